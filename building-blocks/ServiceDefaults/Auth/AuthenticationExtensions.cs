@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Accreditation.ServiceDefaults.Auth;
+
+public static class AuthenticationExtensions
+{
+    /// <summary>
+    /// Validates bearer tokens issued by the Identity service (signature from its published keys,
+    /// issuer, audience, lifetime). The Identity service's address comes from Identity:Authority.
+    /// </summary>
+    public static WebApplicationBuilder AddTokenValidation(this WebApplicationBuilder builder)
+    {
+        var authority = builder.Configuration["Identity:Authority"];
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.Authority = authority;
+                options.Audience = AccreditationClaims.Audience;
+                options.MapInboundClaims = false;
+                options.RequireHttpsMetadata = builder.Configuration.GetValue("Identity:RequireHttpsMetadata", false);
+                // The Identity service listens with HTTP/2 only (it serves gRPC too), so speak h2c to it.
+                options.Backchannel = new HttpClient
+                {
+                    DefaultRequestVersion = HttpVersion.Version20,
+                    DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+                    Timeout = TimeSpan.FromSeconds(10),
+                };
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    NameClaimType = AccreditationClaims.Subject,
+                    RoleClaimType = AccreditationClaims.Role,
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+}

@@ -1,0 +1,85 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Accreditation.ServiceDefaults.Messaging;
+
+public static class EventBusExtensions
+{
+    /// <summary>
+    /// The service's bus (Bus:Transport = InMemory | RabbitMq | Shared), its outbox dispatcher
+    /// and its inbox consumers on a queue named after the service.
+    /// </summary>
+    public static WebApplicationBuilder AddEventBus<TDb>(this WebApplicationBuilder builder, string queueName,
+        Action<EventHandlers<TDb>>? consume = null) where TDb : DbContext
+    {
+        var handlers = new EventHandlers<TDb>(builder.Services);
+        consume?.Invoke(handlers);
+        var transport = builder.Configuration["Bus:Transport"] ?? "InMemory";
+
+        if (transport.Equals("Shared", StringComparison.OrdinalIgnoreCase))
+        {
+            // Standalone topology: one in-memory bus for every service of the process (see SharedBus).
+            builder.Services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<SharedBus>());
+            if (handlers.Any)
+                builder.Services.AddHostedService(sp => new SharedBusEndpoint(sp.GetRequiredService<SharedBus>(), queueName, endpoint => handlers.ConnectTo(endpoint, sp)));
+        }
+        else
+        {
+            var rabbit = builder.Configuration.GetSection("Bus:RabbitMq");
+            builder.Services.AddMassTransit(bus =>
+            {
+                if (transport.Equals("RabbitMq", StringComparison.OrdinalIgnoreCase))
+                    bus.UsingRabbitMq((context, cfg) =>
+                    {
+                        cfg.Host(rabbit["Host"] ?? "localhost", rabbit.GetValue<ushort>("Port", 5672), rabbit["VirtualHost"] ?? "/", host =>
+                        {
+                            host.Username(rabbit["Username"] ?? "guest");
+                            host.Password(rabbit["Password"] ?? "guest");
+                        });
+                        if (handlers.Any)
+                            cfg.ReceiveEndpoint(queueName, endpoint => handlers.ConnectTo(endpoint, context));
+                    });
+                else if (transport.Equals("InMemory", StringComparison.OrdinalIgnoreCase))
+                    bus.UsingInMemory((context, cfg) =>
+                    {
+                        if (handlers.Any)
+                            cfg.ReceiveEndpoint(queueName, endpoint => handlers.ConnectTo(endpoint, context));
+                    });
+                else
+                    throw new InvalidOperationException($"Bus:Transport '{transport}' is not one of InMemory, RabbitMq, Shared.");
+            });
+            builder.Services.AddSingleton<IEventPublisher, BusEventPublisher>();
+        }
+
+        builder.Services.AddHostedService<OutboxDispatcher<TDb>>();
+        return builder;
+    }
+}
+
+sealed class BusEventPublisher(IBus bus) : IEventPublisher
+{
+    public Task PublishAsync(object message, Type messageType, Guid messageId, CancellationToken ct) =>
+        bus.Publish(message, messageType, context => context.MessageId = messageId, ct);
+}
+
+/// <summary>Connects a service's consumers to the shared bus while the service runs.</summary>
+sealed class SharedBusEndpoint(SharedBus shared, string queueName, Action<IReceiveEndpointConfigurator> configure) : IHostedService
+{
+    HostReceiveEndpointHandle? _handle;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _handle = shared.Bus.ConnectReceiveEndpoint(queueName, configure);
+        await _handle.Ready.WaitAsync(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_handle is not null)
+            await _handle.StopAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,59 @@
+using Accreditation.ServiceDefaults.Data;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Accreditation.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Runs a handler and records the message id in the inbox in one transaction: a redelivered
+/// message finds its id and has no second effect.
+/// </summary>
+public sealed class InboxConsumer<TEvent, TDb, THandler>(IServiceProvider services) : IConsumer<TEvent>
+    where TEvent : class
+    where TDb : DbContext
+    where THandler : IEventHandler<TEvent>
+{
+    static readonly string ConsumerName = typeof(THandler).Name;
+
+    public async Task Consume(ConsumeContext<TEvent> context)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TEvent).Name} arrived without a message id.");
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        var handler = scope.ServiceProvider.GetRequiredService<THandler>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+
+        var handled = await db.RetryOnBusyAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var inbox = db.Set<InboxMessage>();
+            if (await inbox.AnyAsync(m => m.MessageId == messageId && m.Consumer == ConsumerName, ct))
+                return false;
+            await handler.HandleAsync(context.Message, new EventContext(messageId, context.CorrelationId), ct);
+            inbox.Add(new InboxMessage { MessageId = messageId, Consumer = ConsumerName, ProcessedAt = clock.GetUtcNow() });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
+            {
+                if (await IsDuplicateAsync(messageId))
+                    return false; // a concurrent delivery of the same message won the race
+                throw;
+            }
+            await transaction.CommitAsync(ct);
+            return true;
+        }, context.CancellationToken);
+
+        if (handled)
+            scope.ServiceProvider.GetRequiredService<OutboxSignal>().Notify();
+    }
+
+    async Task<bool> IsDuplicateAsync(Guid messageId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        return await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == ConsumerName);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Accreditation.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Accreditation.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Publishes committed outbox rows in order and marks them sent. Rows that failed are retried
+/// with backoff (never abandoned); after a crash, whatever is still pending goes out on start.
+/// </summary>
+public sealed class OutboxDispatcher<TDb>(
+    IServiceScopeFactory scopes, IEventPublisher publisher, OutboxSignal signal, ILogger<OutboxDispatcher<TDb>> logger)
+    : BackgroundService where TDb : DbContext
+{
+    const int BatchSize = 100;
+    static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    // Infrastructure timing runs on wall time even where tests simulate the domain clock.
+    static readonly TimeProvider Wall = TimeProvider.System;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DispatchBatchAsync(stoppingToken) == BatchSize) { }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Outbox dispatch of {Db} failed; retrying", typeof(TDb).Name);
+            }
+            try
+            {
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch of due rows; returns how many were attempted.</summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        var now = Wall.GetUtcNow();
+        var due = await db.Set<OutboxMessage>()
+            .Where(m => m.SentAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
+            .OrderBy(m => m.Sequence)
+            .Take(BatchSize)
+            .ToListAsync(ct);
+
+        foreach (var row in due)
+        {
+            try
+            {
+                var type = typeof(ApplicationSubmitted).Assembly.GetType(row.Type, throwOnError: true)!;
+                var message = JsonSerializer.Deserialize(row.Payload, type)!;
+                await publisher.PublishAsync(message, type, row.MessageId, ct);
+                row.SentAt = Wall.GetUtcNow();
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                row.Attempts++;
+                row.LastError = ex.Message;
+                row.NextAttemptAt = Wall.GetUtcNow() + Backoff(row.Attempts);
+                logger.LogWarning(ex, "Publishing {Type} {MessageId} failed (attempt {Attempts})", row.Type, row.MessageId, row.Attempts);
+                // Later rows wait, so events leave in the order they were committed.
+                await db.SaveChangesAsync(CancellationToken.None);
+                return 0;
+            }
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+        return due.Count;
+    }
+
+    static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromMilliseconds(Math.Min(250 * Math.Pow(2, attempts - 1), 60_000));
+}
+
+/// <summary>Where the outbox hands its events: the bus of the service's topology.</summary>
+public interface IEventPublisher
+{
+    Task PublishAsync(object message, Type messageType, Guid messageId, CancellationToken ct);
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using Accreditation.ServiceDefaults;
+using Accreditation.ServiceDefaults.Auth;
+using Grpc.Reflection;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Accreditation.Gateway;
+
+public static class GatewayExtensions
+{
+    /// <summary>
+    /// The one public entry: an HTTP/1.1 listener (JSON API, token endpoint) and an h2c listener
+    /// (gRPC), since cleartext Kestrel cannot offer both protocols on one port.
+    /// </summary>
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        var http = new Uri(builder.Configuration["Gateway:HttpUrl"] ?? "http://127.0.0.1:5080");
+        var grpc = new Uri(builder.Configuration["Gateway:GrpcUrl"] ?? "http://127.0.0.1:5081");
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(Address(http), http.Port, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(Address(grpc), grpc.Port, listen => listen.Protocols = HttpProtocols.Http2);
+        });
+
+        var backends = GatewayRoutes.Backends(builder.Configuration);
+        var (routes, clusters) = GatewayRoutes.Build(backends);
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+
+        // The gateway's own gRPC: health, and reflection over every public service it routes.
+        builder.Services.AddSingleton(new ReflectionServiceImpl(GatewayRoutes.Services(backends)));
+        builder.Services.AddGrpc();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy());
+        builder.Services.TryAddTimeProvider();
+        builder.AddTokenValidation();
+        builder.AddTelemetry("gateway");
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.MapHealthChecks("/healthz");
+        app.MapReverseProxy();
+        return app;
+    }
+
+    static IPAddress Address(Uri uri) => uri.Host switch
+    {
+        "localhost" => IPAddress.Loopback,
+        "*" or "+" or "0.0.0.0" => IPAddress.Any,
+        var host => IPAddress.Parse(host),
+    };
+
+    static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+            services.AddSingleton(TimeProvider.System);
+    }
+}

@@ -1,0 +1,86 @@
+using Google.Api;
+using Google.Protobuf.Reflection;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Accreditation.Gateway;
+
+/// <summary>
+/// The routes are derived from the contracts: every gRPC service of a backend, and the path
+/// prefixes of its google.api.http rules. A new RPC is routed without touching the gateway.
+/// </summary>
+public static class GatewayRoutes
+{
+    public sealed record Backend(string Name, string Address, IReadOnlyList<FileDescriptor> Contracts,
+        bool RequiresToken, IReadOnlyList<string> ExtraPaths);
+
+    public static IReadOnlyList<Backend> Backends(IConfiguration configuration)
+    {
+        string Address(string name) => configuration[$"Services:{name}"]
+            ?? throw new InvalidOperationException($"Services:{name} (the {name} service's address) is not configured.");
+        return
+        [
+            new("identity", Address("Identity"), [Accreditation.Identity.V1.AccountsReflection.Descriptor], RequiresToken: false, ["/connect/{**rest}", "/.well-known/{**rest}"]),
+            new("registration", Address("Registration"), [Accreditation.Registration.V1.RegistrationReflection.Descriptor], RequiresToken: true, []),
+            new("objections", Address("Objections"), [Accreditation.Objections.V1.ObjectionsReflection.Descriptor], RequiresToken: true, []),
+            new("notifications", Address("Notifications"), [Accreditation.Notifications.V1.NotificationsReflection.Descriptor], RequiresToken: true, []),
+        ];
+    }
+
+    public static IEnumerable<ServiceDescriptor> Services(IEnumerable<Backend> backends) =>
+        backends.SelectMany(b => b.Contracts).SelectMany(f => f.Services);
+
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IReadOnlyList<Backend> backends)
+    {
+        var routes = new List<RouteConfig>();
+        var clusters = new List<ClusterConfig>();
+        foreach (var backend in backends)
+        {
+            clusters.Add(new ClusterConfig
+            {
+                ClusterId = backend.Name,
+                Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = backend.Address } },
+                // The services listen with HTTP/2 only (gRPC needs it); JSON calls travel as HTTP/2 too.
+                HttpRequest = new ForwarderRequestConfig { Version = new Version(2, 0), VersionPolicy = HttpVersionPolicy.RequestVersionExact },
+            });
+            foreach (var service in backend.Contracts.SelectMany(f => f.Services))
+            {
+                routes.Add(Route(backend, $"grpc-{service.FullName}", $"/{service.FullName}/{{method}}"));
+                foreach (var prefix in JsonPrefixes(service))
+                    routes.Add(Route(backend, $"json-{backend.Name}-{prefix}", $"{prefix}/{{**rest}}"));
+            }
+            foreach (var path in backend.ExtraPaths)
+                routes.Add(Route(backend, $"{backend.Name}-{path}", path));
+        }
+        return (routes.DistinctBy(r => r.RouteId).ToList(), clusters);
+    }
+
+    // Authentication at the edge; each service still checks the token and the object itself.
+    static RouteConfig Route(Backend backend, string id, string path) => new()
+    {
+        RouteId = id,
+        ClusterId = backend.Name,
+        Match = new RouteMatch { Path = path },
+        AuthorizationPolicy = backend.RequiresToken ? "Default" : "Anonymous",
+    };
+
+    /// <summary>"/v1/applications/{application_id}:screen" gives "/v1/applications".</summary>
+    static IEnumerable<string> JsonPrefixes(ServiceDescriptor service) =>
+        service.Methods
+            .Select(m => m.GetOptions()?.GetExtension(AnnotationsExtensions.Http))
+            .Where(rule => rule is not null)
+            .Select(rule => rule!.PatternCase switch
+            {
+                HttpRule.PatternOneofCase.Get => rule.Get,
+                HttpRule.PatternOneofCase.Post => rule.Post,
+                HttpRule.PatternOneofCase.Put => rule.Put,
+                HttpRule.PatternOneofCase.Delete => rule.Delete,
+                HttpRule.PatternOneofCase.Patch => rule.Patch,
+                _ => "",
+            })
+            .Select(path => "/" + string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries)
+                .TakeWhile(segment => !segment.Contains('{')).Select(segment => segment.Split(':')[0]).Take(2)))
+            .Where(prefix => prefix.Length > 1)
+            .Distinct();
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Accreditation.Standalone;
+
+/// <summary>Where the standalone system listens and keeps its files.</summary>
+public sealed record StandaloneOptions(string DataDirectory, Ports Ports)
+{
+    /// <summary>Extra configuration for every part (tests use it for fast polling, fixed credentials...).</summary>
+    public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The domain clock; the system's own by default.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Services log at this level and above (Warning keeps a one-process console readable).</summary>
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>Usage: --data DIR --port N (the gateway's HTTP port; the next ports follow).</summary>
+    public static StandaloneOptions FromArgs(string[] args)
+    {
+        string Arg(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+        var port = int.Parse(Arg("--port", Environment.GetEnvironmentVariable("ACCREDITATION_PORT") ?? "5080"));
+        var data = Arg("--data", Environment.GetEnvironmentVariable("ACCREDITATION_DATA") ?? "data");
+        return new StandaloneOptions(Path.GetFullPath(data), Ports.From(port));
+    }
+}
+
+/// <summary>Loopback ports: the gateway's two public listeners and one per service.</summary>
+public sealed record Ports(int GatewayHttp, int GatewayGrpc, int Identity, int Registration, int Objections, int Notifications)
+{
+    public static Ports From(int first) => new(first, first + 1, first + 21, first + 22, first + 23, first + 24);
+
+    /// <summary>Free ports chosen by the OS, for tests that run side by side.</summary>
+    public static Ports Free() => new(FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort());
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,131 @@
+using Accreditation.Gateway;
+using Accreditation.Identity;
+using Accreditation.Notifications;
+using Accreditation.Objections;
+using Accreditation.Registration;
+using Accreditation.ServiceDefaults;
+using Accreditation.ServiceDefaults.Messaging;
+
+namespace Accreditation.Standalone;
+
+/// <summary>
+/// Starts every service on its own loopback port with its own SQLite file, sharing one in-memory
+/// bus, then the gateway in front of them. Same composition as each service's Program.cs.
+/// </summary>
+public sealed class StandaloneSystem : IAsyncDisposable
+{
+    readonly List<WebApplication> _apps = [];
+    readonly SharedBus _bus;
+
+    StandaloneSystem(StandaloneOptions options, SharedBus bus, StandaloneCredentials credentials, bool credentialsCreated)
+    {
+        Options = options;
+        _bus = bus;
+        Credentials = credentials;
+        CredentialsCreated = credentialsCreated;
+    }
+
+    public StandaloneOptions Options { get; }
+    public StandaloneCredentials Credentials { get; }
+    bool CredentialsCreated { get; }
+    public Uri GatewayHttp => new($"http://127.0.0.1:{Options.Ports.GatewayHttp}/");
+    public Uri GatewayGrpc => new($"http://127.0.0.1:{Options.Ports.GatewayGrpc}/");
+
+    public static async Task<StandaloneSystem> StartAsync(StandaloneOptions options, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        var (credentials, created) = StandaloneCredentials.LoadOrCreate(options.DataDirectory);
+        var bus = await SharedBus.StartAsync(ct);
+        var system = new StandaloneSystem(options, bus, credentials, created);
+        try
+        {
+            await system.StartPartsAsync(ct);
+        }
+        catch
+        {
+            await system.DisposeAsync();
+            throw;
+        }
+        return system;
+    }
+
+    async Task StartPartsAsync(CancellationToken ct)
+    {
+        var ports = Options.Ports;
+        var identityUrl = Url(ports.Identity);
+        var common = new Dictionary<string, string?>
+        {
+            ["Data:Directory"] = Options.DataDirectory,
+            ["Bus:Transport"] = "Shared",
+            ["Identity:Authority"] = identityUrl,
+            ["Identity:Issuer"] = identityUrl,
+            ["Services:Identity"] = identityUrl,
+            ["Services:Registration"] = Url(ports.Registration),
+            ["Services:Objections"] = Url(ports.Objections),
+            ["Services:Notifications"] = Url(ports.Notifications),
+            ["Gateway:HttpUrl"] = Url(ports.GatewayHttp),
+            ["Gateway:GrpcUrl"] = Url(ports.GatewayGrpc),
+        };
+        foreach (var (key, value) in Credentials.AsSettings().Concat(Options.Settings))
+            common[key] = value;
+
+        await StartAsync("identity", ports.Identity, common, b => b.AddServiceDefaults("identity").AddIdentityService(), a => a.MapServiceDefaults().MapIdentityApi(), ct);
+        await StartAsync("registration", ports.Registration, common, b => b.AddServiceDefaults("registration").AddRegistrationService(), a => a.MapServiceDefaults().MapRegistrationApi(), ct);
+        await StartAsync("objections", ports.Objections, common, b => b.AddServiceDefaults("objections").AddObjectionsService(), a => a.MapServiceDefaults().MapObjectionsApi(), ct);
+        await StartAsync("notifications", ports.Notifications, common, b => b.AddServiceDefaults("notifications").AddNotificationsService(), a => a.MapServiceDefaults().MapNotificationsApi(), ct);
+        _bus.AllServicesConnected();
+        await StartAsync("gateway", port: null, common, b => b.AddGateway(), a => a.MapGateway(), ct);
+    }
+
+    async Task StartAsync(string name, int? port, Dictionary<string, string?> settings,
+        Action<WebApplicationBuilder> add, Action<WebApplication> map, CancellationToken ct)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = $"Accreditation.{name}" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        if (port is { } p)
+            builder.WebHost.UseUrls(Url(p));
+        builder.Logging.SetMinimumLevel(Options.MinimumLogLevel);
+        builder.Services.AddSingleton(_bus);
+        builder.Services.AddSingleton(Options.Clock);
+        add(builder);
+        var app = builder.Build();
+        map(app);
+        await app.StartAsync(ct);
+        _apps.Add(app);
+    }
+
+    static string Url(int port) => $"http://127.0.0.1:{port}";
+
+    public void PrintWelcome(TextWriter output)
+    {
+        output.WriteLine("Accreditation is running (standalone: one process, in-memory bus, SQLite files).");
+        output.WriteLine($"  JSON API and token endpoint: {GatewayHttp}  (HTTP/1.1)");
+        output.WriteLine($"  gRPC API:                    {GatewayGrpc}  (h2c, e.g. grpcurl -plaintext 127.0.0.1:{Options.Ports.GatewayGrpc} list)");
+        output.WriteLine($"  Data folder:                 {Options.DataDirectory}");
+        var file = Path.Combine(Options.DataDirectory, StandaloneCredentials.FileName);
+        output.WriteLine(CredentialsCreated
+            ? $"  API clients created; their secrets are in {file} (shown only there, keep it private):"
+            : $"  API clients (secrets in {file}):");
+        foreach (var client in Credentials.Clients)
+            output.WriteLine($"    {client.ClientId,-22} role {client.Role}{(client.State is null ? "" : $", State party {client.State}")}");
+        output.WriteLine("Press Ctrl+C to stop.");
+    }
+
+    public async Task WaitForShutdownAsync()
+    {
+        if (_apps.Count > 0)
+            await _apps[^1].WaitForShutdownAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Gateway first, then the services in reverse start order, then the bus.
+        for (var i = _apps.Count - 1; i >= 0; i--)
+        {
+            await _apps[i].StopAsync();
+            await _apps[i].DisposeAsync();
+        }
+        _apps.Clear();
+        await _bus.DisposeAsync();
+    }
+}

@@ -1,0 +1,34 @@
+using Accreditation.Objections.Domain;
+using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Accreditation.Objections.Data;
+
+public sealed class ObjectionsDb(DbContextOptions<ObjectionsDb> options) : DbContext(options)
+{
+    public DbSet<Circulation> Circulations => Set<Circulation>();
+    public DbSet<CirculatedApplicant> Applicants => Set<CirculatedApplicant>();
+    public DbSet<Objection> Objections => Set<Objection>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcTimestamps();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.AddOutboxAndInbox();
+        model.Entity<Circulation>(e =>
+        {
+            e.HasIndex(c => new { c.ClosedAt, c.Deadline });
+            e.HasMany(c => c.Applicants).WithOne().HasForeignKey(a => a.CirculationId);
+        });
+        model.Entity<CirculatedApplicant>(e => e.HasKey(a => a.ApplicationId));
+        model.Entity<Objection>(e =>
+        {
+            e.Ignore(o => o.IsStanding);
+            // One objection per State per application: a second one is ALREADY_EXISTS.
+            e.HasIndex(o => new { o.ApplicationId, o.StateCode }).IsUnique();
+            e.HasIndex(o => o.CirculationId);
+            e.HasOne<CirculatedApplicant>().WithMany().HasForeignKey(o => o.ApplicationId);
+        });
+    }
+}

@@ -1,0 +1,66 @@
+using Accreditation.ServiceDefaults.Errors;
+
+namespace Accreditation.Objections.Domain;
+
+/// <summary>A batch of applicants sent to the States parties, open for objections until its deadline.</summary>
+public sealed class Circulation
+{
+    Circulation() { }
+
+    public Circulation(Guid id, Guid dialogueId, string dialogueTitle, DateTimeOffset opensAt, DateTimeOffset deadline)
+    {
+        Id = id;
+        DialogueId = dialogueId;
+        DialogueTitle = dialogueTitle;
+        OpensAt = opensAt;
+        Deadline = deadline;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid DialogueId { get; private set; }
+    public string DialogueTitle { get; private set; } = "";
+    public DateTimeOffset OpensAt { get; private set; }
+    public DateTimeOffset Deadline { get; private set; }
+    /// <summary>Set exactly once, by whoever closes the window first.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public List<CirculatedApplicant> Applicants { get; private set; } = [];
+
+    /// <summary>The deadline is judged by the server's clock, never the caller's.</summary>
+    public bool IsOpenAt(DateTimeOffset now) => ClosedAt is null && now < Deadline;
+
+    public void EnsureOpen(DateTimeOffset now)
+    {
+        if (!IsOpenAt(now))
+            throw new RuleViolationException($"The objection period closed at {Deadline:u}; it is now {now:u}.");
+    }
+}
+
+/// <summary>What the States parties see of an applicant: organization-level data only.</summary>
+public sealed class CirculatedApplicant
+{
+    CirculatedApplicant() { }
+
+    public CirculatedApplicant(Guid applicationId, Guid circulationId, Guid organizationId, string name, string acronym,
+        string category, string country, string ecosocStatus, string website)
+    {
+        ApplicationId = applicationId;
+        CirculationId = circulationId;
+        OrganizationId = organizationId;
+        Name = name;
+        Acronym = acronym;
+        Category = category;
+        Country = country;
+        EcosocStatus = ecosocStatus;
+        Website = website;
+    }
+
+    public Guid ApplicationId { get; private set; }
+    public Guid CirculationId { get; private set; }
+    public Guid OrganizationId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Acronym { get; private set; } = "";
+    public string Category { get; private set; } = "";
+    public string Country { get; private set; } = "";
+    public string EcosocStatus { get; private set; } = "";
+    public string Website { get; private set; } = "";
+}

@@ -1,0 +1,28 @@
+using Accreditation.Contracts;
+using Accreditation.Objections.Api;
+using Accreditation.Objections.Data;
+using Accreditation.Objections.Messaging;
+using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Messaging;
+
+namespace Accreditation.Objections;
+
+public static class ObjectionsServiceExtensions
+{
+    public static WebApplicationBuilder AddObjectionsService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<ObjectionsDb>("objections");
+        builder.AddEventBus<ObjectionsDb>("objections", consume => consume
+            .On<ApplicationsCirculated, ApplicationsCirculatedHandler>());
+        builder.Services.AddScoped<ObjectionWindowCloser>();
+        builder.Services.AddHostedService<ObjectionWindowWatcher>();
+        return builder;
+    }
+
+    public static WebApplication MapObjectionsApi(this WebApplication app)
+    {
+        app.MapGrpcService<CirculationsApi>().RequireAuthorization();
+        app.MapGrpcService<ObjectionsApi>().RequireAuthorization();
+        return app;
+    }
+}

@@ -1,0 +1,116 @@
+using Accreditation.Registration.Data;
+using Accreditation.Registration.Domain;
+using Accreditation.Registration.Messaging;
+using Accreditation.ServiceDefaults.Api;
+using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Errors;
+using Accreditation.ServiceDefaults.Messaging;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using V1 = Accreditation.Registration.V1;
+
+namespace Accreditation.Registration.Api;
+
+public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.ApplicationService.ApplicationServiceBase
+{
+    public override async Task<V1.SubmitApplicationResponse> SubmitApplication(V1.SubmitApplicationRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller().Require(Roles.Organization);
+        var organizationId = Require.Id(request.OrganizationId, "organization_id");
+        var dialogueId = Require.Id(request.DialogueId, "dialogue_id");
+        var ct = context.CancellationToken;
+        var application = await db.RetryOnBusyAsync(async ct =>
+        {
+            var organization = await db.Organizations.Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organizationId, ct)
+                ?? throw new NotFoundException("Organization", organizationId);
+            Access.EnsureMember(caller, organization);
+            var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
+                ?? throw new NotFoundException("Dialogue", dialogueId);
+            var now = clock.GetUtcNow();
+            var application = Application.Submit(organization, dialogue, new Actor(caller.Subject, caller.Role), now);
+            db.Applications.Add(application);
+            db.Enqueue(RegistrationEvents.Submitted(new ApplicationCase(application, organization, dialogue), now), now);
+            await db.SaveOrAlreadyExistsAsync($"Organization {organizationId} has already applied to dialogue {dialogueId}.", ct);
+            return application;
+        }, ct);
+        return new V1.SubmitApplicationResponse { Application = application.ToContract(showObjection: false) };
+    }
+
+    public override async Task<V1.GetApplicationResponse> GetApplication(V1.GetApplicationRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var c = await db.LoadCaseAsync(Require.Id(request.ApplicationId, "application_id"), context.CancellationToken);
+        Access.EnsureCanRead(caller, c.Organization);
+        return new V1.GetApplicationResponse { Application = c.Application.ToContract(ShowsObjection(caller, c.Dialogue)) };
+    }
+
+    public override async Task<V1.ListApplicationsResponse> ListApplications(V1.ListApplicationsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller().Require(Roles.Organization, Roles.Officer, Roles.Auditor);
+        var (skip, take) = Require.Page(request.PageSize, request.PageToken);
+        var dialogueId = Require.OptionalId(request.DialogueId, "dialogue_id");
+        var query = db.Applications.AsNoTracking();
+        if (!caller.IsSecretariat)
+            query = query.Where(a => db.OrganizationMembers.Any(m => m.OrganizationId == a.OrganizationId && m.Subject == caller.Subject));
+        if (dialogueId is { } dialogue)
+            query = query.Where(a => a.DialogueId == dialogue);
+        if (request.State != V1.ApplicationState.Unspecified)
+        {
+            var state = Mapping.Domain<ApplicationState, V1.ApplicationState>(request.State, "state");
+            query = query.Where(a => a.State == state);
+        }
+        var page = await query
+            .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
+            .Skip(skip).Take(take)
+            .Join(db.Dialogues, a => a.DialogueId, d => d.Id, (a, d) => new { Application = a, Disclose = d.Policy.DiscloseObjectionToOrganization })
+            .ToListAsync(context.CancellationToken);
+        return new V1.ListApplicationsResponse
+        {
+            Applications = { page.Select(p => p.Application.ToContract(caller.IsSecretariat || p.Disclose)) },
+            NextPageToken = Require.NextPageToken(skip, take, page.Count),
+        };
+    }
+
+    public override async Task<V1.GetApplicationHistoryResponse> GetApplicationHistory(V1.GetApplicationHistoryRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var c = await db.LoadCaseAsync(Require.Id(request.ApplicationId, "application_id"), context.CancellationToken);
+        Access.EnsureCanRead(caller, c.Organization);
+        var changes = await db.StatusChanges.AsNoTracking()
+            .Where(s => s.ApplicationId == c.Application.Id)
+            .OrderBy(s => s.Sequence)
+            .ToListAsync(context.CancellationToken);
+        // Organizations see which role acted, not which staff member.
+        return new V1.GetApplicationHistoryResponse { Changes = { changes.Select(s => s.ToContract(showActorSubject: caller.IsSecretariat)) } };
+    }
+
+    public override async Task<V1.AnswerInformationRequestResponse> AnswerInformationRequest(V1.AnswerInformationRequestRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller().Require(Roles.Organization);
+        var answer = Require.Text(request.Answer, "answer", 10_000);
+        var c = await db.ChangeCaseAsync(Require.Id(request.ApplicationId, "application_id"), clock, (c, now) =>
+        {
+            Access.EnsureMember(caller, c.Organization);
+            c.Application.AnswerInformationRequest(answer, new Actor(caller.Subject, caller.Role), now);
+            db.Enqueue(RegistrationEvents.Submitted(c, now), now);
+        }, context.CancellationToken);
+        return new V1.AnswerInformationRequestResponse { Application = c.Application.ToContract(false) };
+    }
+
+    public override async Task<V1.WithdrawApplicationResponse> WithdrawApplication(V1.WithdrawApplicationRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller().Require(Roles.Organization);
+        var reason = Require.OptionalText(request.Reason, "reason") ?? "Withdrawn by the organization";
+        var c = await db.ChangeCaseAsync(Require.Id(request.ApplicationId, "application_id"), clock, (c, now) =>
+        {
+            Access.EnsureMember(caller, c.Organization);
+            c.Application.Withdraw(reason, new Actor(caller.Subject, caller.Role), now);
+            db.Enqueue(RegistrationEvents.Withdrawn(c, reason, now), now);
+        }, context.CancellationToken);
+        return new V1.WithdrawApplicationResponse { Application = c.Application.ToContract(ShowsObjection(caller, c.Dialogue)) };
+    }
+
+    static bool ShowsObjection(Caller caller, Dialogue dialogue) =>
+        caller.IsSecretariat || dialogue.Policy.DiscloseObjectionToOrganization;
+}

@@ -1,0 +1,61 @@
+using Accreditation.Registration.Data;
+using Accreditation.Registration.Domain;
+using Accreditation.ServiceDefaults.Api;
+using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Errors;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using V1 = Accreditation.Registration.V1;
+
+namespace Accreditation.Registration.Api;
+
+public sealed class DialoguesApi(RegistrationDb db, TimeProvider clock) : V1.DialogueService.DialogueServiceBase
+{
+    public override async Task<V1.CreateDialogueResponse> CreateDialogue(V1.CreateDialogueRequest request, ServerCallContext context)
+    {
+        context.GetCaller().Require(Roles.Officer);
+        var policy = request.Policy ?? throw new InvalidFieldException("policy", "is required");
+        var dialogue = Dialogue.Create(
+            Require.Text(request.WorkingGroup, "working_group", 200),
+            Require.Text(request.Session, "session", 100),
+            Mapping.Date(request.Date, "date"),
+            Require.Text(request.Venue, "venue", 200),
+            request.RegistrationOpensAt is null ? null : Mapping.Time(request.RegistrationOpensAt, "registration_opens_at"),
+            Mapping.Time(request.RegistrationClosesAt, "registration_closes_at"),
+            request.ObjectionPeriodDays,
+            request.InPersonCapacity,
+            new DialoguePolicy(
+                Mapping.Domain<CirculationPolicy, V1.CirculationPolicy>(policy.Circulation, "policy.circulation"),
+                Mapping.Domain<ObjectionEffect, V1.ObjectionEffect>(policy.ObjectionEffect, "policy.objection_effect"),
+                policy.DiscloseObjectionToOrganization,
+                policy.RepresentativesPerOrganization),
+            clock.GetUtcNow());
+        db.Dialogues.Add(dialogue);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new V1.CreateDialogueResponse { Dialogue = dialogue.ToContract() };
+    }
+
+    public override async Task<V1.GetDialogueResponse> GetDialogue(V1.GetDialogueRequest request, ServerCallContext context)
+    {
+        context.GetCaller();
+        var id = Require.Id(request.DialogueId, "dialogue_id");
+        var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, context.CancellationToken)
+            ?? throw new NotFoundException("Dialogue", id);
+        return new V1.GetDialogueResponse { Dialogue = dialogue.ToContract() };
+    }
+
+    public override async Task<V1.ListDialoguesResponse> ListDialogues(V1.ListDialoguesRequest request, ServerCallContext context)
+    {
+        context.GetCaller();
+        var (skip, take) = Require.Page(request.PageSize, request.PageToken);
+        var dialogues = await db.Dialogues.AsNoTracking()
+            .OrderBy(d => d.Date).ThenBy(d => d.Id)
+            .Skip(skip).Take(take)
+            .ToListAsync(context.CancellationToken);
+        return new V1.ListDialoguesResponse
+        {
+            Dialogues = { dialogues.Select(d => d.ToContract()) },
+            NextPageToken = Require.NextPageToken(skip, take, dialogues.Count),
+        };
+    }
+}

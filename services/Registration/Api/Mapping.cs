@@ -1,0 +1,91 @@
+using Accreditation.Registration.Domain;
+using Accreditation.ServiceDefaults.Errors;
+using Google.Protobuf.WellKnownTypes;
+using V1 = Accreditation.Registration.V1;
+
+namespace Accreditation.Registration.Api;
+
+/// <summary>Translation between the domain and the v1 contract; no rules live here.</summary>
+static class Mapping
+{
+    public static V1.Dialogue ToContract(this Dialogue d) => new()
+    {
+        DialogueId = d.Id.ToString(),
+        WorkingGroup = d.WorkingGroup,
+        Session = d.Session,
+        Date = d.Date.ToString("yyyy-MM-dd"),
+        Venue = d.Venue,
+        RegistrationOpensAt = Timestamp.FromDateTimeOffset(d.RegistrationOpensAt),
+        RegistrationClosesAt = Timestamp.FromDateTimeOffset(d.RegistrationClosesAt),
+        ObjectionPeriodDays = d.ObjectionPeriodDays,
+        InPersonCapacity = d.InPersonCapacity,
+        Policy = new V1.DialoguePolicy
+        {
+            Circulation = (V1.CirculationPolicy)d.Policy.Circulation,
+            ObjectionEffect = (V1.ObjectionEffect)d.Policy.ObjectionEffect,
+            DiscloseObjectionToOrganization = d.Policy.DiscloseObjectionToOrganization,
+            RepresentativesPerOrganization = d.Policy.RepresentativesPerOrganization,
+        },
+    };
+
+    public static V1.Organization ToContract(this Organization o) => new()
+    {
+        OrganizationId = o.Id.ToString(),
+        Name = o.Name,
+        Acronym = o.Acronym,
+        Category = (V1.StakeholderCategory)o.Category,
+        Country = o.Country,
+        EcosocStatus = (V1.EcosocStatus)o.EcosocStatus,
+        Website = o.Website,
+        AreasOfWork = { o.AreasOfWork },
+    };
+
+    /// <summary>The organization sees that an objection was raised only where the dialogue discloses it.</summary>
+    public static V1.Application ToContract(this Application a, bool showObjection) => new()
+    {
+        ApplicationId = a.Id.ToString(),
+        OrganizationId = a.OrganizationId.ToString(),
+        DialogueId = a.DialogueId.ToString(),
+        State = (V1.ApplicationState)a.State,
+        SubmittedAt = a.SubmittedAt is { } submitted ? Timestamp.FromDateTimeOffset(submitted) : null,
+        ObjectionDeadline = a.ObjectionDeadline is { } deadline ? Timestamp.FromDateTimeOffset(deadline) : null,
+        DecidedAt = a.DecidedAt is { } decided ? Timestamp.FromDateTimeOffset(decided) : null,
+        ObjectionRaised = showObjection && a.ObjectionRaised,
+    };
+
+    public static V1.StatusChange ToContract(this StatusChange c, bool showActorSubject) => new()
+    {
+        From = (V1.ApplicationState)c.From,
+        To = (V1.ApplicationState)c.To,
+        At = Timestamp.FromDateTimeOffset(c.At),
+        Actor = new V1.Actor { Subject = showActorSubject ? c.ActorSubject : "", Role = c.ActorRole },
+        Reason = c.Reason,
+    };
+
+    public static TDomain Domain<TDomain, TContract>(TContract value, string field)
+        where TDomain : struct, System.Enum where TContract : struct, System.Enum
+    {
+        var number = Convert.ToInt32(value);
+        return number != 0 && System.Enum.IsDefined(typeof(TDomain), number)
+            ? (TDomain)System.Enum.ToObject(typeof(TDomain), number)
+            : throw new InvalidFieldException(field, $"must be one of {string.Join(", ", System.Enum.GetNames<TContract>().Skip(1))}");
+    }
+
+    public static DateTimeOffset Time(Timestamp? value, string field)
+    {
+        if (value is null)
+            throw new InvalidFieldException(field, "is required");
+        try
+        {
+            return value.ToDateTimeOffset();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InvalidFieldException(field, "is not a valid timestamp");
+        }
+    }
+
+    public static DateOnly Date(string? value, string field) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date) ? date
+        : throw new InvalidFieldException(field, "must be a date as yyyy-MM-dd");
+}

@@ -1,0 +1,117 @@
+using Accreditation.ServiceDefaults.Errors;
+
+namespace Accreditation.Registration.Domain;
+
+/// <summary>
+/// An organization's application to one dialogue. Every change goes through <see cref="MoveTo"/>,
+/// which refuses transitions the rules do not have and records the change.
+/// </summary>
+public sealed class Application
+{
+    Application() { }
+
+    public Guid Id { get; private set; }
+    public Guid OrganizationId { get; private set; }
+    public Guid DialogueId { get; private set; }
+    public ApplicationState State { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public Guid? CirculationId { get; private set; }
+    public DateTimeOffset? ObjectionDeadline { get; private set; }
+    public bool ObjectionRaised { get; private set; }
+    public string? PendingQuestion { get; private set; }
+    public DateTimeOffset? AnswerBy { get; private set; }
+    /// <summary>Optimistic concurrency: two writers of one application cannot both win.</summary>
+    public int Version { get; private set; }
+    public List<StatusChange> Changes { get; private set; } = [];
+
+    public static Application Submit(Organization organization, Dialogue dialogue, Actor actor, DateTimeOffset now)
+    {
+        dialogue.EnsureRegistrationOpen(now);
+        var application = new Application
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = organization.Id,
+            DialogueId = dialogue.Id,
+            State = ApplicationState.Draft,
+            CreatedAt = now,
+        };
+        application.MoveTo(ApplicationState.Submitted, actor, now, "Application submitted");
+        application.SubmittedAt = now;
+        return application;
+    }
+
+    public void Screen(bool eligible, string? reason, Actor actor, DateTimeOffset now)
+    {
+        if (!eligible && string.IsNullOrWhiteSpace(reason))
+            throw new InvalidFieldException("reason", "is required when the application is found ineligible");
+        MoveTo(eligible ? ApplicationState.Eligible : ApplicationState.Ineligible, actor, now,
+            reason ?? "Found eligible");
+    }
+
+    public void RequestInformation(string question, DateTimeOffset answerBy, Actor actor, DateTimeOffset now)
+    {
+        if (answerBy <= now)
+            throw new InvalidFieldException("answer_by", "must be in the future");
+        MoveTo(ApplicationState.InformationRequested, actor, now, question);
+        PendingQuestion = question;
+        AnswerBy = answerBy;
+    }
+
+    public void AnswerInformationRequest(string answer, Actor actor, DateTimeOffset now)
+    {
+        if (State == ApplicationState.InformationRequested && AnswerBy <= now)
+            throw new RuleViolationException($"The information was due by {AnswerBy:u}; the request has lapsed.");
+        MoveTo(ApplicationState.Submitted, actor, now, answer);
+        PendingQuestion = null;
+        AnswerBy = null;
+    }
+
+    public void Circulate(Guid circulationId, DateTimeOffset deadline, Actor actor, DateTimeOffset now)
+    {
+        MoveTo(ApplicationState.Circulated, actor, now, $"Circulated to the States parties; objections until {deadline:u}");
+        CirculationId = circulationId;
+        ObjectionDeadline = deadline;
+    }
+
+    public void AdmitWithoutCirculation(Actor actor, DateTimeOffset now) =>
+        Decide(ApplicationState.Admitted, actor, now, "Admitted without circulation: ECOSOC consultative status (rule 17)");
+
+    /// <summary>The objection window closed: the dialogue's objection effect decides.</summary>
+    public void CloseObjectionWindow(int standingObjections, ObjectionEffect effect, DateTimeOffset now)
+    {
+        ObjectionRaised = standingObjections > 0;
+        if (standingObjections == 0)
+            Decide(ApplicationState.Admitted, Actor.ObjectionWindow, now, "No objection stood at the deadline");
+        else if (effect == ObjectionEffect.Exclude)
+            Decide(ApplicationState.NotAdmitted, Actor.ObjectionWindow, now, "An objection by a State party stood at the deadline");
+        else
+            MoveTo(ApplicationState.Referred, Actor.ObjectionWindow, now, "An objection stood at the deadline; referred for decision");
+    }
+
+    public void RecordReferralDecision(bool admitted, string record, Actor actor, DateTimeOffset now)
+    {
+        if (State != ApplicationState.Referred)
+            throw new RuleViolationException($"Only a Referred application takes a referral decision; this one is {State}.");
+        Decide(admitted ? ApplicationState.Admitted : ApplicationState.NotAdmitted, actor, now, record);
+    }
+
+    public void Withdraw(string reason, Actor actor, DateTimeOffset now) =>
+        MoveTo(ApplicationState.Withdrawn, actor, now, reason);
+
+    void Decide(ApplicationState outcome, Actor actor, DateTimeOffset now, string reason)
+    {
+        MoveTo(outcome, actor, now, reason);
+        DecidedAt = now;
+    }
+
+    void MoveTo(ApplicationState to, Actor actor, DateTimeOffset now, string reason)
+    {
+        if (!ApplicationLifecycle.Allows(State, to))
+            throw new RuleViolationException($"The application is {State}; it cannot become {to}.");
+        Changes.Add(new StatusChange(Id, State, to, actor, now, reason));
+        State = to;
+        Version++;
+    }
+}

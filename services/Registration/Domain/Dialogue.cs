@@ -1,0 +1,74 @@
+using Accreditation.ServiceDefaults.Errors;
+
+namespace Accreditation.Registration.Domain;
+
+public enum CirculationPolicy { All = 1, WithoutEcosocStatus = 2 }
+
+public enum ObjectionEffect { Exclude = 1, Refer = 2 }
+
+/// <summary>How a dialogue treats its applicants; set by the secretariat per dialogue.</summary>
+public sealed record DialoguePolicy(
+    CirculationPolicy Circulation, ObjectionEffect ObjectionEffect,
+    bool DiscloseObjectionToOrganization, int RepresentativesPerOrganization);
+
+/// <summary>A constructive dialogue following a working group session.</summary>
+public sealed class Dialogue
+{
+    Dialogue() { }
+
+    public Guid Id { get; private set; }
+    public string WorkingGroup { get; private set; } = "";
+    public string Session { get; private set; } = "";
+    public DateOnly Date { get; private set; }
+    public string Venue { get; private set; } = "";
+    public DateTimeOffset RegistrationOpensAt { get; private set; }
+    public DateTimeOffset RegistrationClosesAt { get; private set; }
+    public int ObjectionPeriodDays { get; private set; }
+    public int InPersonCapacity { get; private set; }
+    public DialoguePolicy Policy { get; private set; } = null!;
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public string Title => $"{WorkingGroup}, {Session}, dialogue on {Date:d MMMM yyyy}";
+
+    public static Dialogue Create(string workingGroup, string session, DateOnly date, string venue,
+        DateTimeOffset? registrationOpensAt, DateTimeOffset registrationClosesAt, int objectionPeriodDays,
+        int inPersonCapacity, DialoguePolicy policy, DateTimeOffset now)
+    {
+        var opens = registrationOpensAt ?? now;
+        if (registrationClosesAt <= opens)
+            throw new InvalidFieldException("registration_closes_at", "must be after the registration opens");
+        if (objectionPeriodDays is < 1 or > 180)
+            throw new InvalidFieldException("objection_period_days", "must be between 1 and 180");
+        if (inPersonCapacity < 0)
+            throw new InvalidFieldException("in_person_capacity", "must not be negative");
+        if (policy.RepresentativesPerOrganization is < 1 or > 50)
+            throw new InvalidFieldException("policy.representatives_per_organization", "must be between 1 and 50");
+        if (DateOnly.FromDateTime(registrationClosesAt.UtcDateTime) > date)
+            throw new InvalidFieldException("registration_closes_at", "must not be after the dialogue's date");
+        return new Dialogue
+        {
+            Id = Guid.NewGuid(),
+            WorkingGroup = workingGroup,
+            Session = session,
+            Date = date,
+            Venue = venue,
+            RegistrationOpensAt = opens,
+            RegistrationClosesAt = registrationClosesAt,
+            ObjectionPeriodDays = objectionPeriodDays,
+            InPersonCapacity = inPersonCapacity,
+            Policy = policy,
+            CreatedAt = now,
+        };
+    }
+
+    public void EnsureRegistrationOpen(DateTimeOffset now)
+    {
+        if (now < RegistrationOpensAt || now >= RegistrationClosesAt)
+            throw new RuleViolationException(
+                $"Registration for this dialogue is open from {RegistrationOpensAt:u} until {RegistrationClosesAt:u}; it is now {now:u}.");
+    }
+
+    /// <summary>Which eligible applicants go to the States parties; the others are admitted (rule 17).</summary>
+    public bool Circulates(Organization organization) =>
+        Policy.Circulation == CirculationPolicy.All || organization.EcosocStatus == EcosocStatus.None;
+}

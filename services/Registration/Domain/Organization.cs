@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using Accreditation.ServiceDefaults.Errors;
+
+namespace Accreditation.Registration.Domain;
+
+public enum StakeholderCategory { Ngo = 1, Academia, PrivateSector, Other }
+
+public enum EcosocStatus { None = 1, General, Special, Roster }
+
+/// <summary>An applicant's profile, reused across dialogues; its users are its members.</summary>
+public sealed partial class Organization
+{
+    Organization() { }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Acronym { get; private set; } = "";
+    public StakeholderCategory Category { get; private set; }
+    public string Country { get; private set; } = "";
+    public EcosocStatus EcosocStatus { get; private set; }
+    public string Website { get; private set; } = "";
+    public List<string> AreasOfWork { get; private set; } = [];
+    public DateTimeOffset CreatedAt { get; private set; }
+    public List<OrganizationMember> Members { get; private set; } = [];
+
+    public static Organization Create(string name, string? acronym, StakeholderCategory category, string country,
+        EcosocStatus ecosocStatus, string? website, IEnumerable<string> areasOfWork, string createdBy, DateTimeOffset now)
+    {
+        if (!CountryCode().IsMatch(country))
+            throw new InvalidFieldException("country", "must be an ISO 3166-1 alpha-3 code such as KEN");
+        var site = website?.Trim() ?? "";
+        if (site.Length > 0 && !(Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            throw new InvalidFieldException("website", "must be an absolute http(s) address");
+        var areas = areasOfWork.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList();
+        if (areas.Any(a => a.Length > 200) || areas.Count > 20)
+            throw new InvalidFieldException("areas_of_work", "at most 20 areas of at most 200 characters each");
+        var organization = new Organization
+        {
+            Id = Guid.NewGuid(),
+            Name = name,
+            Acronym = acronym?.Trim() ?? "",
+            Category = category,
+            Country = country,
+            EcosocStatus = ecosocStatus,
+            Website = site,
+            AreasOfWork = areas,
+            CreatedAt = now,
+        };
+        organization.Members.Add(new OrganizationMember(organization.Id, createdBy, now));
+        return organization;
+    }
+
+    public bool HasMember(string subject) => Members.Any(m => m.Subject == subject);
+
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex CountryCode();
+}
+
+public sealed class OrganizationMember
+{
+    OrganizationMember() { }
+
+    public OrganizationMember(Guid organizationId, string subject, DateTimeOffset joinedAt)
+    {
+        OrganizationId = organizationId;
+        Subject = subject;
+        JoinedAt = joinedAt;
+    }
+
+    public Guid OrganizationId { get; private set; }
+    public string Subject { get; private set; } = "";
+    public DateTimeOffset JoinedAt { get; private set; }
+}

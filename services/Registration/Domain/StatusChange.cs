@@ -1,0 +1,28 @@
+namespace Accreditation.Registration.Domain;
+
+/// <summary>One recorded transition: who, when, why, the state before and after.</summary>
+public sealed class StatusChange
+{
+    StatusChange() { }
+
+    public StatusChange(Guid applicationId, ApplicationState from, ApplicationState to, Actor actor, DateTimeOffset at, string reason)
+    {
+        ApplicationId = applicationId;
+        From = from;
+        To = to;
+        ActorSubject = actor.Subject;
+        ActorRole = actor.Role;
+        At = at;
+        Reason = reason;
+    }
+
+    /// <summary>Insertion order: the order in which the changes happened.</summary>
+    public long Sequence { get; private set; }
+    public Guid ApplicationId { get; private set; }
+    public ApplicationState From { get; private set; }
+    public ApplicationState To { get; private set; }
+    public string ActorSubject { get; private set; } = "";
+    public string ActorRole { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
+    public string Reason { get; private set; } = "";
+}

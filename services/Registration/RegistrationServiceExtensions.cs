@@ -1,0 +1,28 @@
+using Accreditation.Contracts;
+using Accreditation.Registration.Api;
+using Accreditation.Registration.Data;
+using Accreditation.Registration.Messaging;
+using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Messaging;
+
+namespace Accreditation.Registration;
+
+public static class RegistrationServiceExtensions
+{
+    public static WebApplicationBuilder AddRegistrationService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<RegistrationDb>("registration");
+        builder.AddEventBus<RegistrationDb>("registration", consume => consume
+            .On<ObjectionWindowClosed, ObjectionWindowClosedHandler>());
+        return builder;
+    }
+
+    public static WebApplication MapRegistrationApi(this WebApplication app)
+    {
+        app.MapGrpcService<DialoguesApi>().RequireAuthorization();
+        app.MapGrpcService<OrganizationsApi>().RequireAuthorization();
+        app.MapGrpcService<ApplicationsApi>().RequireAuthorization();
+        app.MapGrpcService<SecretariatApi>().RequireAuthorization();
+        return app;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Accreditation.Standalone;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Time.Testing;
+using Accounts = Accreditation.Identity.V1;
+
+namespace Accreditation.FunctionalTests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<SystemFixture>
+{
+    public const string Name = "standalone system";
+}
+
+/// <summary>
+/// The whole standalone system on free loopback ports, with real SQLite files in a temporary
+/// folder and a simulated domain clock. Tests talk to it only through the gateway.
+/// </summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "accreditation-tests", Guid.NewGuid().ToString("N"));
+    public StandaloneSystem System { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+    public GrpcChannel Grpc { get; private set; } = null!;
+
+    public async Task InitializeAsync() => await StartAsync();
+
+    public async Task StartAsync()
+    {
+        System = await StandaloneSystem.StartAsync(new StandaloneOptions(DataDirectory, Ports.Free())
+        {
+            Clock = Clock,
+            Settings = { ["Objections:DeadlinePollInterval"] = "00:00:00.100" },
+        });
+        Http = new HttpClient { BaseAddress = System.GatewayHttp, Timeout = TimeSpan.FromSeconds(30) };
+        Grpc = GrpcChannel.ForAddress(System.GatewayGrpc);
+    }
+
+    public async Task StopAsync()
+    {
+        Grpc.Dispose();
+        Http.Dispose();
+        await System.DisposeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    public static CallOptions Bearer(string token) =>
+        new(new Metadata { { "Authorization", $"Bearer {token}" } }, DateTime.UtcNow.AddSeconds(30));
+
+    public static CallOptions Anonymous => new(deadline: DateTime.UtcNow.AddSeconds(30));
+
+    public Task<string> OfficerTokenAsync() => ClientTokenAsync("secretariat-officer");
+    public Task<string> AuditorTokenAsync() => ClientTokenAsync("secretariat-auditor");
+    public Task<string> StateTokenAsync(string state) => ClientTokenAsync($"state-{state.ToLowerInvariant()}");
+
+    public async Task<string> ClientTokenAsync(string clientId)
+    {
+        var client = System.Credentials.Clients.Single(c => c.ClientId == clientId);
+        return await TokenAsync(new()
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = client.ClientSecret,
+        });
+    }
+
+    /// <summary>A new organization user: signs up through the gateway and signs in with the portal client.</summary>
+    public async Task<OrganizationUser> SignUpOrganizationUserAsync(string language = "en")
+    {
+        var email = $"user-{Guid.NewGuid():N}@example.org";
+        const string password = "Correct-Horse-42";
+        var accounts = new Accounts.AccountService.AccountServiceClient(Grpc);
+        var account = (await accounts.SignUpAsync(new Accounts.SignUpRequest
+        {
+            Email = email, Password = password, DisplayName = "Test user", Language = language,
+        }, Anonymous)).Account;
+        var token = await PasswordTokenAsync(email, password);
+        return new OrganizationUser(email, account.Subject, token);
+    }
+
+    public Task<string> PasswordTokenAsync(string email, string password) => TokenAsync(new()
+    {
+        ["grant_type"] = "password",
+        ["client_id"] = "portal",
+        ["username"] = email,
+        ["password"] = password,
+    });
+
+    async Task<string> TokenAsync(Dictionary<string, string> form)
+    {
+        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Token request failed: {(int)response.StatusCode} {body}");
+        return body.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>Waits for an eventually consistent read (events travel through the bus) to satisfy a condition.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> until, string what, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var value = await probe();
+            if (until(value))
+                return value;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Gave up waiting for {what}; last value: {value}");
+            await Task.Delay(50);
+        }
+    }
+}
+
+public sealed record OrganizationUser(string Email, string Subject, string Token)
+{
+    public CallOptions Call => SystemFixture.Bearer(Token);
+}
