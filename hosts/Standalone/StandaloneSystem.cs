@@ -69,18 +69,18 @@ public sealed class StandaloneSystem : IAsyncDisposable
         foreach (var (key, value) in Credentials.AsSettings().Concat(Options.Settings))
             common[key] = value;
 
-        await StartAsync("identity", ports.Identity, common, b => b.AddServiceDefaults("identity").AddIdentityService(), a => a.MapServiceDefaults().MapIdentityApi(), ct);
-        await StartAsync("registration", ports.Registration, common, b => b.AddServiceDefaults("registration").AddRegistrationService(), a => a.MapServiceDefaults().MapRegistrationApi(), ct);
-        await StartAsync("objections", ports.Objections, common, b => b.AddServiceDefaults("objections").AddObjectionsService(), a => a.MapServiceDefaults().MapObjectionsApi(), ct);
-        await StartAsync("notifications", ports.Notifications, common, b => b.AddServiceDefaults("notifications").AddNotificationsService(), a => a.MapServiceDefaults().MapNotificationsApi(), ct);
+        await StartAsync(typeof(IdentityServiceExtensions), ports.Identity, common, b => b.AddServiceDefaults("identity").AddIdentityService(), a => a.MapServiceDefaults().MapIdentityApi(), ct);
+        await StartAsync(typeof(RegistrationServiceExtensions), ports.Registration, common, b => b.AddServiceDefaults("registration").AddRegistrationService(), a => a.MapServiceDefaults().MapRegistrationApi(), ct);
+        await StartAsync(typeof(ObjectionsServiceExtensions), ports.Objections, common, b => b.AddServiceDefaults("objections").AddObjectionsService(), a => a.MapServiceDefaults().MapObjectionsApi(), ct);
+        await StartAsync(typeof(NotificationsServiceExtensions), ports.Notifications, common, b => b.AddServiceDefaults("notifications").AddNotificationsService(), a => a.MapServiceDefaults().MapNotificationsApi(), ct);
         _bus.AllServicesConnected();
-        await StartAsync("gateway", port: null, common, b => b.AddGateway(), a => a.MapGateway(), ct);
+        await StartAsync(typeof(GatewayExtensions), port: null, common, b => b.AddGateway(), a => a.MapGateway(), ct);
     }
 
-    async Task StartAsync(string name, int? port, Dictionary<string, string?> settings,
+    async Task StartAsync(Type part, int? port, Dictionary<string, string?> settings,
         Action<WebApplicationBuilder> add, Action<WebApplication> map, CancellationToken ct)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = $"Accreditation.{name}" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = part.Assembly.GetName().Name });
         builder.Configuration.AddInMemoryCollection(settings);
         if (port is { } p)
             builder.WebHost.UseUrls(Url(p));

@@ -22,6 +22,9 @@ public static class AuthenticationExtensions
                 options.Authority = authority;
                 options.Audience = AccreditationClaims.Audience;
                 options.MapInboundClaims = false;
+                // Token lifetimes are wall-clock facts (Identity issues on the system clock too);
+                // the domain clock in DI may be simulated.
+                options.TimeProvider = TimeProvider.System;
                 options.RequireHttpsMetadata = builder.Configuration.GetValue("Identity:RequireHttpsMetadata", false);
                 // The Identity service listens with HTTP/2 only (it serves gRPC too), so speak h2c to it.
                 options.Backchannel = new HttpClient

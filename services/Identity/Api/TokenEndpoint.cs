@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using Accreditation.Identity.Data;
+using Accreditation.Identity.Domain;
+using Accreditation.ServiceDefaults.Auth;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Accreditation.Identity.Api;
+
+/// <summary>
+/// /connect/token after OpenIddict has validated the request (client authentication, grant
+/// permission): decides who the token is for. Errors are OAuth errors in OpenIddict's JSON shape.
+/// </summary>
+static class TokenEndpoint
+{
+    public const string Path = "/connect/token";
+
+    public static IEndpointConventionBuilder MapTokenEndpoint(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(Path, ExchangeAsync).AllowAnonymous().ExcludeFromDescription();
+
+    static async Task<IResult> ExchangeAsync(HttpContext http, IdentityDb db, UserManager<AccountUser> users,
+        SignInManager<AccountUser> signIn, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenIddict server request is missing: is passthrough enabled for /connect/token?");
+        var logger = loggers.CreateLogger(typeof(TokenEndpoint));
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            // OpenIddict has already checked the secret; the role and State come from our table, never the request.
+            var client = await db.ApiClients.FindAsync([request.ClientId], ct);
+            if (client is null)
+                return Refuse(Errors.InvalidClient, "This client may not obtain tokens with client credentials.");
+            return Issue(TokenSubject.ForClient(client));
+        }
+
+        if (request.IsPasswordGrantType())
+        {
+            // One answer for an unknown e-mail and a wrong password, so the endpoint does not reveal who has an account.
+            const string wrongCredentials = "The e-mail address or password is incorrect.";
+            if (string.IsNullOrEmpty(request.Username) || string.IsNullOrEmpty(request.Password))
+                return Refuse(Errors.InvalidGrant, wrongCredentials);
+            var user = await users.FindByEmailAsync(request.Username.Trim());
+            if (user is null)
+                return Refuse(Errors.InvalidGrant, wrongCredentials);
+
+            var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+            if (result.IsLockedOut)
+            {
+                logger.LogWarning("Password sign-in refused: account {UserId} is locked out", user.Id);
+                return Refuse(Errors.InvalidGrant, "The account is locked out after repeated failed sign-ins; try again later.");
+            }
+            if (!result.Succeeded)
+            {
+                logger.LogInformation("Password sign-in failed for account {UserId}", user.Id);
+                return Refuse(Errors.InvalidGrant, result.IsNotAllowed ? "The account may not sign in." : wrongCredentials);
+            }
+            return Issue(TokenSubject.ForUser(user));
+        }
+
+        // OpenIddict rejects grants it was not told to allow before passthrough; this is a second lock.
+        return Refuse(Errors.UnsupportedGrantType, "Only the client_credentials and password grants are supported.");
+    }
+
+    static IResult Issue(TokenSubject subject)
+    {
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, AccreditationClaims.Subject, AccreditationClaims.Role);
+        foreach (var (type, value) in subject.Claims())
+            identity.AddClaim(new Claim(type, value));
+        // Claims without a destination are left out of every token; these are for the services, in the access token only.
+        identity.SetDestinations(static _ => [Destinations.AccessToken]);
+
+        var principal = new ClaimsPrincipal(identity);
+        // The audience is set here, never taken from the request: every token is for the Accreditation services.
+        principal.SetAudiences(AccreditationClaims.Audience);
+        return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    static IResult Refuse(string error, string description) => Results.Forbid(
+        new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }),
+        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}

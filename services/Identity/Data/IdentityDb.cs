@@ -1,0 +1,39 @@
+using Accreditation.Identity.Domain;
+using Accreditation.ServiceDefaults.Data;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Accreditation.Identity.Data;
+
+/// <summary>Accounts (ASP.NET Core Identity), OpenIddict's applications, and our API clients' roles, in one SQLite file.</summary>
+public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<AccountUser>(options)
+{
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) =>
+        configuration.UseUtcTimestamps();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
+        // The options come from AddServiceDatabase, so OpenIddict's entities are added to the model here.
+        model.UseOpenIddict();
+
+        model.Entity<AccountUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.Language).HasMaxLength(8);
+            // Identity checks e-mail uniqueness before inserting; the index closes the race between two sign-ups.
+            e.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
+        });
+
+        model.Entity<ApiClient>(e =>
+        {
+            e.ToTable("ApiClients");
+            e.HasKey(c => c.ClientId);
+            e.Property(c => c.ClientId).HasMaxLength(100);
+            e.Property(c => c.Role).HasMaxLength(16);
+            e.Property(c => c.StateCode).HasMaxLength(3);
+        });
+    }
+}

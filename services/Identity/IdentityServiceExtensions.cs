@@ -1,0 +1,79 @@
+using Accreditation.Identity.Api;
+using Accreditation.Identity.Data;
+using Accreditation.Identity.Domain;
+using Accreditation.Identity.Tokens;
+using Accreditation.ServiceDefaults.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace Accreditation.Identity;
+
+public static class IdentityServiceExtensions
+{
+    public static WebApplicationBuilder AddIdentityService(this WebApplicationBuilder builder)
+    {
+        var settings = IdentitySettings.From(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+
+        builder.AddServiceDatabase<IdentityDb>("identity");
+        // After AddServiceDatabase: hosted services start in registration order, so the tables exist by then.
+        builder.Services.AddHostedService<ClientSeeder>();
+
+        // AddIdentityCore, not AddIdentity: the latter makes cookies the default scheme, and this
+        // service authenticates its gRPC callers with bearer tokens like every other service.
+        builder.Services.AddIdentityCore<AccountUser>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                // The user name is the e-mail address, already checked; Identity's default alphabet would refuse valid addresses.
+                options.User.AllowedUserNameCharacters = "";
+            })
+            .AddEntityFrameworkStores<IdentityDb>()
+            .AddSignInManager();
+
+        var keys = new PemKeyStore(settings.KeysDirectory);
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDb>())
+            .AddServer(server =>
+            {
+                server.SetIssuer(settings.Issuer);
+                // Discovery (/.well-known/openid-configuration) and the key set (/.well-known/jwks) keep OpenIddict's default paths.
+                server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
+                server.AllowClientCredentialsFlow().AllowPasswordFlow();
+                server.SetAccessTokenLifetime(settings.AccessTokenLifetime);
+
+                // Services validate the JWT's signature against the published key set (JwtBearer);
+                // an encrypted token would be unreadable to them.
+                server.DisableAccessTokenEncryption();
+                // Access tokens are short-lived self-contained JWTs checked offline, and there is no
+                // revocation or introspection endpoint: a database row per token would only add a
+                // SQLite write to every token request and a table that grows forever.
+                server.DisableTokenStorage();
+                server.DisableAuthorizationStorage();
+
+                server.AddSigningKey(keys.LoadOrCreate("signing-key"));
+                server.AddEncryptionKey(keys.LoadOrCreate("encryption-key"));
+
+                // Token lifetimes are checked by every service against the real clock; the domain
+                // clock registered as TimeProvider may be a test's fake one, so tokens never use it.
+                server.Configure(options => options.TimeProvider = TimeProvider.System);
+
+                server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    // The service listens in cleartext on loopback or an internal network; in production
+                    // TLS is terminated in front of it (gateway / ingress), so requests arrive as http here.
+                    .DisableTransportSecurityRequirement();
+            });
+        return builder;
+    }
+
+    public static WebApplication MapIdentityApi(this WebApplication app)
+    {
+        // SignUp is anonymous and GetMyAccount needs a token: the method attributes decide, not the endpoint.
+        app.MapGrpcService<AccountsApi>();
+        app.MapTokenEndpoint();
+        return app;
+    }
+}
