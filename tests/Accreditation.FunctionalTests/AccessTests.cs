@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Accreditation.FunctionalTests.Infrastructure;
 using Grpc.Core;
-using Registration = Accreditation.Registration.V1;
+using RegistrationV1 = Accreditation.Registration.V1;
 
 namespace Accreditation.FunctionalTests;
 
@@ -17,7 +17,7 @@ public sealed class AccessTests(SystemFixture system)
     public async Task A_call_without_a_token_is_unauthenticated_over_grpc_and_json()
     {
         var grpc = await Assert.ThrowsAsync<RpcException>(() =>
-            _api.Dialogues.ListDialoguesAsync(new Registration.ListDialoguesRequest(), SystemFixture.Anonymous).ResponseAsync);
+            _api.Dialogues.ListDialoguesAsync(new RegistrationV1.ListDialoguesRequest(), SystemFixture.Anonymous).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, grpc.StatusCode);
 
         using var json = await system.Http.GetAsync("/v1/dialogues");
@@ -30,7 +30,7 @@ public sealed class AccessTests(SystemFixture system)
         var officer = await system.OfficerTokenAsync();
         var forged = officer[..^4] + (officer[^4..] == "AAAA" ? "BBBB" : "AAAA");
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            _api.Dialogues.ListDialoguesAsync(new Registration.ListDialoguesRequest(), SystemFixture.Bearer(forged)).ResponseAsync);
+            _api.Dialogues.ListDialoguesAsync(new RegistrationV1.ListDialoguesRequest(), SystemFixture.Bearer(forged)).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }
 
@@ -47,14 +47,14 @@ public sealed class AccessTests(SystemFixture system)
         var read = await Assert.ThrowsAsync<RpcException>(() => _api.GetAsync(stranger, application));
         Assert.Equal(StatusCode.PermissionDenied, read.StatusCode);
         var withdraw = await Assert.ThrowsAsync<RpcException>(() => _api.Applications.WithdrawApplicationAsync(
-            new Registration.WithdrawApplicationRequest { ApplicationId = application.ApplicationId }, stranger.Call).ResponseAsync);
+            new RegistrationV1.WithdrawApplicationRequest { ApplicationId = application.ApplicationId }, stranger.Call).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, withdraw.StatusCode);
         var applyForOthers = await Assert.ThrowsAsync<RpcException>(() => _api.ApplyAsync(stranger, organization, dialogue));
         Assert.Equal(StatusCode.PermissionDenied, applyForOthers.StatusCode);
 
         // The owner still sees it, and the stranger's own list is empty.
-        Assert.Equal(Registration.ApplicationState.Submitted, (await _api.GetAsync(owner, application)).State);
-        var strangersList = await _api.Applications.ListApplicationsAsync(new Registration.ListApplicationsRequest(), stranger.Call);
+        Assert.Equal(RegistrationV1.ApplicationState.Submitted, (await _api.GetAsync(owner, application)).State);
+        var strangersList = await _api.Applications.ListApplicationsAsync(new RegistrationV1.ListApplicationsRequest(), stranger.Call);
         Assert.Empty(strangersList.Applications);
     }
 
@@ -73,7 +73,7 @@ public sealed class AccessTests(SystemFixture system)
             Assert.Equal(StatusCode.PermissionDenied, screen.StatusCode);
         }
         var stateRead = await Assert.ThrowsAsync<RpcException>(() => _api.Applications.GetApplicationAsync(
-            new Registration.GetApplicationRequest { ApplicationId = application.ApplicationId }, SystemFixture.Bearer(await system.StateTokenAsync("MEX"))).ResponseAsync);
+            new RegistrationV1.GetApplicationRequest { ApplicationId = application.ApplicationId }, SystemFixture.Bearer(await system.StateTokenAsync("MEX"))).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, stateRead.StatusCode);
     }
 
@@ -81,19 +81,19 @@ public sealed class AccessTests(SystemFixture system)
     public async Task A_malformed_request_is_invalid_argument_naming_the_field_and_changes_nothing()
     {
         var user = await system.SignUpOrganizationUserAsync();
-        var badCountry = await Assert.ThrowsAsync<RpcException>(() => _api.Organizations.CreateOrganizationAsync(new Registration.CreateOrganizationRequest
+        var badCountry = await Assert.ThrowsAsync<RpcException>(() => _api.Organizations.CreateOrganizationAsync(new RegistrationV1.CreateOrganizationRequest
         {
-            Name = "Nowhere Network", Category = Registration.StakeholderCategory.Ngo, Country = "Kenya", EcosocStatus = Registration.EcosocStatus.None,
+            Name = "Nowhere Network", Category = RegistrationV1.StakeholderCategory.Ngo, Country = "Kenya", EcosocStatus = RegistrationV1.EcosocStatus.None,
         }, user.Call).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, badCountry.StatusCode);
         Assert.StartsWith("country:", badCountry.Status.Detail);
 
         var badId = await Assert.ThrowsAsync<RpcException>(() => _api.Applications.SubmitApplicationAsync(
-            new Registration.SubmitApplicationRequest { OrganizationId = "not-an-id", DialogueId = Guid.NewGuid().ToString() }, user.Call).ResponseAsync);
+            new RegistrationV1.SubmitApplicationRequest { OrganizationId = "not-an-id", DialogueId = Guid.NewGuid().ToString() }, user.Call).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, badId.StatusCode);
         Assert.StartsWith("organization_id:", badId.Status.Detail);
 
-        var mine = await _api.Organizations.ListOrganizationsAsync(new Registration.ListOrganizationsRequest(), user.Call);
+        var mine = await _api.Organizations.ListOrganizationsAsync(new RegistrationV1.ListOrganizationsRequest(), user.Call);
         Assert.Empty(mine.Organizations);
     }
 

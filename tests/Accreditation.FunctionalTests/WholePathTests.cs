@@ -1,7 +1,7 @@
 using Accreditation.FunctionalTests.Infrastructure;
 using Grpc.Core;
-using Objections = Accreditation.Objections.V1;
-using Registration = Accreditation.Registration.V1;
+using ObjectionsV1 = Accreditation.Objections.V1;
+using RegistrationV1 = Accreditation.Registration.V1;
 
 namespace Accreditation.FunctionalTests;
 
@@ -15,7 +15,7 @@ public sealed class WholePathTests(SystemFixture system)
     public async Task Under_exclude_an_objected_applicant_is_not_admitted_and_the_other_is_admitted()
     {
         var officer = await system.OfficerTokenAsync();
-        var dialogue = await _api.CreateDialogueAsync(officer, Registration.ObjectionEffect.Exclude);
+        var dialogue = await _api.CreateDialogueAsync(officer, RegistrationV1.ObjectionEffect.Exclude);
 
         var objectedUser = await system.SignUpOrganizationUserAsync();
         var objected = await _api.CreateOrganizationAsync(objectedUser, "Objected Migrant Rights Network");
@@ -23,12 +23,12 @@ public sealed class WholePathTests(SystemFixture system)
         var admittedUser = await system.SignUpOrganizationUserAsync();
         var admitted = await _api.CreateOrganizationAsync(admittedUser, "Admitted Academic Institute");
         var admittedApplication = await _api.ApplyAsync(admittedUser, admitted, dialogue);
-        Assert.Equal(Registration.ApplicationState.Submitted, objectedApplication.State);
+        Assert.Equal(RegistrationV1.ApplicationState.Submitted, objectedApplication.State);
 
         await _api.ScreenEligibleAsync(officer, objectedApplication);
         await _api.ScreenEligibleAsync(officer, admittedApplication);
         var deadline = system.Clock.GetUtcNow().AddDays(1);
-        var circulation = await _api.Secretariat.CirculateApplicationsAsync(new Registration.CirculateApplicationsRequest
+        var circulation = await _api.Secretariat.CirculateApplicationsAsync(new RegistrationV1.CirculateApplicationsRequest
         {
             DialogueId = dialogue.DialogueId,
             Deadline = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(deadline),
@@ -38,7 +38,7 @@ public sealed class WholePathTests(SystemFixture system)
         var austria = await system.StateTokenAsync("AUT");
         var applicants = await _api.CirculatedAsync(austria, dialogue, expected: 2);
         Assert.Contains(applicants, a => a.Name == "Objected Migrant Rights Network" && a.Country == "KEN");
-        var objection = (await _api.Objections.FileObjectionAsync(new Objections.FileObjectionRequest
+        var objection = (await _api.ObjectionsV1.FileObjectionAsync(new ObjectionsV1.FileObjectionRequest
         {
             ApplicationId = objectedApplication.ApplicationId,
             Grounds = "Activities outside the scope of the Protocol",
@@ -48,18 +48,18 @@ public sealed class WholePathTests(SystemFixture system)
         system.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
 
         var notAdmitted = await SystemFixture.EventuallyAsync(() => _api.GetAsync(objectedUser, objectedApplication),
-            a => a.State == Registration.ApplicationState.NotAdmitted, "the objected application to be decided");
+            a => a.State == RegistrationV1.ApplicationState.NotAdmitted, "the objected application to be decided");
         var admittedNow = await SystemFixture.EventuallyAsync(() => _api.GetAsync(admittedUser, admittedApplication),
-            a => a.State == Registration.ApplicationState.Admitted, "the other application to be admitted");
+            a => a.State == RegistrationV1.ApplicationState.Admitted, "the other application to be admitted");
         Assert.NotNull(notAdmitted.DecidedAt);
         Assert.NotNull(admittedNow.DecidedAt);
         // The dialogue does not disclose objections to organizations.
         Assert.False(notAdmitted.ObjectionRaised);
 
         var history = await _api.Applications.GetApplicationHistoryAsync(
-            new Registration.GetApplicationHistoryRequest { ApplicationId = objectedApplication.ApplicationId }, objectedUser.Call);
+            new RegistrationV1.GetApplicationHistoryRequest { ApplicationId = objectedApplication.ApplicationId }, objectedUser.Call);
         Assert.Equal(
-            new[] { Registration.ApplicationState.Submitted, Registration.ApplicationState.Eligible, Registration.ApplicationState.Circulated, Registration.ApplicationState.NotAdmitted },
+            new[] { RegistrationV1.ApplicationState.Submitted, RegistrationV1.ApplicationState.Eligible, RegistrationV1.ApplicationState.Circulated, RegistrationV1.ApplicationState.NotAdmitted },
             history.Changes.Select(c => c.To));
         Assert.All(history.Changes, c => Assert.DoesNotContain("AUT", c.Reason));
 
@@ -86,18 +86,18 @@ public sealed class WholePathTests(SystemFixture system)
         var organization = await _api.CreateOrganizationAsync(user, "Late Objection Watch");
         var application = await _api.ApplyAsync(user, organization, dialogue);
         await _api.ScreenEligibleAsync(officer, application);
-        await _api.Secretariat.CirculateApplicationsAsync(new Registration.CirculateApplicationsRequest { DialogueId = dialogue.DialogueId }, SystemFixture.Bearer(officer));
+        await _api.Secretariat.CirculateApplicationsAsync(new RegistrationV1.CirculateApplicationsRequest { DialogueId = dialogue.DialogueId }, SystemFixture.Bearer(officer));
         var brazil = await system.StateTokenAsync("BRA");
         await _api.CirculatedAsync(brazil, dialogue, expected: 1);
 
-        var file = new Objections.FileObjectionRequest { ApplicationId = application.ApplicationId };
-        await _api.Objections.FileObjectionAsync(file, SystemFixture.Bearer(brazil));
-        var duplicate = await Assert.ThrowsAsync<RpcException>(() => _api.Objections.FileObjectionAsync(file, SystemFixture.Bearer(brazil)).ResponseAsync);
+        var file = new ObjectionsV1.FileObjectionRequest { ApplicationId = application.ApplicationId };
+        await _api.ObjectionsV1.FileObjectionAsync(file, SystemFixture.Bearer(brazil));
+        var duplicate = await Assert.ThrowsAsync<RpcException>(() => _api.ObjectionsV1.FileObjectionAsync(file, SystemFixture.Bearer(brazil)).ResponseAsync);
         Assert.Equal(StatusCode.AlreadyExists, duplicate.StatusCode);
 
         system.Clock.Advance(TimeSpan.FromDays(dialogue.ObjectionPeriodDays) + TimeSpan.FromSeconds(1));
         var kenya = await system.StateTokenAsync("KEN");
-        var late = await Assert.ThrowsAsync<RpcException>(() => _api.Objections.FileObjectionAsync(file, SystemFixture.Bearer(kenya)).ResponseAsync);
+        var late = await Assert.ThrowsAsync<RpcException>(() => _api.ObjectionsV1.FileObjectionAsync(file, SystemFixture.Bearer(kenya)).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, late.StatusCode);
         Assert.Contains("objection period closed", late.Status.Detail);
     }

@@ -1,8 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Net.Client;
-using Inbox = Accreditation.Notifications.V1;
-using Objections = Accreditation.Objections.V1;
-using Registration = Accreditation.Registration.V1;
+using InboxV1 = Accreditation.Notifications.V1;
+using ObjectionsV1 = Accreditation.Objections.V1;
+using RegistrationV1 = Accreditation.Registration.V1;
 
 namespace Accreditation.FunctionalTests.Infrastructure;
 
@@ -11,20 +11,20 @@ public sealed class Clients(SystemFixture system)
 {
     readonly GrpcChannel _channel = system.Grpc;
 
-    public Registration.DialogueService.DialogueServiceClient Dialogues => new(_channel);
-    public Registration.OrganizationService.OrganizationServiceClient Organizations => new(_channel);
-    public Registration.ApplicationService.ApplicationServiceClient Applications => new(_channel);
-    public Registration.SecretariatService.SecretariatServiceClient Secretariat => new(_channel);
-    public Objections.CirculationService.CirculationServiceClient Circulations => new(_channel);
-    public Objections.ObjectionService.ObjectionServiceClient Objections => new(_channel);
-    public Inbox.InboxService.InboxServiceClient Inbox => new(_channel);
+    public RegistrationV1.DialogueService.DialogueServiceClient Dialogues => new(_channel);
+    public RegistrationV1.OrganizationService.OrganizationServiceClient Organizations => new(_channel);
+    public RegistrationV1.ApplicationService.ApplicationServiceClient Applications => new(_channel);
+    public RegistrationV1.SecretariatService.SecretariatServiceClient Secretariat => new(_channel);
+    public ObjectionsV1.CirculationService.CirculationServiceClient Circulations => new(_channel);
+    public ObjectionsV1.ObjectionService.ObjectionServiceClient Objections => new(_channel);
+    public InboxV1.InboxService.InboxServiceClient Inbox => new(_channel);
 
-    public async Task<Registration.Dialogue> CreateDialogueAsync(string officerToken,
-        Registration.ObjectionEffect effect = Registration.ObjectionEffect.Exclude,
-        Registration.CirculationPolicy circulation = Registration.CirculationPolicy.All)
+    public async Task<RegistrationV1.Dialogue> CreateDialogueAsync(string officerToken,
+        RegistrationV1.ObjectionEffect effect = RegistrationV1.ObjectionEffect.Exclude,
+        RegistrationV1.CirculationPolicy circulation = RegistrationV1.CirculationPolicy.All)
     {
         var now = system.Clock.GetUtcNow();
-        var response = await Dialogues.CreateDialogueAsync(new Registration.CreateDialogueRequest
+        var response = await Dialogues.CreateDialogueAsync(new RegistrationV1.CreateDialogueRequest
         {
             WorkingGroup = "Working Group on Smuggling of Migrants",
             Session = "ninth session",
@@ -33,7 +33,7 @@ public sealed class Clients(SystemFixture system)
             RegistrationClosesAt = Timestamp.FromDateTimeOffset(now.AddDays(30)),
             ObjectionPeriodDays = 14,
             InPersonCapacity = 40,
-            Policy = new Registration.DialoguePolicy
+            Policy = new RegistrationV1.DialoguePolicy
             {
                 Circulation = circulation,
                 ObjectionEffect = effect,
@@ -44,14 +44,14 @@ public sealed class Clients(SystemFixture system)
         return response.Dialogue;
     }
 
-    public async Task<Registration.Organization> CreateOrganizationAsync(OrganizationUser user, string name,
-        Registration.EcosocStatus ecosoc = Registration.EcosocStatus.None)
+    public async Task<RegistrationV1.Organization> CreateOrganizationAsync(OrganizationUser user, string name,
+        RegistrationV1.EcosocStatus ecosoc = RegistrationV1.EcosocStatus.None)
     {
-        var response = await Organizations.CreateOrganizationAsync(new Registration.CreateOrganizationRequest
+        var response = await Organizations.CreateOrganizationAsync(new RegistrationV1.CreateOrganizationRequest
         {
             Name = name,
             Acronym = new string(name.Where(char.IsUpper).ToArray()),
-            Category = Registration.StakeholderCategory.Ngo,
+            Category = RegistrationV1.StakeholderCategory.Ngo,
             Country = "KEN",
             EcosocStatus = ecosoc,
             Website = "https://example.org",
@@ -60,31 +60,31 @@ public sealed class Clients(SystemFixture system)
         return response.Organization;
     }
 
-    public async Task<Registration.Application> ApplyAsync(OrganizationUser user, Registration.Organization organization, Registration.Dialogue dialogue) =>
-        (await Applications.SubmitApplicationAsync(new Registration.SubmitApplicationRequest
+    public async Task<RegistrationV1.Application> ApplyAsync(OrganizationUser user, RegistrationV1.Organization organization, RegistrationV1.Dialogue dialogue) =>
+        (await Applications.SubmitApplicationAsync(new RegistrationV1.SubmitApplicationRequest
         {
             OrganizationId = organization.OrganizationId,
             DialogueId = dialogue.DialogueId,
         }, user.Call)).Application;
 
-    public async Task ScreenEligibleAsync(string officerToken, Registration.Application application) =>
-        await Secretariat.ScreenApplicationAsync(new Registration.ScreenApplicationRequest
+    public async Task ScreenEligibleAsync(string officerToken, RegistrationV1.Application application) =>
+        await Secretariat.ScreenApplicationAsync(new RegistrationV1.ScreenApplicationRequest
         {
             ApplicationId = application.ApplicationId,
-            Outcome = Registration.ScreeningOutcome.Eligible,
+            Outcome = RegistrationV1.ScreeningOutcome.Eligible,
         }, SystemFixture.Bearer(officerToken));
 
-    public async Task<Registration.Application> GetAsync(OrganizationUser user, Registration.Application application) =>
-        (await Applications.GetApplicationAsync(new Registration.GetApplicationRequest { ApplicationId = application.ApplicationId }, user.Call)).Application;
+    public async Task<RegistrationV1.Application> GetAsync(OrganizationUser user, RegistrationV1.Application application) =>
+        (await Applications.GetApplicationAsync(new RegistrationV1.GetApplicationRequest { ApplicationId = application.ApplicationId }, user.Call)).Application;
 
-    public async Task<IReadOnlyList<Inbox.Notice>> NoticesAsync(string token) =>
-        (await Inbox.ListNoticesAsync(new Inbox.ListNoticesRequest { PageSize = 200 }, SystemFixture.Bearer(token))).Notices;
+    public async Task<IReadOnlyList<InboxV1.Notice>> NoticesAsync(string token) =>
+        (await InboxV1.ListNoticesAsync(new InboxV1.ListNoticesRequest { PageSize = 200 }, SystemFixture.Bearer(token))).Notices;
 
     /// <summary>Waits until the States parties can see the circulated applicants (the event has crossed the bus).</summary>
-    public Task<Google.Protobuf.Collections.RepeatedField<Objections.CirculatedApplicant>> CirculatedAsync(string stateToken, Registration.Dialogue dialogue, int expected) =>
+    public Task<Google.Protobuf.Collections.RepeatedField<ObjectionsV1.CirculatedApplicant>> CirculatedAsync(string stateToken, RegistrationV1.Dialogue dialogue, int expected) =>
         SystemFixture.EventuallyAsync(
             async () => (await Circulations.ListCirculatedApplicantsAsync(
-                new Objections.ListCirculatedApplicantsRequest { DialogueId = dialogue.DialogueId }, SystemFixture.Bearer(stateToken))).Applicants,
+                new ObjectionsV1.ListCirculatedApplicantsRequest { DialogueId = dialogue.DialogueId }, SystemFixture.Bearer(stateToken))).Applicants,
             applicants => applicants.Count == expected,
             "the circulated applicants to reach the States parties");
 }

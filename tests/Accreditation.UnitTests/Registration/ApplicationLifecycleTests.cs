@@ -40,7 +40,7 @@ public sealed class ApplicationLifecycleTests
     [Fact]
     public void A_submitted_application_records_who_when_and_the_states_before_and_after()
     {
-        var application = Submitted();
+        var application = SubmittedApplication();
         var change = Assert.Single(application.Changes);
         Assert.Equal((Draft, Submitted, "user-1", "organization", Now), (change.From, change.To, change.ActorSubject, change.ActorRole, change.At));
     }
@@ -48,14 +48,14 @@ public sealed class ApplicationLifecycleTests
     [Fact]
     public void Ineligibility_needs_a_reason()
     {
-        var error = Assert.Throws<InvalidFieldException>(() => Submitted().Screen(eligible: false, reason: " ", Officer, Now));
+        var error = Assert.Throws<InvalidFieldException>(() => SubmittedApplication().Screen(eligible: false, reason: " ", Officer, Now));
         Assert.Equal("reason", error.Field);
     }
 
     [Fact]
     public void A_transition_the_rules_do_not_have_is_refused_naming_the_current_state()
     {
-        var application = Submitted();
+        var application = SubmittedApplication();
         var error = Assert.Throws<RuleViolationException>(() => application.Circulate(Guid.NewGuid(), Now.AddDays(14), Officer, Now));
         Assert.Contains("is Submitted", error.Message);
         Assert.Equal(Submitted, application.State);
@@ -69,7 +69,7 @@ public sealed class ApplicationLifecycleTests
     [InlineData(2, ObjectionEffect.Refer, Referred)]
     public void At_the_deadline_the_objection_effect_decides(int standing, ObjectionEffect effect, ApplicationState outcome)
     {
-        var application = Circulated();
+        var application = CirculatedApplication();
         application.CloseObjectionWindow(standing, effect, Now.AddDays(15));
         Assert.Equal(outcome, application.State);
         Assert.Equal(standing > 0, application.ObjectionRaised);
@@ -79,7 +79,7 @@ public sealed class ApplicationLifecycleTests
     [Fact]
     public void A_referred_application_is_settled_by_the_recorded_decision()
     {
-        var application = Circulated();
+        var application = CirculatedApplication();
         application.CloseObjectionWindow(1, ObjectionEffect.Refer, Now.AddDays(15));
         application.RecordReferralDecision(admitted: true, "Conference of the Parties, 57-7, CTOC/COP/2024/L.3", Officer, Now.AddDays(30));
         Assert.Equal(Admitted, application.State);
@@ -89,7 +89,7 @@ public sealed class ApplicationLifecycleTests
     [Fact]
     public void A_decided_application_cannot_be_withdrawn()
     {
-        var application = Circulated();
+        var application = CirculatedApplication();
         application.CloseObjectionWindow(0, ObjectionEffect.Exclude, Now.AddDays(15));
         var error = Assert.Throws<RuleViolationException>(() => application.Withdraw("changed our mind", Member, Now.AddDays(16)));
         Assert.Contains("is Admitted", error.Message);
@@ -103,11 +103,11 @@ public sealed class ApplicationLifecycleTests
         Assert.True(dialogue.Circulates(Organization(EcosocStatus.None)));
     }
 
-    static Application Submitted() => Application.Submit(Organization(), Dialogue(), Member, Now);
+    static Application SubmittedApplication() => Application.Submit(Organization(), Dialogue(), Member, Now);
 
-    static Application Circulated()
+    static Application CirculatedApplication()
     {
-        var application = Submitted();
+        var application = SubmittedApplication();
         application.Screen(eligible: true, null, Officer, Now);
         application.Circulate(Guid.NewGuid(), Now.AddDays(14), Officer, Now);
         return application;

@@ -1,0 +1,89 @@
+using Accreditation.Notifications.Domain;
+using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Accreditation.Notifications.Data;
+
+/// <summary>A notice as one reader sees it: read or not is per State for notices to every State party.</summary>
+public sealed record InboxEntry
+{
+    // Init-only members (not a positional record) so that EF Core can filter and order on them after the projection.
+    public required Notice Notice { get; init; }
+    public required bool Read { get; init; }
+}
+
+/// <summary>
+/// The inbox queries and the one change a reader makes (marking read), for an audience the
+/// caller's token and the member directory define. A notice outside the audience is absent.
+/// </summary>
+public sealed class Inbox(NotificationsDb db, TimeProvider clock)
+{
+    /// <summary>The recipients a caller sees: an organization user's come from the member directory.</summary>
+    public async Task<InboxAudience> AudienceOfAsync(Caller caller, CancellationToken ct)
+    {
+        IReadOnlyList<Guid> memberOf = [];
+        if (caller.Role == Roles.Organization)
+            memberOf = await db.OrganizationMembers.AsNoTracking()
+                .Where(m => m.Subject == caller.Subject)
+                .Select(m => m.OrganizationId)
+                .ToListAsync(ct);
+        return InboxAudience.For(caller, memberOf);
+    }
+
+    /// <summary>Newest first.</summary>
+    public async Task<IReadOnlyList<InboxEntry>> ListAsync(InboxAudience audience, bool unreadOnly, int skip, int take, CancellationToken ct)
+    {
+        var query = Visible(audience);
+        if (unreadOnly)
+            query = query.Where(e => !e.Read);
+        return await query
+            .OrderByDescending(e => e.Notice.CreatedAt).ThenByDescending(e => e.Notice.Id)
+            .Skip(skip).Take(take)
+            .ToListAsync(ct);
+    }
+
+    public Task<int> UnreadCountAsync(InboxAudience audience, CancellationToken ct) =>
+        Visible(audience).CountAsync(e => !e.Read, ct);
+
+    /// <summary>Marks a notice read for the audience (idempotent: the first reading time stays).</summary>
+    public Task<InboxEntry> MarkReadAsync(InboxAudience audience, Guid noticeId, CancellationToken ct) =>
+        db.RetryOnBusyAsync(async token =>
+        {
+            var notice = await db.Notices.SingleOrDefaultAsync(n => n.Id == noticeId, token);
+            // Someone else's notice is answered as absent: its existence is not the caller's to know.
+            if (notice is null || !audience.Sees(notice.Recipient))
+                throw new NotFoundException("Notice", noticeId);
+            var now = clock.GetUtcNow();
+            if (!notice.IsBroadcast)
+                notice.MarkRead(now);
+            else if (audience.StateReader is { } reader
+                && !await db.BroadcastReads.AnyAsync(r => r.NoticeId == noticeId && r.Reader == reader, token))
+                db.BroadcastReads.Add(new BroadcastRead(noticeId, reader, now));
+            try
+            {
+                await db.SaveChangesAsync(token);
+            }
+            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
+            {
+                db.ChangeTracker.Clear(); // the same State marked it read concurrently: done already
+            }
+            return new InboxEntry { Notice = notice, Read = true };
+        }, ct);
+
+    IQueryable<InboxEntry> Visible(InboxAudience audience)
+    {
+        var recipients = audience.Recipients.ToList();
+        var reader = audience.StateReader ?? "";
+        return db.Notices.AsNoTracking()
+            .Where(n => recipients.Contains(n.Recipient))
+            .Select(n => new InboxEntry
+            {
+                Notice = n,
+                Read = n.Recipient == Recipients.States
+                    ? db.BroadcastReads.Any(r => r.NoticeId == n.Id && r.Reader == reader)
+                    : n.ReadAt != null,
+            });
+    }
+}

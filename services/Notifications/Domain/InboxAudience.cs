@@ -1,0 +1,35 @@
+using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Errors;
+
+namespace Accreditation.Notifications.Domain;
+
+/// <summary>
+/// The recipients whose notices a caller sees: an organization user those of every organization
+/// the member directory lists the user in; a State party its own and those to every State party;
+/// secretariat staff (officer or auditor) the secretariat's.
+/// </summary>
+public sealed record InboxAudience(IReadOnlyList<string> Recipients, string? StateReader)
+{
+    public static InboxAudience For(Caller caller, IEnumerable<Guid> memberOf) => caller.Role switch
+    {
+        Roles.Organization => new(memberOf.Distinct().Select(Domain.Recipients.Organization).ToList(), null),
+        Roles.State => ForState(caller.RequireStateCode()),
+        Roles.Officer or Roles.Auditor => new([Domain.Recipients.Secretariat], null),
+        _ => throw new AccessDeniedException($"The role {caller.Role} has no inbox."),
+    };
+
+    static InboxAudience ForState(string stateCode)
+    {
+        var own = Domain.Recipients.State(stateCode);
+        return new([own, Domain.Recipients.States], own);
+    }
+
+    public bool Sees(string recipient) => Recipients.Contains(recipient);
+
+    /// <summary>Marking a notice read changes something, which an auditor may not do.</summary>
+    public static void RequireMayMarkRead(Caller caller)
+    {
+        if (caller.Role == Roles.Auditor)
+            throw new AccessDeniedException("An auditor reads the inbox but changes nothing in it.");
+    }
+}

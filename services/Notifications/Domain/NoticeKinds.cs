@@ -1,0 +1,32 @@
+namespace Accreditation.Notifications.Domain;
+
+/// <summary>Every kind of notice; each has a template per language (Templates/{lang}/{kind}.txt).</summary>
+public static class NoticeKinds
+{
+    public const string ApplicationReceived = "application-received";
+    public const string ApplicationAwaitingScreening = "application-awaiting-screening";
+    public const string ApplicationEligible = "application-eligible";
+    public const string ApplicationIneligible = "application-ineligible";
+    public const string InformationRequested = "information-requested";
+    public const string ApplicationCirculated = "application-circulated";
+    public const string CirculationNote = "circulation-note";
+    public const string ObjectionFiled = "objection-filed";
+    public const string ObjectionReceipt = "objection-receipt";
+    public const string ObjectionWithdrawn = "objection-withdrawn";
+    public const string ObjectionWithdrawalReceipt = "objection-withdrawal-receipt";
+    public const string ObjectionWindowClosed = "objection-window-closed";
+    public const string ApplicationAdmitted = "application-admitted";
+    public const string ApplicationNotAdmitted = "application-not-admitted";
+    public const string ApplicationReferred = "application-referred";
+    public const string ApplicationDecided = "application-decided";
+    public const string WithdrawalConfirmed = "withdrawal-confirmed";
+    public const string ApplicationWithdrawn = "application-withdrawn";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        ApplicationReceived, ApplicationAwaitingScreening, ApplicationEligible, ApplicationIneligible,
+        InformationRequested, ApplicationCirculated, CirculationNote, ObjectionFiled, ObjectionReceipt,
+        ObjectionWithdrawn, ObjectionWithdrawalReceipt, ObjectionWindowClosed, ApplicationAdmitted,
+        ApplicationNotAdmitted, ApplicationReferred, ApplicationDecided, WithdrawalConfirmed, ApplicationWithdrawn,
+    ];
+}
