@@ -72,8 +72,9 @@ public sealed class AccessTests(SystemFixture system)
             var screen = await Assert.ThrowsAsync<RpcException>(() => _api.ScreenEligibleAsync(token, application));
             Assert.Equal(StatusCode.PermissionDenied, screen.StatusCode);
         }
+        var mexico = await system.StateTokenAsync("MEX");
         var stateRead = await Assert.ThrowsAsync<RpcException>(() => _api.Applications.GetApplicationAsync(
-            new RegistrationV1.GetApplicationRequest { ApplicationId = application.ApplicationId }, SystemFixture.Bearer(await system.StateTokenAsync("MEX"))).ResponseAsync);
+            new RegistrationV1.GetApplicationRequest { ApplicationId = application.ApplicationId }, SystemFixture.Bearer(mexico)).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, stateRead.StatusCode);
     }
 

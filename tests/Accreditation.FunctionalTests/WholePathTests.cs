@@ -38,7 +38,7 @@ public sealed class WholePathTests(SystemFixture system)
         var austria = await system.StateTokenAsync("AUT");
         var applicants = await _api.CirculatedAsync(austria, dialogue, expected: 2);
         Assert.Contains(applicants, a => a.Name == "Objected Migrant Rights Network" && a.Country == "KEN");
-        var objection = (await _api.ObjectionsV1.FileObjectionAsync(new ObjectionsV1.FileObjectionRequest
+        var objection = (await _api.Objections.FileObjectionAsync(new ObjectionsV1.FileObjectionRequest
         {
             ApplicationId = objectedApplication.ApplicationId,
             Grounds = "Activities outside the scope of the Protocol",
@@ -91,13 +91,13 @@ public sealed class WholePathTests(SystemFixture system)
         await _api.CirculatedAsync(brazil, dialogue, expected: 1);
 
         var file = new ObjectionsV1.FileObjectionRequest { ApplicationId = application.ApplicationId };
-        await _api.ObjectionsV1.FileObjectionAsync(file, SystemFixture.Bearer(brazil));
-        var duplicate = await Assert.ThrowsAsync<RpcException>(() => _api.ObjectionsV1.FileObjectionAsync(file, SystemFixture.Bearer(brazil)).ResponseAsync);
+        await _api.Objections.FileObjectionAsync(file, SystemFixture.Bearer(brazil));
+        var duplicate = await Assert.ThrowsAsync<RpcException>(() => _api.Objections.FileObjectionAsync(file, SystemFixture.Bearer(brazil)).ResponseAsync);
         Assert.Equal(StatusCode.AlreadyExists, duplicate.StatusCode);
 
         system.Clock.Advance(TimeSpan.FromDays(dialogue.ObjectionPeriodDays) + TimeSpan.FromSeconds(1));
         var kenya = await system.StateTokenAsync("KEN");
-        var late = await Assert.ThrowsAsync<RpcException>(() => _api.ObjectionsV1.FileObjectionAsync(file, SystemFixture.Bearer(kenya)).ResponseAsync);
+        var late = await Assert.ThrowsAsync<RpcException>(() => _api.Objections.FileObjectionAsync(file, SystemFixture.Bearer(kenya)).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, late.StatusCode);
         Assert.Contains("objection period closed", late.Status.Detail);
     }

@@ -78,7 +78,7 @@ public sealed class Clients(SystemFixture system)
         (await Applications.GetApplicationAsync(new RegistrationV1.GetApplicationRequest { ApplicationId = application.ApplicationId }, user.Call)).Application;
 
     public async Task<IReadOnlyList<InboxV1.Notice>> NoticesAsync(string token) =>
-        (await InboxV1.ListNoticesAsync(new InboxV1.ListNoticesRequest { PageSize = 200 }, SystemFixture.Bearer(token))).Notices;
+        (await Inbox.ListNoticesAsync(new InboxV1.ListNoticesRequest { PageSize = 200 }, SystemFixture.Bearer(token))).Notices;
 
     /// <summary>Waits until the States parties can see the circulated applicants (the event has crossed the bus).</summary>
     public Task<Google.Protobuf.Collections.RepeatedField<ObjectionsV1.CirculatedApplicant>> CirculatedAsync(string stateToken, RegistrationV1.Dialogue dialogue, int expected) =>
