@@ -9,7 +9,8 @@ namespace Accreditation.FunctionalTests.Infrastructure;
 /// <summary>Typed clients of every public service, all through the gateway, plus the steps tests repeat.</summary>
 public sealed class Clients(SystemFixture system)
 {
-    readonly GrpcChannel _channel = system.Grpc;
+    // Read on every use: the fixture replaces its channel when the system restarts.
+    GrpcChannel _channel => system.Grpc;
 
     public RegistrationV1.DialogueService.DialogueServiceClient Dialogues => new(_channel);
     public RegistrationV1.OrganizationService.OrganizationServiceClient Organizations => new(_channel);
