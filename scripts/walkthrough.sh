@@ -7,6 +7,9 @@ API=${API:-http://127.0.0.1:5080}
 DATA=${DATA:-data}
 WINDOW_SECONDS=${WINDOW_SECONDS:-15}
 
+[ -f "$DATA/credentials.json" ] || { echo "No $DATA/credentials.json: start the system first (dotnet run --project hosts/Standalone), from this folder." >&2; exit 1; }
+curl -sf "$API/healthz" >/dev/null || { echo "Nothing answers at $API: start the system first." >&2; exit 1; }
+
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d'+sys.argv[1]))" "$1"; }
 secret() { python3 -c "import json,sys; print(next(c['ClientSecret'] for c in json.load(open('$DATA/credentials.json'))['Clients'] if c['ClientId']==sys.argv[1]))" "$1"; }
 client_token() { curl -sf "$API/connect/token" -d grant_type=client_credentials -d client_id="$1" -d client_secret="$(secret "$1")" | json "['access_token']"; }
