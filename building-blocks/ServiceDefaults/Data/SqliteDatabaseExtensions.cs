@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Accreditation.ServiceDefaults.Data;
 
@@ -23,6 +24,9 @@ public static class SqliteDatabaseExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddDbContext<TDb>((sp, options) => options
             .UseSqlite(connectionString)
+            // A failed save is answered to the caller (ALREADY_EXISTS for a duplicate) or logged by gRPC
+            // when unexpected; EF's own error line for it would only alarm operators about refused requests.
+            .ConfigureWarnings(warnings => warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug)))
             .AddInterceptors(SqlitePragmas.Instance, new OutboxSavedInterceptor(sp.GetRequiredService<OutboxSignal>())));
         builder.Services.AddHostedService<DatabaseMigrator<TDb>>();
         return builder;
