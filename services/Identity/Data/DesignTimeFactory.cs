@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Accreditation.ServiceDefaults.Data;
 
 namespace Accreditation.Identity.Data;
 
-/// <summary>Lets dotnet-ef build the model without booting the service (which would generate keys and need an issuer).</summary>
-public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<IdentityDb>
-{
-    public IdentityDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<IdentityDb>().UseSqlite("Data Source=design-time.db").Options);
-}
+public sealed class DesignTimeFactory() : SqliteDesignTimeFactory<IdentityDb>(options => new IdentityDb(options));

@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Accreditation.ServiceDefaults.Data;
 
 namespace Accreditation.Notifications.Data;
 
-/// <summary>Lets dotnet-ef build the model without booting the service.</summary>
-public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<NotificationsDb>
-{
-    public NotificationsDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<NotificationsDb>().UseSqlite("Data Source=design-time.db").Options);
-}
+public sealed class DesignTimeFactory() : SqliteDesignTimeFactory<NotificationsDb>(options => new NotificationsDb(options));

@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Accreditation.ServiceDefaults.Data;
 
 namespace Accreditation.Registration.Data;
 
-/// <summary>Lets dotnet-ef build the model without booting the service.</summary>
-public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<RegistrationDb>
-{
-    public RegistrationDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<RegistrationDb>().UseSqlite("Data Source=design-time.db").Options);
-}
+public sealed class DesignTimeFactory() : SqliteDesignTimeFactory<RegistrationDb>(options => new RegistrationDb(options));
