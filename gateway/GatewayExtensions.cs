@@ -26,6 +26,7 @@ public static class GatewayExtensions
         var backends = GatewayRoutes.Backends(builder.Configuration);
         var (routes, clusters) = GatewayRoutes.Build(backends);
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        builder.Services.AddGatewayRateLimits(builder.Configuration);
 
         // The gateway's own gRPC: health, and reflection over every public service it routes.
         builder.Services.AddSingleton(new ReflectionServiceImpl(GatewayRoutes.Services(backends)));
@@ -41,6 +42,8 @@ public static class GatewayExtensions
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseAuthentication();
+        // After authentication, so a caller with a token is limited by its subject, not its address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

@@ -18,8 +18,10 @@ public sealed class SystemCollection : ICollectionFixture<SystemFixture>
 /// The whole standalone system on free loopback ports, with real SQLite files in a temporary
 /// folder and a simulated domain clock. Tests talk to it only through the gateway.
 /// </summary>
-public sealed class SystemFixture : IAsyncLifetime
+public sealed class SystemFixture(IReadOnlyDictionary<string, string?> settings) : IAsyncLifetime
 {
+    public SystemFixture() : this(new Dictionary<string, string?>()) { }
+
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "accreditation-tests", Guid.NewGuid().ToString("N"));
     public StandaloneSystem System { get; private set; } = null!;
@@ -33,7 +35,13 @@ public sealed class SystemFixture : IAsyncLifetime
         System = await StandaloneSystem.StartAsync(new StandaloneOptions(DataDirectory, Ports.Free())
         {
             Clock = Clock,
-            Settings = { ["Objections:DeadlinePollInterval"] = "00:00:00.100" },
+            Settings = new Dictionary<string, string?>
+            {
+                ["Objections:DeadlinePollInterval"] = "00:00:00.100",
+                // Every test signs in from 127.0.0.1; the rate-limit tests set their own budgets.
+                ["Gateway:RateLimits:SignIn:PermitLimit"] = "100000",
+                ["Gateway:RateLimits:General:PermitLimit"] = "100000",
+            }.Concat(settings).ToDictionary(),
         });
         Http = new HttpClient { BaseAddress = System.GatewayHttp, Timeout = TimeSpan.FromSeconds(30) };
         Grpc = GrpcChannel.ForAddress(System.GatewayGrpc);
