@@ -18,9 +18,14 @@ public sealed class SystemCollection : ICollectionFixture<SystemFixture>
 /// The whole standalone system on free loopback ports, with real SQLite files in a temporary
 /// folder and a simulated domain clock. Tests talk to it only through the gateway.
 /// </summary>
-public sealed class SystemFixture(IReadOnlyDictionary<string, string?> settings) : IAsyncLifetime
+public sealed class SystemFixture : IAsyncLifetime
 {
+    readonly IReadOnlyDictionary<string, string?> _settings;
+
     public SystemFixture() : this(new Dictionary<string, string?>()) { }
+
+    /// <summary>A system of its own with extra settings (xunit wants one public constructor for fixtures).</summary>
+    internal SystemFixture(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "accreditation-tests", Guid.NewGuid().ToString("N"));
@@ -41,7 +46,7 @@ public sealed class SystemFixture(IReadOnlyDictionary<string, string?> settings)
                 // Every test signs in from 127.0.0.1; the rate-limit tests set their own budgets.
                 ["Gateway:RateLimits:SignIn:PermitLimit"] = "100000",
                 ["Gateway:RateLimits:General:PermitLimit"] = "100000",
-            }.Concat(settings).ToDictionary(),
+            }.Concat(_settings).ToDictionary(),
         });
         Http = new HttpClient { BaseAddress = System.GatewayHttp, Timeout = TimeSpan.FromSeconds(30) };
         Grpc = GrpcChannel.ForAddress(System.GatewayGrpc);
