@@ -46,7 +46,7 @@ public sealed class SystemFixture : IAsyncLifetime
                 // Every test signs in from 127.0.0.1; the rate-limit tests set their own budgets.
                 ["Gateway:RateLimits:SignIn:PermitLimit"] = "100000",
                 ["Gateway:RateLimits:General:PermitLimit"] = "100000",
-            }.Concat(_settings).ToDictionary(),
+            }.Concat(_settings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value),
         });
         Http = new HttpClient { BaseAddress = System.GatewayHttp, Timeout = TimeSpan.FromSeconds(30) };
         Grpc = GrpcChannel.ForAddress(System.GatewayGrpc);
