@@ -1,6 +1,7 @@
 using Accreditation.Contracts;
 using Accreditation.Registration.Api;
 using Accreditation.Registration.Data;
+using Accreditation.Registration.Ledger;
 using Accreditation.Registration.Messaging;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
@@ -13,7 +14,10 @@ public static class RegistrationServiceExtensions
     {
         builder.AddServiceDatabase<RegistrationDb>("registration");
         builder.AddEventBus<RegistrationDb>("registration", consume => consume
-            .On<ObjectionWindowClosed, ObjectionWindowClosedHandler>());
+            .On<ObjectionWindowClosed, ObjectionWindowClosedHandler>()
+            .On<ObjectionFiled, ObjectionFiledLedgerHandler>()
+            .On<ObjectionWithdrawn, ObjectionWithdrawnLedgerHandler>());
+        builder.Services.AddHostedService<LedgerCheckpointService>();
         return builder;
     }
 
@@ -23,6 +27,8 @@ public static class RegistrationServiceExtensions
         app.MapGrpcService<OrganizationsApi>().RequireAuthorization();
         app.MapGrpcService<ApplicationsApi>().RequireAuthorization();
         app.MapGrpcService<SecretariatApi>().RequireAuthorization();
+        app.MapGrpcService<LedgerApi>().RequireAuthorization();
+        app.MapLedgerExport();
         return app;
     }
 }

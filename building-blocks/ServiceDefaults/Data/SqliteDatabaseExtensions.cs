@@ -27,7 +27,9 @@ public static class SqliteDatabaseExtensions
             // A failed save is answered to the caller (ALREADY_EXISTS for a duplicate) or logged by gRPC
             // when unexpected; EF's own error line for it would only alarm operators about refused requests.
             .ConfigureWarnings(warnings => warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug)))
-            .AddInterceptors(SqlitePragmas.Instance, new OutboxSavedInterceptor(sp.GetRequiredService<OutboxSignal>())));
+            .AddInterceptors(SqlitePragmas.Instance,
+                new OutboxSavedInterceptor(sp.GetRequiredService<OutboxSignal>()),
+                new OutboxCommitInterceptor(sp.GetRequiredService<OutboxSignal>())));
         builder.Services.AddHostedService<DatabaseMigrator<TDb>>();
         return builder;
     }

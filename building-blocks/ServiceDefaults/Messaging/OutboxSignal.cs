@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -42,5 +43,17 @@ sealed class OutboxSavedInterceptor(OutboxSignal signal) : SaveChangesIntercepto
         if (_queued && eventData.Context?.Database.CurrentTransaction is null)
             signal.Notify();
         return ValueTask.FromResult(result);
+    }
+}
+
+/// <summary>Rows queued inside an explicit transaction become visible at its commit: wake the dispatcher then.</summary>
+sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransactionInterceptor
+{
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => signal.Notify();
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        signal.Notify();
+        return Task.CompletedTask;
     }
 }

@@ -20,7 +20,7 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
         var organizationId = Require.Id(request.OrganizationId, "organization_id");
         var dialogueId = Require.Id(request.DialogueId, "dialogue_id");
         var ct = context.CancellationToken;
-        var application = await db.RetryOnBusyAsync(async ct =>
+        var application = await db.RetryInTransactionAsync(async ct =>
         {
             var organization = await db.Organizations.Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organizationId, ct)
                 ?? throw new NotFoundException("Organization", organizationId);

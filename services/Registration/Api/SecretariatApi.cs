@@ -48,7 +48,7 @@ public sealed class SecretariatApi(RegistrationDb db, TimeProvider clock) : V1.S
         var officer = Officer(context);
         var dialogueId = Require.Id(request.DialogueId, "dialogue_id");
         DateTimeOffset? requestedDeadline = request.Deadline is null ? null : Mapping.Time(request.Deadline, "deadline");
-        var circulation = await db.RetryOnBusyAsync(async ct =>
+        var circulation = await db.RetryInTransactionAsync(async ct =>
         {
             var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
                 ?? throw new NotFoundException("Dialogue", dialogueId);
@@ -99,9 +99,19 @@ public sealed class SecretariatApi(RegistrationDb db, TimeProvider clock) : V1.S
             throw new InvalidFieldException("votes_for", "vote counts must not be negative");
         var record = $"{body}, {decidedOn:yyyy-MM-dd}: {(admitted ? "admitted" : "not admitted")} " +
                      $"({request.VotesFor} in favour, {request.VotesAgainst} against, {request.Abstentions} abstaining), {symbol}";
+        var details = new Dictionary<string, string>
+        {
+            ["body"] = body,
+            ["decidedOn"] = decidedOn.ToString("yyyy-MM-dd"),
+            ["outcome"] = admitted ? "Admitted" : "NotAdmitted",
+            ["votesFor"] = request.VotesFor.ToString(),
+            ["votesAgainst"] = request.VotesAgainst.ToString(),
+            ["abstentions"] = request.Abstentions.ToString(),
+            ["documentSymbol"] = symbol,
+        };
         var c = await db.ChangeCaseAsync(Require.Id(request.ApplicationId, "application_id"), clock, (c, now) =>
         {
-            c.Application.RecordReferralDecision(admitted, record, officer, now);
+            c.Application.RecordReferralDecision(admitted, record, officer, now, details);
             db.Enqueue(RegistrationEvents.Decided(c, now), now);
         }, context.CancellationToken);
         return new V1.RecordReferralDecisionResponse { Application = c.Application.ToContract(true) };

@@ -22,10 +22,13 @@ public static class ApplicationCases
 
 public static class ApplicationChanges
 {
-    /// <summary>Loads an application, applies one change and commits it with its events (retried whole on contention).</summary>
+    /// <summary>
+    /// Loads an application, applies one change and commits it with its events and ledger entries,
+    /// in one explicit transaction (retried whole on contention).
+    /// </summary>
     public static Task<ApplicationCase> ChangeCaseAsync(this RegistrationDb db, Guid applicationId, TimeProvider clock,
         Action<ApplicationCase, DateTimeOffset> change, CancellationToken ct) =>
-        db.RetryOnBusyAsync(async ct =>
+        db.RetryInTransactionAsync(async ct =>
         {
             var c = await db.LoadCaseAsync(applicationId, ct);
             change(c, clock.GetUtcNow());

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Accreditation.Registration.Data.Ledger;
 using Accreditation.Registration.Domain;
+using Accreditation.Registration.Domain.Ledger;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +16,68 @@ public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : D
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
+
+    /// <summary>The correlation id ledger entries of this unit of work carry (an event consumer sets its message's).</summary>
+    public string? LedgerCorrelation { get; set; }
+
+    /// <summary>The entry appended last in this unit of work: the head the next one chains to.</summary>
+    internal LedgerEntry? LastAppended { get; set; }
+
+    // Status changes already turned into ledger entries, so a second SaveChanges does not record them twice.
+    readonly HashSet<StatusChange> _recorded = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Every status change becomes a ledger entry in the same transaction (one is opened when the
+    /// caller has none). Ledger rows are never updated or deleted.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changes = PendingStatusChanges();
+        var ownTransaction = (changes.Count > 0 || ChangeTracker.Entries<LedgerEntry>().Any(e => e.State == EntityState.Added))
+            && Database.CurrentTransaction is null;
+        await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        if (changes.Count > 0)
+        {
+            await this.RecordTransitionsAsync(changes, cancellationToken);
+            _recorded.UnionWith(changes);
+        }
+        var saved = await SaveLedgerSafelyAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        PendingStatusChanges().Count > 0 || ChangeTracker.Entries<LedgerEntry>().Any(e => e.State == EntityState.Added)
+            ? throw new InvalidOperationException("Changes that the ledger records are saved with SaveChangesAsync.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
+
+    List<StatusChange> PendingStatusChanges()
+    {
+        ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries<LedgerEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<LedgerCheckpoint>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("The ledger is append-only: an entry cannot be changed or deleted.");
+        return ChangeTracker.Entries<StatusChange>()
+            .Where(e => e.State == EntityState.Added && !_recorded.Contains(e.Entity))
+            .Select(e => e.Entity).ToList();
+    }
+
+    async Task<int> SaveLedgerSafelyAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        }
+        catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex) && ex.GetBaseException().Message.Contains("LedgerEntries.", StringComparison.Ordinal))
+        {
+            // Another writer appended after the same head: a retry of the whole unit re-reads it.
+            // (No inner exception: callers would read the unique violation as a domain duplicate.)
+            throw new DbUpdateConcurrencyException($"The ledger head moved during this unit of work: {ex.GetBaseException().Message}");
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -63,6 +127,32 @@ public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : D
             e.HasKey(c => c.Sequence);
             e.Property(c => c.Sequence).ValueGeneratedOnAdd();
             e.HasIndex(c => c.ApplicationId);
+            e.Ignore(c => c.LedgerKind);
+            e.Ignore(c => c.LedgerDetails);
+        });
+
+        model.Entity<LedgerEntry>(e =>
+        {
+            e.ToTable("LedgerEntries");
+            e.HasKey(l => l.Sequence);
+            // The sequence is the chain's, never the database's: gaps must mean deletion.
+            e.Property(l => l.Sequence).ValueGeneratedNever();
+            e.Property(l => l.PreviousHash).HasMaxLength(64);
+            e.Property(l => l.Hash).HasMaxLength(64);
+            // Two entries after the same head would fork the chain.
+            e.HasIndex(l => l.PreviousHash).IsUnique();
+            e.HasIndex(l => l.ApplicationId);
+            e.HasIndex(l => l.OrganizationId);
+            e.HasIndex(l => l.DialogueId);
+            e.HasIndex(l => l.ActorSubject);
+            e.HasIndex(l => l.At);
+        });
+
+        model.Entity<LedgerCheckpoint>(e =>
+        {
+            e.ToTable("LedgerCheckpoints");
+            e.Property(c => c.Id).ValueGeneratedOnAdd();
+            e.HasIndex(c => c.Count);
         });
     }
 }

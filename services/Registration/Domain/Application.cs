@@ -90,27 +90,32 @@ public sealed class Application
             MoveTo(ApplicationState.Referred, Actor.ObjectionWindow, now, "An objection stood at the deadline; referred for decision");
     }
 
-    public void RecordReferralDecision(bool admitted, string record, Actor actor, DateTimeOffset now)
+    /// <param name="details">What the ledger keeps of the decision (body, date, votes, document symbol).</param>
+    public void RecordReferralDecision(bool admitted, string record, Actor actor, DateTimeOffset now,
+        IReadOnlyDictionary<string, string>? details = null)
     {
         if (State != ApplicationState.Referred)
             throw new RuleViolationException($"Only a Referred application takes a referral decision; this one is {State}.");
-        Decide(admitted ? ApplicationState.Admitted : ApplicationState.NotAdmitted, actor, now, record);
+        Decide(admitted ? ApplicationState.Admitted : ApplicationState.NotAdmitted, actor, now, record,
+            Ledger.LedgerKinds.ReferralDecision, details);
     }
 
     public void Withdraw(string reason, Actor actor, DateTimeOffset now) =>
         MoveTo(ApplicationState.Withdrawn, actor, now, reason);
 
-    void Decide(ApplicationState outcome, Actor actor, DateTimeOffset now, string reason)
+    void Decide(ApplicationState outcome, Actor actor, DateTimeOffset now, string reason,
+        string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? details = null)
     {
-        MoveTo(outcome, actor, now, reason);
+        MoveTo(outcome, actor, now, reason, ledgerKind, details);
         DecidedAt = now;
     }
 
-    void MoveTo(ApplicationState to, Actor actor, DateTimeOffset now, string reason)
+    void MoveTo(ApplicationState to, Actor actor, DateTimeOffset now, string reason,
+        string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? details = null)
     {
         if (!ApplicationLifecycle.Allows(State, to))
             throw new RuleViolationException($"The application is {State}; it cannot become {to}.");
-        Changes.Add(new StatusChange(Id, State, to, actor, now, reason));
+        Changes.Add(new StatusChange(Id, State, to, actor, now, reason, ledgerKind, details));
         State = to;
         Version++;
     }

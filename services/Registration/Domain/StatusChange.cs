@@ -5,8 +5,11 @@ public sealed class StatusChange
 {
     StatusChange() { }
 
-    public StatusChange(Guid applicationId, ApplicationState from, ApplicationState to, Actor actor, DateTimeOffset at, string reason)
+    public StatusChange(Guid applicationId, ApplicationState from, ApplicationState to, Actor actor, DateTimeOffset at, string reason,
+        string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? ledgerDetails = null)
     {
+        LedgerKind = ledgerKind;
+        LedgerDetails = ledgerDetails;
         ApplicationId = applicationId;
         From = from;
         To = to;
@@ -25,4 +28,8 @@ public sealed class StatusChange
     public string ActorRole { get; private set; } = "";
     public DateTimeOffset At { get; private set; }
     public string Reason { get; private set; } = "";
+
+    // Not stored here: carried to the ledger entry this change produces when it is saved.
+    public string LedgerKind { get; private set; } = Ledger.LedgerKinds.Transition;
+    public IReadOnlyDictionary<string, string>? LedgerDetails { get; private set; }
 }

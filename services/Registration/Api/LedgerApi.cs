@@ -1,0 +1,102 @@
+using Accreditation.Registration.Data;
+using Accreditation.Registration.Data.Ledger;
+using Accreditation.Registration.Domain.Ledger;
+using Accreditation.ServiceDefaults.Api;
+using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Errors;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using V1 = Accreditation.Registration.V1;
+
+namespace Accreditation.Registration.Api;
+
+/// <summary>The secretariat reads, exports and verifies the ledger; nothing here writes an entry.</summary>
+public sealed class LedgerApi(RegistrationDb db, TimeProvider clock) : V1.LedgerService.LedgerServiceBase
+{
+    public static readonly string[] Readers = [Roles.Officer, Roles.Auditor];
+
+    public override async Task<V1.ListLedgerEntriesResponse> ListLedgerEntries(V1.ListLedgerEntriesRequest request, ServerCallContext context)
+    {
+        context.GetCaller().Require(Readers);
+        var (_, take) = Require.Page(request.PageSize, null);
+        // Keyset paging: the token is the last sequence returned, so appends never shift a page.
+        long after = 0;
+        if (request.PageToken.Length > 0 && (!long.TryParse(request.PageToken, out after) || after < 0))
+            throw new InvalidFieldException("page_token", "is not a token this service issued");
+        var filter = new LedgerFilter(
+            Require.OptionalId(request.ApplicationId, "application_id"),
+            Require.OptionalId(request.OrganizationId, "organization_id"),
+            Require.OptionalId(request.DialogueId, "dialogue_id"),
+            Require.OptionalText(request.ActorSubject, "actor_subject", 200),
+            request.From is null ? null : Mapping.Time(request.From, "from"),
+            request.To is null ? null : Mapping.Time(request.To, "to"));
+        var entries = await db.Entries(filter).Where(e => e.Sequence > after).Take(take).ToListAsync(context.CancellationToken);
+        return new V1.ListLedgerEntriesResponse
+        {
+            Entries = { entries.Select(ToContract) },
+            NextPageToken = entries.Count == take ? entries[^1].Sequence.ToString() : "",
+        };
+    }
+
+    public override async Task ExportLedger(V1.ExportLedgerRequest request, IServerStreamWriter<V1.ExportLedgerResponse> responseStream, ServerCallContext context)
+    {
+        context.GetCaller().Require(Readers);
+        var format = Mapping.Domain<LedgerExportFormat, V1.ExportFormat>(request.Format, "format");
+        // The call's cancellation aborts the stream itself; the writer takes no token of its own.
+        await using var chunks = new ChunkStream(chunk => responseStream.WriteAsync(new V1.ExportLedgerResponse { Chunk = ByteString.CopyFrom(chunk.Span) }));
+        await LedgerExport.WriteAsync(db, format, chunks, context.CancellationToken);
+        await chunks.FlushAsync(context.CancellationToken);
+    }
+
+    public override async Task<V1.VerifyLedgerResponse> VerifyLedger(V1.VerifyLedgerRequest request, ServerCallContext context)
+    {
+        context.GetCaller().Require(Readers);
+        List<LedgerCheckpointMark> external = [];
+        if (request.CheckpointCount != 0 || request.CheckpointHeadHash.Length != 0)
+        {
+            if (request.CheckpointCount < 1)
+                throw new InvalidFieldException("checkpoint_count", "must be positive when a checkpoint is given");
+            if (request.CheckpointHeadHash.Length != 64)
+                throw new InvalidFieldException("checkpoint_head_hash", "must be a hex SHA-256 (64 characters)");
+            external.Add(new LedgerCheckpointMark(request.CheckpointCount, request.CheckpointHeadHash.ToLowerInvariant()));
+        }
+        var result = await db.VerifyLedgerAsync(external, context.CancellationToken);
+        return new V1.VerifyLedgerResponse
+        {
+            Ok = result.Ok,
+            Count = result.Count,
+            HeadHash = result.HeadHash,
+            Problem = (V1.VerificationProblem)result.Problem,
+            EntrySequence = result.EntrySequence ?? 0,
+            Message = result.Message,
+        };
+    }
+
+    public override async Task<V1.CheckpointLedgerResponse> CheckpointLedger(V1.CheckpointLedgerRequest request, ServerCallContext context)
+    {
+        context.GetCaller().Require(Readers);
+        var checkpoint = (await db.CheckpointAsync(clock, onlyIfGrown: false, context.CancellationToken))!;
+        return new V1.CheckpointLedgerResponse { Count = checkpoint.Count, HeadHash = checkpoint.HeadHash, At = Timestamp.FromDateTimeOffset(checkpoint.At) };
+    }
+
+    static V1.LedgerEntry ToContract(LedgerEntry e) => new()
+    {
+        Sequence = e.Sequence,
+        PreviousHash = e.PreviousHash,
+        Hash = e.Hash,
+        Kind = e.Kind,
+        ApplicationId = LedgerHash.Id(e.ApplicationId) ?? "",
+        OrganizationId = LedgerHash.Id(e.OrganizationId) ?? "",
+        DialogueId = LedgerHash.Id(e.DialogueId) ?? "",
+        ActorSubject = e.ActorSubject,
+        ActorRole = e.ActorRole,
+        At = Timestamp.FromDateTimeOffset(e.At),
+        Reason = e.Reason,
+        StateBefore = e.StateBefore ?? "",
+        StateAfter = e.StateAfter ?? "",
+        Details = { System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(e.Details) ?? [] },
+        CorrelationId = e.CorrelationId ?? "",
+    };
+}

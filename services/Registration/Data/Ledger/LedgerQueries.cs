@@ -1,0 +1,62 @@
+using Accreditation.Contracts;
+using Accreditation.Registration.Domain.Ledger;
+using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Accreditation.Registration.Data.Ledger;
+
+/// <summary>What the secretariat asks of the ledger; every filter is optional.</summary>
+public sealed record LedgerFilter(
+    Guid? ApplicationId = null, Guid? OrganizationId = null, Guid? DialogueId = null,
+    string? ActorSubject = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
+
+public static class LedgerQueries
+{
+    public static IQueryable<LedgerEntry> Entries(this RegistrationDb db, LedgerFilter filter)
+    {
+        var query = db.LedgerEntries.AsNoTracking();
+        if (filter.ApplicationId is { } application) query = query.Where(e => e.ApplicationId == application);
+        if (filter.OrganizationId is { } organization) query = query.Where(e => e.OrganizationId == organization);
+        if (filter.DialogueId is { } dialogue) query = query.Where(e => e.DialogueId == dialogue);
+        if (filter.ActorSubject is { } actor) query = query.Where(e => e.ActorSubject == actor);
+        if (filter.From is { } from) query = query.Where(e => e.At >= from);
+        if (filter.To is { } to) query = query.Where(e => e.At < to);
+        return query.OrderBy(e => e.Sequence);
+    }
+
+    /// <summary>
+    /// Recomputes the whole chain as stored, against the checkpoints this service published and
+    /// any held elsewhere; reads row by row, so memory does not grow with the ledger.
+    /// </summary>
+    public static async Task<LedgerVerification> VerifyLedgerAsync(this RegistrationDb db,
+        IEnumerable<LedgerCheckpointMark> external, CancellationToken ct)
+    {
+        var published = await db.LedgerCheckpoints.AsNoTracking()
+            .Select(c => new LedgerCheckpointMark(c.Count, c.HeadHash)).ToListAsync(ct);
+        var verifier = new LedgerChainVerifier(published.Concat(external));
+        await foreach (var entry in db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+            if (!verifier.Add(entry.Content(), entry.Hash))
+                break;
+        return verifier.Result();
+    }
+
+    /// <summary>
+    /// Records the head and publishes it through the outbox, in one transaction. With
+    /// <paramref name="onlyIfGrown"/>, nothing happens when the head is the last checkpoint's.
+    /// </summary>
+    public static Task<LedgerCheckpoint?> CheckpointAsync(this RegistrationDb db, TimeProvider clock, bool onlyIfGrown, CancellationToken ct) =>
+        db.RetryInTransactionAsync<LedgerCheckpoint?>(async ct =>
+        {
+            var (count, head) = await LedgerWriter.HeadAsync(db, ct);
+            var last = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+            if (onlyIfGrown && last is not null && last.Count == count && last.HeadHash == head)
+                return null;
+            var now = clock.GetUtcNow();
+            var checkpoint = new LedgerCheckpoint(count, head, now);
+            db.LedgerCheckpoints.Add(checkpoint);
+            db.Enqueue(new LedgerCheckpointed(count, head, now), now);
+            await db.SaveChangesAsync(ct);
+            return checkpoint;
+        }, ct);
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Accreditation.Registration.Domain;
+using Accreditation.Registration.Domain.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Accreditation.Registration.Data.Ledger;
+
+/// <summary>
+/// Appends ledger entries inside the unit of work's transaction. The transaction is what makes
+/// the chain safe: Microsoft.Data.Sqlite begins it IMMEDIATE, so reading the head and appending
+/// after it cannot interleave with another writer; the unique sequence and previous-hash
+/// columns make any fork fail loudly anyway.
+/// </summary>
+public static class LedgerWriter
+{
+    public static async Task<LedgerEntry> AppendAsync(this RegistrationDb db, LedgerFact fact, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Ledger entries are appended inside the unit of work's explicit transaction.");
+        var (sequence, hash) = await HeadAsync(db, ct);
+        var entry = LedgerEntry.Chain(fact with { CorrelationId = fact.CorrelationId ?? Correlation(db) }, sequence + 1, hash);
+        db.LedgerEntries.Add(entry);
+        db.LastAppended = entry;
+        return entry;
+    }
+
+    /// <summary>The last entry: one added in this unit of work, else the last stored.</summary>
+    public static async Task<(long Sequence, string Hash)> HeadAsync(RegistrationDb db, CancellationToken ct)
+    {
+        // Checked against the tracker: a retry clears it, and the head is then read again.
+        if (db.LastAppended is { } pending && db.Entry(pending).State == EntityState.Added)
+            return (pending.Sequence, pending.Hash);
+        var head = await db.LedgerEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        return head is null ? (0, LedgerHash.Genesis) : (head.Sequence, head.Hash);
+    }
+
+    /// <summary>
+    /// One entry per status change added in this unit of work, in the order the changes were made,
+    /// with the organization and dialogue of the application they belong to.
+    /// </summary>
+    internal static async Task RecordTransitionsAsync(this RegistrationDb db, IReadOnlyCollection<StatusChange> changes, CancellationToken ct)
+    {
+        var ordered = db.ChangeTracker.Entries<Application>().Select(e => e.Entity)
+            .SelectMany(a => a.Changes.Where(changes.Contains).Select(c => (Application: a, Change: c)))
+            .OrderBy(x => x.Change.At)
+            .ToList();
+        if (ordered.Count != changes.Count)
+            throw new InvalidOperationException("A status change was saved without its application: the ledger could not record it.");
+        foreach (var (application, change) in ordered)
+            await db.AppendAsync(new LedgerFact(
+                change.LedgerKind, application.Id, application.OrganizationId, application.DialogueId,
+                new Actor(change.ActorSubject, change.ActorRole), change.At, change.Reason,
+                change.From.ToString(), change.To.ToString(), change.LedgerDetails), ct);
+    }
+
+    /// <summary>The event that caused the work (set by consumers), else the request's trace.</summary>
+    static string? Correlation(RegistrationDb db) =>
+        db.LedgerCorrelation ?? (Activity.Current is { } activity ? $"trace:{activity.TraceId}" : null);
+}

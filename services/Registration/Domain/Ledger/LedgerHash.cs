@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+// This file is shared, by link, with tools/LedgerVerifier: it must depend on the BCL only.
+namespace Accreditation.Registration.Domain.Ledger;
+
+/// <summary>What one ledger entry states, including its place in the chain; its hash covers all of it.</summary>
+/// <param name="Details">Canonical JSON object text, as <see cref="LedgerHash.CanonicalDetails"/> writes it.</param>
+public sealed record LedgerContent(
+    long Sequence, string PreviousHash, string Kind,
+    Guid? ApplicationId, Guid? OrganizationId, Guid? DialogueId,
+    string ActorSubject, string ActorRole, DateTimeOffset At, string Reason,
+    string? StateBefore, string? StateAfter, string Details, string? CorrelationId);
+
+/// <summary>
+/// Canonical serialization, version 1 (stable: changing it breaks every existing chain).
+/// The hash is the lower-case hex SHA-256 of the UTF-8 bytes of one JSON object, no whitespace,
+/// fields in exactly this order:
+/// v (1), sequence, previousHash, kind, applicationId, organizationId, dialogueId, actorSubject,
+/// actorRole, at, reason, stateBefore, stateAfter, details, correlationId.
+/// Ids are lower-case "D" GUIDs or null; "at" is UTC "yyyy-MM-ddTHH:mm:ss.fffffffZ"; details is
+/// an object of string values with keys in ordinal order. In strings only '"', '\', control
+/// characters (&lt; U+0020) and lone surrogates are escaped, as \" \\ and \uXXXX (lower-case hex);
+/// everything else is written as itself, so the bytes do not depend on a JSON library's escaping.
+/// </summary>
+public static class LedgerHash
+{
+    /// <summary>The previous hash of the first entry.</summary>
+    public static readonly string Genesis = new('0', 64);
+
+    public static string Compute(LedgerContent content) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(content))));
+
+    public static string Canonical(LedgerContent c)
+    {
+        var s = new StringBuilder(512);
+        s.Append("{\"v\":1,\"sequence\":").Append(c.Sequence.ToString(CultureInfo.InvariantCulture));
+        Field(s, "previousHash", c.PreviousHash);
+        Field(s, "kind", c.Kind);
+        Field(s, "applicationId", Id(c.ApplicationId));
+        Field(s, "organizationId", Id(c.OrganizationId));
+        Field(s, "dialogueId", Id(c.DialogueId));
+        Field(s, "actorSubject", c.ActorSubject);
+        Field(s, "actorRole", c.ActorRole);
+        Field(s, "at", Time(c.At));
+        Field(s, "reason", c.Reason);
+        Field(s, "stateBefore", c.StateBefore);
+        Field(s, "stateAfter", c.StateAfter);
+        s.Append(",\"details\":").Append(c.Details);
+        Field(s, "correlationId", c.CorrelationId);
+        return s.Append('}').ToString();
+    }
+
+    /// <summary>Details as a canonical JSON object: string values, keys in ordinal order.</summary>
+    public static string CanonicalDetails(IEnumerable<KeyValuePair<string, string>> details)
+    {
+        var s = new StringBuilder("{");
+        foreach (var (key, value) in details.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            if (s.Length > 1) s.Append(',');
+            String(s, key);
+            s.Append(':');
+            String(s, value);
+        }
+        return s.Append('}').ToString();
+    }
+
+    public static string Time(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    public static string? Id(Guid? id) => id?.ToString("D");
+
+    static void Field(StringBuilder s, string name, string? value)
+    {
+        s.Append(",\"").Append(name).Append("\":");
+        if (value is null) s.Append("null");
+        else String(s, value);
+    }
+
+    static void String(StringBuilder s, string value)
+    {
+        s.Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var ch = value[i];
+            if (ch == '"') s.Append("\\\"");
+            else if (ch == '\\') s.Append("\\\\");
+            else if (ch < ' ') Escape(s, ch);
+            else if (char.IsHighSurrogate(ch) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) s.Append(ch).Append(value[++i]);
+            else if (char.IsSurrogate(ch)) Escape(s, ch); // lone: UTF-8 would silently replace it
+            else s.Append(ch);
+        }
+        s.Append('"');
+    }
+
+    static void Escape(StringBuilder s, char ch) => s.Append("\\u").Append(((int)ch).ToString("x4", CultureInfo.InvariantCulture));
+}
+
+public enum LedgerProblem { None, HashMismatch, MissingEntry, OutOfOrder, ChainBroken, CheckpointMismatch }
+
+/// <summary>The outcome of a verification: ok, or the first entry that fails and why.</summary>
+public sealed record LedgerVerification(bool Ok, long Count, string HeadHash, LedgerProblem Problem, long? EntrySequence, string Message);
+
+/// <summary>A head hash and count published earlier; a later rewrite of the log cannot match it.</summary>
+public sealed record LedgerCheckpointMark(long Count, string HeadHash);
+
+/// <summary>
+/// Recomputes a chain fed in sequence order and stops at the first entry that fails: a sequence
+/// gap (missing entry), a sequence going back (out of order), a previous hash that is not the
+/// previous entry's hash (broken chain), content that does not give its hash, or a hash that
+/// differs from a published checkpoint at that count (rewritten log).
+/// </summary>
+public sealed class LedgerChainVerifier(IEnumerable<LedgerCheckpointMark>? checkpoints = null)
+{
+    // Every checkpoint must hold, even several (from different copies) at one count.
+    readonly ILookup<long, string> _checkpoints = (checkpoints ?? []).ToLookup(c => c.Count, c => c.HeadHash);
+    string _head = LedgerHash.Genesis;
+    long _count;
+    LedgerVerification? _failure;
+
+    /// <summary>Checks the next entry; false once a failure was found (later entries are not needed).</summary>
+    public bool Add(LedgerContent content, string storedHash)
+    {
+        if (_failure is not null)
+            return false;
+        var expected = _count + 1;
+        if (content.Sequence > expected)
+            return Fail(LedgerProblem.MissingEntry, expected, $"Entry {expected} is missing: the entry after {_count} is {content.Sequence}.");
+        if (content.Sequence < expected)
+            return Fail(LedgerProblem.OutOfOrder, content.Sequence, $"Entry {content.Sequence} is out of order: it comes after entry {_count}.");
+        if (!string.Equals(content.PreviousHash, _head, StringComparison.Ordinal))
+            return Fail(LedgerProblem.ChainBroken, expected, $"Entry {expected} does not follow entry {_count}: its previous hash is not that entry's hash.");
+        if (!string.Equals(LedgerHash.Compute(content), storedHash, StringComparison.Ordinal))
+            return Fail(LedgerProblem.HashMismatch, expected, $"Entry {expected} does not match its hash: its content was changed.");
+        if (_checkpoints[expected].Any(published => !string.Equals(published, storedHash, StringComparison.Ordinal)))
+            return Fail(LedgerProblem.CheckpointMismatch, expected,
+                $"Entry {expected} differs from the checkpoint published at count {expected}: the log was rewritten at or before it.");
+        _head = storedHash;
+        _count = expected;
+        return true;
+    }
+
+    public LedgerVerification Result()
+    {
+        if (_failure is not null)
+            return _failure;
+        var beyond = _checkpoints.Select(g => g.Key).Where(c => c > _count).DefaultIfEmpty().Max();
+        if (beyond > _count)
+            return new LedgerVerification(false, _count, _head, LedgerProblem.MissingEntry, _count + 1,
+                $"Entries {_count + 1} to {beyond} are missing: a checkpoint recorded {beyond} entries.");
+        return new LedgerVerification(true, _count, _head, LedgerProblem.None, null, $"{_count} entries verified.");
+    }
+
+    bool Fail(LedgerProblem problem, long sequence, string message)
+    {
+        _failure = new LedgerVerification(false, _count, _head, problem, sequence, message);
+        return false;
+    }
+}
+
+/// <summary>
+/// One entry as the JSON export writes it (the file is a JSON array of these), and how a
+/// verifier turns it back into the content its hash covers.
+/// </summary>
+public sealed record ExportedLedgerEntry(
+    long Sequence, string PreviousHash, string Hash, string Kind,
+    Guid? ApplicationId, Guid? OrganizationId, Guid? DialogueId,
+    string ActorSubject, string ActorRole, string At, string Reason,
+    string? StateBefore, string? StateAfter, IReadOnlyDictionary<string, string> Details, string? CorrelationId)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static ExportedLedgerEntry From(LedgerContent c, string hash) => new(
+        c.Sequence, c.PreviousHash, hash, c.Kind, c.ApplicationId, c.OrganizationId, c.DialogueId,
+        c.ActorSubject, c.ActorRole, LedgerHash.Time(c.At), c.Reason, c.StateBefore, c.StateAfter,
+        JsonSerializer.Deserialize<Dictionary<string, string>>(c.Details, Json) ?? [], c.CorrelationId);
+
+    public LedgerContent ToContent() => new(
+        Sequence, PreviousHash, Kind, ApplicationId, OrganizationId, DialogueId, ActorSubject, ActorRole,
+        DateTimeOffset.ParseExact(At, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+        Reason, StateBefore, StateAfter, LedgerHash.CanonicalDetails(Details ?? new Dictionary<string, string>()), CorrelationId);
+
+    /// <summary>Verifies an exported JSON file without the service, reading it entry by entry.</summary>
+    public static async Task<LedgerVerification> VerifyAsync(Stream json, IEnumerable<LedgerCheckpointMark> checkpoints, CancellationToken ct)
+    {
+        var verifier = new LedgerChainVerifier(checkpoints);
+        await foreach (var entry in JsonSerializer.DeserializeAsyncEnumerable<ExportedLedgerEntry>(json, Json, ct))
+        {
+            if (entry is null)
+                throw new InvalidDataException("The export holds a null entry; it is not a ledger export.");
+            if (!verifier.Add(entry.ToContent(), entry.Hash))
+                break;
+        }
+        return verifier.Result();
+    }
+}

@@ -1,0 +1,102 @@
+using Accreditation.Registration.Data;
+using Accreditation.Registration.Data.Ledger;
+using Accreditation.Registration.Domain;
+using Accreditation.Registration.Domain.Ledger;
+using Accreditation.ServiceDefaults.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Accreditation.UnitTests.Registration.Ledger;
+
+/// <summary>
+/// A Registration database in a temporary SQLite file, written by the service's own code, and
+/// the raw access an intruder with the file would have.
+/// </summary>
+public sealed class LedgerDatabase : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Now = new(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
+    static readonly Actor Officer = new("officer-1", "officer");
+    static readonly Actor Member = new("user-1", "organization");
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ledger-test-{Guid.NewGuid():N}.db");
+    string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, DefaultTimeout = 30 }.ToString();
+
+    public RegistrationDb Open() => new(new DbContextOptionsBuilder<RegistrationDb>().UseSqlite(ConnectionString).Options);
+
+    public static async Task<LedgerDatabase> CreateAsync()
+    {
+        var database = new LedgerDatabase();
+        await using var db = database.Open();
+        await db.Database.MigrateAsync();
+        return database;
+    }
+
+    /// <summary>
+    /// Applications submitted and screened through the domain, plus one objection fact: each
+    /// application gives two entries, the objection one. Correlation ids are unique to the ledger
+    /// ("request-NN" for entry NN) so a test can find an entry's bytes in the file.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> SeedAsync(int applications)
+    {
+        await using var db = Open();
+        var dialogue = Dialogue.Create("Working Group on Smuggling of Migrants", "ninth session", new DateOnly(2026, 7, 1), "Vienna",
+            Now.AddDays(-1), Now.AddDays(30), 14, 40, new DialoguePolicy(CirculationPolicy.All, ObjectionEffect.Exclude, false, 2), Now);
+        db.Dialogues.Add(dialogue);
+        await db.SaveChangesAsync();
+        var ids = new List<Guid>();
+        for (var i = 0; i < applications; i++)
+        {
+            var organization = Organization.Create($"Organization {i}", null, StakeholderCategory.Ngo, "KEN", EcosocStatus.None, null, [], Member.Subject, Now);
+            db.Organizations.Add(organization);
+            var application = Application.Submit(organization, dialogue, Member, Now.AddMinutes(i));
+            db.Applications.Add(application);
+            db.LedgerCorrelation = $"request-{2 * i + 1:D2}";
+            await db.SaveChangesAsync();
+            application.Screen(eligible: true, $"marker-{2 * i + 2:D2}", Officer, Now.AddMinutes(i).AddSeconds(30));
+            db.LedgerCorrelation = $"request-{2 * i + 2:D2}";
+            await db.SaveChangesAsync();
+            ids.Add(application.Id);
+        }
+        await db.RetryInTransactionAsync(async ct =>
+        {
+            await db.AppendAsync(new LedgerFact(LedgerKinds.ObjectionFiled, ids[0], null, dialogue.Id, new Actor("AUT", "state"),
+                Now.AddHours(1), "Objection filed by AUT", Details: new Dictionary<string, string> { ["stateCode"] = "AUT", ["grounds"] = "Out of scope" }), ct);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, CancellationToken.None);
+        return ids;
+    }
+
+    public async Task<LedgerVerification> VerifyAsync(params LedgerCheckpointMark[] external)
+    {
+        await using var db = Open();
+        return await db.VerifyLedgerAsync(external, CancellationToken.None);
+    }
+
+    /// <summary>What someone with the file can do: drop the append-only triggers and run any SQL.</summary>
+    public async Task TamperAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DROP TRIGGER IF EXISTS LedgerEntries_NoUpdate; DROP TRIGGER IF EXISTS LedgerEntries_NoDelete; " + sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<int> ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm", Path + "-journal" })
+            File.Delete(file);
+        return ValueTask.CompletedTask;
+    }
+}
