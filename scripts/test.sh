@@ -5,4 +5,12 @@ cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 dotnet build Accreditation.sln -c Release
 bash scripts/lint-protos.sh
-dotnet test Accreditation.sln -c Release --no-build --logger "console;verbosity=normal" "$@"
+log=$(mktemp)
+status=0
+dotnet test Accreditation.sln -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+# One closing line for every test project together.
+passed=$(awk '/^ +Passed: [0-9]+$/ {n += $2} END {print n + 0}' "$log")
+failed=$(awk '/^ +Failed: [0-9]+$/ {n += $2} END {print n + 0}' "$log")
+rm -f "$log"
+echo "tests: $passed passed, $failed failed"
+exit "$status"

@@ -62,6 +62,10 @@ public sealed class WholePathTests(SystemFixture system)
             new[] { RegistrationV1.ApplicationState.Submitted, RegistrationV1.ApplicationState.Eligible, RegistrationV1.ApplicationState.Circulated, RegistrationV1.ApplicationState.NotAdmitted },
             history.Changes.Select(c => c.To));
         Assert.All(history.Changes, c => Assert.DoesNotContain("AUT", c.Reason));
+        // The dialogue does not disclose objections: the organization is not told why in those words.
+        Assert.DoesNotContain("objection", history.Changes[^1].Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("system", history.Changes[^1].Actor.Role);
+        Assert.Empty(history.Changes[^1].Actor.Subject);
 
         var objectedNotices = await SystemFixture.EventuallyAsync(() => _api.NoticesAsync(objectedUser.Token),
             n => n.Any(x => x.Kind == "application-not-admitted"), "the not-admitted notice");

@@ -81,8 +81,11 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
             .Where(s => s.ApplicationId == c.Application.Id)
             .OrderBy(s => s.Sequence)
             .ToListAsync(context.CancellationToken);
-        // Organizations see which role acted, not which staff member.
-        return new V1.GetApplicationHistoryResponse { Changes = { changes.Select(s => s.ToContract(showActorSubject: caller.IsSecretariat)) } };
+        // Organizations see which role acted, not which staff member, and learn of objections only where the dialogue discloses them.
+        return new V1.GetApplicationHistoryResponse
+        {
+            Changes = { changes.Select(s => s.ToContract(showActorSubject: caller.IsSecretariat, showObjections: ShowsObjection(caller, c.Dialogue))) },
+        };
     }
 
     public override async Task<V1.AnswerInformationRequestResponse> AnswerInformationRequest(V1.AnswerInformationRequestRequest request, ServerCallContext context)

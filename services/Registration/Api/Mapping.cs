@@ -53,13 +53,13 @@ static class Mapping
         ObjectionRaised = showObjection && a.ObjectionRaised,
     };
 
-    public static V1.StatusChange ToContract(this StatusChange c, bool showActorSubject) => new()
+    public static V1.StatusChange ToContract(this StatusChange c, bool showActorSubject, bool showObjections) => new()
     {
         From = (V1.ApplicationState)c.From,
         To = (V1.ApplicationState)c.To,
         At = Timestamp.FromDateTimeOffset(c.At),
         Actor = new V1.Actor { Subject = showActorSubject ? c.ActorSubject : "", Role = c.ActorRole },
-        Reason = c.Reason,
+        Reason = showObjections || c.ActorRole != Actor.ObjectionWindow.Role ? c.Reason : "Decided when the circulation period closed",
     };
 
     public static TDomain Domain<TDomain, TContract>(TContract value, string field)
