@@ -33,6 +33,11 @@ public sealed record ApplicationWithdrawn(
     Guid ApplicationId, Guid OrganizationId, string OrganizationName,
     Guid DialogueId, string DialogueTitle, string Reason, DateTimeOffset At);
 
+/// <summary>Information the secretariat requested did not arrive by the stated date.</summary>
+public sealed record ApplicationLapsed(
+    Guid ApplicationId, Guid OrganizationId, string OrganizationName,
+    Guid DialogueId, string DialogueTitle, DateTimeOffset AnswerBy, DateTimeOffset At);
+
 /// <summary>A user became a member of an organization (its creator, or an invited colleague).</summary>
 public sealed record OrganizationMemberAdded(Guid OrganizationId, string OrganizationName, string Subject, DateTimeOffset At);
 

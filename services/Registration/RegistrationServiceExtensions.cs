@@ -1,6 +1,7 @@
 using Accreditation.Contracts;
 using Accreditation.Registration.Api;
 using Accreditation.Registration.Data;
+using Accreditation.Registration.Deadlines;
 using Accreditation.Registration.Ledger;
 using Accreditation.Registration.Messaging;
 using Accreditation.ServiceDefaults.Data;
@@ -18,6 +19,7 @@ public static class RegistrationServiceExtensions
             .On<ObjectionFiled, ObjectionFiledLedgerHandler>()
             .On<ObjectionWithdrawn, ObjectionWithdrawnLedgerHandler>());
         builder.Services.AddHostedService<LedgerCheckpointService>();
+        builder.Services.AddHostedService<InformationDeadlineWatcher>();
         return builder;
     }
 

@@ -2,6 +2,7 @@ using Accreditation.Contracts;
 using Accreditation.Objections.Data;
 using Accreditation.Objections.Domain;
 using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Hosting;
 using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,37 +50,17 @@ public sealed class ObjectionWindowCloser(ObjectionsDb db, TimeProvider clock, O
         }, ct);
 }
 
-/// <summary>Looks for windows past their deadline at a steady pace (and once at start, after a restart).</summary>
-public sealed class ObjectionWindowWatcher(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ObjectionWindowWatcher> logger) : BackgroundService
+/// <summary>Looks for windows past their deadline at a steady pace (and at start, after a restart).</summary>
+public sealed class ObjectionWindowWatcher(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ObjectionWindowWatcher> logger)
+    : PeriodicWork(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Polls on wall time; the deadline itself is compared with the domain clock.
-        var interval = configuration.GetValue("Objections:DeadlinePollInterval", TimeSpan.FromSeconds(1));
-        using var timer = new PeriodicTimer(interval);
-        try
-        {
-            do
-                await CloseDueWindowsAsync(stoppingToken);
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    // The pace is wall time; the deadline itself is compared with the domain clock.
+    protected override TimeSpan Interval => configuration.GetValue("Objections:DeadlinePollInterval", TimeSpan.FromSeconds(1));
 
-    async Task CloseDueWindowsAsync(CancellationToken ct)
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var closed = await scope.ServiceProvider.GetRequiredService<ObjectionWindowCloser>().CloseDueWindowsAsync(ct);
-            if (closed > 0)
-                logger.LogInformation("Closed {Count} objection window(s)", closed);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            logger.LogError(ex, "Closing objection windows failed; will try again");
-        }
+        var closed = await services.GetRequiredService<ObjectionWindowCloser>().CloseDueWindowsAsync(ct);
+        if (closed > 0)
+            logger.LogInformation("Closed {Count} objection window(s)", closed);
     }
 }

@@ -4,4 +4,5 @@ namespace Accreditation.Registration.Domain;
 public sealed record Actor(string Subject, string Role)
 {
     public static readonly Actor ObjectionWindow = new("objection-window", "system");
+    public static readonly Actor InformationDeadline = new("information-deadline", "system");
 }

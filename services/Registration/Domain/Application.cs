@@ -68,6 +68,15 @@ public sealed class Application
         AnswerBy = null;
     }
 
+    /// <summary>The requested information did not arrive by the stated date.</summary>
+    public void Lapse(DateTimeOffset now)
+    {
+        if (State != ApplicationState.InformationRequested || AnswerBy > now)
+            throw new RuleViolationException($"The application is {State}, with information due by {AnswerBy:u}; it cannot lapse at {now:u}.");
+        MoveTo(ApplicationState.Lapsed, Actor.InformationDeadline, now, $"The information requested was not provided by {AnswerBy:u}");
+        PendingQuestion = null;
+    }
+
     public void Circulate(Guid circulationId, DateTimeOffset deadline, Actor actor, DateTimeOffset now)
     {
         MoveTo(ApplicationState.Circulated, actor, now, $"Circulated to the States parties; objections until {deadline:u}");

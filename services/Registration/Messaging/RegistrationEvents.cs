@@ -16,6 +16,9 @@ static class RegistrationEvents
     public static InformationRequested InformationRequested(ApplicationCase c, string question, DateTimeOffset answerBy, DateTimeOffset at) =>
         new(c.Application.Id, c.Organization.Id, c.Organization.Name, c.Dialogue.Id, c.Dialogue.Title, question, answerBy, at);
 
+    public static ApplicationLapsed Lapsed(ApplicationCase c, DateTimeOffset answerBy, DateTimeOffset at) =>
+        new(c.Application.Id, c.Organization.Id, c.Organization.Name, c.Dialogue.Id, c.Dialogue.Title, answerBy, at);
+
     public static ApplicationWithdrawn Withdrawn(ApplicationCase c, string reason, DateTimeOffset at) =>
         new(c.Application.Id, c.Organization.Id, c.Organization.Name, c.Dialogue.Id, c.Dialogue.Title, reason, at);
 

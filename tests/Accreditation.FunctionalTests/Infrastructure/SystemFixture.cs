@@ -43,6 +43,7 @@ public sealed class SystemFixture : IAsyncLifetime
             Settings = new Dictionary<string, string?>
             {
                 ["Objections:DeadlinePollInterval"] = "00:00:00.100",
+                ["Registration:DeadlinePollInterval"] = "00:00:00.100",
                 // Every test signs in from 127.0.0.1; the rate-limit tests set their own budgets.
                 ["Gateway:RateLimits:SignIn:PermitLimit"] = "100000",
                 ["Gateway:RateLimits:General:PermitLimit"] = "100000",

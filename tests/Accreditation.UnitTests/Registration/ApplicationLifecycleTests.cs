@@ -103,6 +103,16 @@ public sealed class ApplicationLifecycleTests
         Assert.True(dialogue.Circulates(Organization(EcosocStatus.None)));
     }
 
+    [Fact]
+    public void An_unanswered_information_request_lapses_only_once_its_date_has_passed()
+    {
+        var application = SubmittedApplication();
+        application.RequestInformation("Statutes?", Now.AddDays(3), Officer, Now);
+        Assert.Throws<RuleViolationException>(() => application.Lapse(Now.AddDays(3).AddTicks(-1)));
+        application.Lapse(Now.AddDays(3));
+        Assert.Equal((Lapsed, "system"), (application.State, application.Changes[^1].ActorRole));
+    }
+
     static Application SubmittedApplication() => Application.Submit(Organization(), Dialogue(), Member, Now);
 
     static Application CirculatedApplication()

@@ -1,0 +1,21 @@
+namespace Accreditation.Contracts;
+
+/// <summary>
+/// An organization user's account was created (Identity): where and in which language the user
+/// reads notices. Language is one of en, fr, es.
+/// </summary>
+public sealed record AccountRegistered(string Subject, string Email, string DisplayName, string Language, DateTimeOffset At);
+
+/// <summary>
+/// A circulation's objection deadline is near: the States parties are reminded.
+/// Not published yet: the Objections service is to raise it once per circulation.
+/// </summary>
+public sealed record ObjectionDeadlineApproaching(Guid CirculationId, string DialogueTitle, DateTimeOffset Deadline);
+
+/// <summary>
+/// A representative on an admitted organization's waiting list got an in-person seat.
+/// Not published yet: Registration has no waiting list so far.
+/// </summary>
+public sealed record RepresentativeMovedUp(
+    Guid ApplicationId, Guid OrganizationId, string OrganizationName,
+    Guid DialogueId, string DialogueTitle, Guid RepresentativeId, string RepresentativeName, DateTimeOffset At);
