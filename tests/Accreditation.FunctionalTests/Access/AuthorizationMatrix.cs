@@ -1,0 +1,118 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using static Accreditation.FunctionalTests.Access.Role;
+using AccountsV1 = Accreditation.Identity.V1;
+using InboxV1 = Accreditation.Notifications.V1;
+using ObjectionsV1 = Accreditation.Objections.V1;
+using RegistrationV1 = Accreditation.Registration.V1;
+
+namespace Accreditation.FunctionalTests.Access;
+
+public enum Outcome { Allowed, Unauthenticated, Denied, Hidden }
+
+/// <summary>One RPC's row: the request a cell sends (for objects on side A or B) and what each role must get.</summary>
+public sealed record MatrixRow(Func<MatrixWorld, Side, IMessage> Request, Func<Role, Side, Outcome> Expect);
+
+/// <summary>
+/// DESIGN.md section 7 as a table: every public RPC, what every role may do with its own and with
+/// others' objects. Allowed means the call passed authentication and authorization (it may still
+/// fail on the object's state); Denied is PERMISSION_DENIED; Hidden is NOT_FOUND where existence
+/// itself is confidential.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    static readonly DateTimeOffset Future = DateTimeOffset.UtcNow.AddYears(2);
+
+    static Func<Role, Side, Outcome> Anyone => (role, _) => role == Anonymous ? Outcome.Unauthenticated : Outcome.Allowed;
+
+    static Func<Role, Side, Outcome> Only(params Role[] roles) =>
+        (role, _) => role == Anonymous ? Outcome.Unauthenticated : roles.Contains(role) ? Outcome.Allowed : Outcome.Denied;
+
+    /// <summary>The organization's own members; with <paramref name="secretariat"/>, officers and auditors too.</summary>
+    static Func<Role, Side, Outcome> Organization(bool secretariat) => (role, side) => role switch
+    {
+        Anonymous => Outcome.Unauthenticated,
+        OrganizationA or OrganizationB => MatrixWorld.Own(role) == side ? Outcome.Allowed : Outcome.Denied,
+        Officer or Auditor when secretariat => Outcome.Allowed,
+        _ => Outcome.Denied,
+    };
+
+    static readonly Func<Role, Side, Outcome> Officers = Only(Officer);
+    static readonly Func<Role, Side, Outcome> Readers = Only(Officer, Auditor);
+    static readonly Func<Role, Side, Outcome> StatesAndSecretariat = Only(StateX, StateY, Officer, Auditor);
+
+    public static readonly IReadOnlyDictionary<string, MatrixRow> Rows = new Dictionary<string, MatrixRow>
+    {
+        ["accreditation.registration.v1.DialogueService/CreateDialogue"] = new((_, _) => new RegistrationV1.CreateDialogueRequest
+        {
+            WorkingGroup = "Working Group on Firearms", Session = "tenth session", Venue = "Vienna",
+            Date = Future.AddDays(30).ToString("yyyy-MM-dd"), RegistrationClosesAt = Timestamp.FromDateTimeOffset(Future),
+            ObjectionPeriodDays = 14, InPersonCapacity = 10,
+            Policy = new RegistrationV1.DialoguePolicy
+            {
+                Circulation = RegistrationV1.CirculationPolicy.All, ObjectionEffect = RegistrationV1.ObjectionEffect.Exclude, RepresentativesPerOrganization = 2,
+            },
+        }, Officers),
+        ["accreditation.registration.v1.DialogueService/GetDialogue"] = new((w, _) => new RegistrationV1.GetDialogueRequest { DialogueId = w.DialogueId }, Anyone),
+        ["accreditation.registration.v1.DialogueService/ListDialogues"] = new((_, _) => new RegistrationV1.ListDialoguesRequest(), Anyone),
+
+        ["accreditation.registration.v1.OrganizationService/CreateOrganization"] = new((_, _) => new RegistrationV1.CreateOrganizationRequest
+        {
+            Name = "Matrix Newcomers", Category = RegistrationV1.StakeholderCategory.Other, Country = "AUT", EcosocStatus = RegistrationV1.EcosocStatus.None,
+        }, Only(OrganizationA, OrganizationB)),
+        ["accreditation.registration.v1.OrganizationService/GetOrganization"] = new((w, s) => new RegistrationV1.GetOrganizationRequest { OrganizationId = w.Organizations[s] }, Organization(secretariat: true)),
+        ["accreditation.registration.v1.OrganizationService/ListOrganizations"] = new((_, _) => new RegistrationV1.ListOrganizationsRequest(), Only(OrganizationA, OrganizationB, Officer, Auditor)),
+
+        ["accreditation.registration.v1.ApplicationService/SubmitApplication"] = new((w, s) => new RegistrationV1.SubmitApplicationRequest { OrganizationId = w.Organizations[s], DialogueId = w.SecondDialogueId }, Organization(secretariat: false)),
+        ["accreditation.registration.v1.ApplicationService/GetApplication"] = new((w, s) => new RegistrationV1.GetApplicationRequest { ApplicationId = w.Applications[s] }, Organization(secretariat: true)),
+        ["accreditation.registration.v1.ApplicationService/ListApplications"] = new((_, _) => new RegistrationV1.ListApplicationsRequest(), Only(OrganizationA, OrganizationB, Officer, Auditor)),
+        ["accreditation.registration.v1.ApplicationService/GetApplicationHistory"] = new((w, s) => new RegistrationV1.GetApplicationHistoryRequest { ApplicationId = w.Applications[s] }, Organization(secretariat: true)),
+        ["accreditation.registration.v1.ApplicationService/AnswerInformationRequest"] = new((w, s) => new RegistrationV1.AnswerInformationRequestRequest { ApplicationId = w.Applications[s], Answer = "Here it is." }, Organization(secretariat: false)),
+        ["accreditation.registration.v1.ApplicationService/WithdrawApplication"] = new((w, s) => new RegistrationV1.WithdrawApplicationRequest { ApplicationId = w.Withdrawable[s] }, Organization(secretariat: false)),
+
+        ["accreditation.registration.v1.SecretariatService/ScreenApplication"] = new((w, s) => new RegistrationV1.ScreenApplicationRequest { ApplicationId = w.Applications[s], Outcome = RegistrationV1.ScreeningOutcome.Eligible }, Officers),
+        ["accreditation.registration.v1.SecretariatService/RequestInformation"] = new((w, s) => new RegistrationV1.RequestInformationRequest
+        {
+            ApplicationId = w.Applications[s], Question = "Statutes?", AnswerBy = Timestamp.FromDateTimeOffset(Future),
+        }, Officers),
+        ["accreditation.registration.v1.SecretariatService/CirculateApplications"] = new((w, _) => new RegistrationV1.CirculateApplicationsRequest { DialogueId = w.DialogueId }, Officers),
+        ["accreditation.registration.v1.SecretariatService/RecordReferralDecision"] = new((w, s) => new RegistrationV1.RecordReferralDecisionRequest
+        {
+            ApplicationId = w.Applications[s], Outcome = RegistrationV1.ReferralOutcome.Admitted, Body = "Bureau", DecidedOn = "2026-01-01", DocumentSymbol = "CTOC/COP/2026/1",
+        }, Officers),
+
+        ["accreditation.registration.v1.LedgerService/ListLedgerEntries"] = new((_, _) => new RegistrationV1.ListLedgerEntriesRequest(), Readers),
+        ["accreditation.registration.v1.LedgerService/ExportLedger"] = new((_, _) => new RegistrationV1.ExportLedgerRequest { Format = RegistrationV1.ExportFormat.Json }, Readers),
+        ["accreditation.registration.v1.LedgerService/VerifyLedger"] = new((_, _) => new RegistrationV1.VerifyLedgerRequest(), Readers),
+        ["accreditation.registration.v1.LedgerService/CheckpointLedger"] = new((_, _) => new RegistrationV1.CheckpointLedgerRequest(), Readers),
+
+        ["accreditation.objections.v1.CirculationService/ListCirculatedApplicants"] = new((_, _) => new ObjectionsV1.ListCirculatedApplicantsRequest(), StatesAndSecretariat),
+        ["accreditation.objections.v1.CirculationService/GetCirculation"] = new((w, _) => new ObjectionsV1.GetCirculationRequest { CirculationId = w.CirculationId }, StatesAndSecretariat),
+        ["accreditation.objections.v1.ObjectionService/FileObjection"] = new((w, s) => new ObjectionsV1.FileObjectionRequest { ApplicationId = w.Applications[s] }, Only(StateX, StateY)),
+        // Another State's objection does not exist for the caller.
+        ["accreditation.objections.v1.ObjectionService/WithdrawObjection"] = new((w, s) => new ObjectionsV1.WithdrawObjectionRequest { ObjectionId = w.Objections[s] }, (role, side) => role switch
+        {
+            Anonymous => Outcome.Unauthenticated,
+            StateX or StateY => MatrixWorld.Own(role) == side ? Outcome.Allowed : Outcome.Hidden,
+            _ => Outcome.Denied,
+        }),
+        ["accreditation.objections.v1.ObjectionService/ListObjections"] = new((_, _) => new ObjectionsV1.ListObjectionsRequest(), StatesAndSecretariat),
+
+        ["accreditation.notifications.v1.InboxService/ListNotices"] = new((_, _) => new InboxV1.ListNoticesRequest(), Anyone),
+        ["accreditation.notifications.v1.InboxService/GetUnreadCount"] = new((_, _) => new InboxV1.GetUnreadCountRequest(), Anyone),
+        // Notices on both sides are organizations': nobody else can see them, and auditors change nothing.
+        ["accreditation.notifications.v1.InboxService/MarkNoticeRead"] = new((w, s) => new InboxV1.MarkNoticeReadRequest { NoticeId = w.Notices[s] }, (role, side) => role switch
+        {
+            Anonymous => Outcome.Unauthenticated,
+            Auditor => Outcome.Denied,
+            OrganizationA or OrganizationB when MatrixWorld.Own(role) == side => Outcome.Allowed,
+            _ => Outcome.Hidden,
+        }),
+
+        ["accreditation.identity.v1.AccountService/SignUp"] = new((_, _) => new AccountsV1.SignUpRequest
+        {
+            Email = $"matrix-{Guid.NewGuid():N}@example.org", Password = "Matrix-Password-1",
+        }, (_, _) => Outcome.Allowed),
+        ["accreditation.identity.v1.AccountService/GetMyAccount"] = new((_, _) => new AccountsV1.GetMyAccountRequest(), Only(OrganizationA, OrganizationB)),
+    };
+}
