@@ -15,6 +15,9 @@ public sealed record StandaloneOptions(string DataDirectory, Ports Ports)
     /// <summary>Services log at this level and above (Warning keeps a one-process console readable).</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
 
+    /// <summary>Another place every part's logs also go (tests read what was logged).</summary>
+    public ILoggerProvider? LogSink { get; init; }
+
     /// <summary>Usage: --data DIR --port N (the gateway's HTTP port; the next ports follow).</summary>
     public static StandaloneOptions FromArgs(string[] args)
     {

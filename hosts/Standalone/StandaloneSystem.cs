@@ -85,6 +85,8 @@ public sealed class StandaloneSystem : IAsyncDisposable
         if (port is { } p)
             builder.WebHost.UseUrls(Url(p));
         builder.Logging.SetMinimumLevel(Options.MinimumLogLevel);
+        if (Options.LogSink is { } sink)
+            builder.Logging.AddProvider(new SharedLoggerProvider(sink));
         builder.Services.AddSingleton(_bus);
         builder.Services.AddSingleton(Options.Clock);
         add(builder);
@@ -128,4 +130,12 @@ public sealed class StandaloneSystem : IAsyncDisposable
         _apps.Clear();
         await _bus.DisposeAsync();
     }
+}
+
+/// <summary>Lends one provider to several hosts; only the owner disposes it.</summary>
+sealed class SharedLoggerProvider(ILoggerProvider inner) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => inner.CreateLogger(categoryName);
+
+    public void Dispose() { }
 }

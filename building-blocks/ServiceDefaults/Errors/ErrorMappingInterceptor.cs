@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Data.Sqlite;
@@ -16,7 +17,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         {
             return await continuation(request, context);
         }
-        catch (Exception ex) when (Map(ex, context) is { } status)
+        catch (Exception ex) when (Map(ex, context, request) is { } status)
         {
             throw new RpcException(status);
         }
@@ -30,13 +31,13 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         {
             await continuation(request, responseStream, context);
         }
-        catch (Exception ex) when (Map(ex, context) is { } status)
+        catch (Exception ex) when (Map(ex, context, request) is { } status)
         {
             throw new RpcException(status);
         }
     }
 
-    Status? Map(Exception ex, ServerCallContext context)
+    Status? Map(Exception ex, ServerCallContext context, object request)
     {
         switch (ex)
         {
@@ -53,8 +54,10 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
                 when sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal):
                 return new Status(StatusCode.AlreadyExists, "This already exists.");
             case AccessDeniedException e:
-                logger.LogWarning("Refused {Method} for {Subject}: {Reason}",
-                    context.Method, context.GetHttpContext().User.FindFirst("sub")?.Value ?? "anonymous", e.Message);
+                var user = context.GetHttpContext().User;
+                logger.LogWarning("Refused {Method} for {Subject} ({Role}) on {Objects}: {Reason}",
+                    context.Method, user.FindFirst("sub")?.Value ?? "anonymous", user.FindFirst("role")?.Value ?? "none",
+                    ObjectIds(request), e.Message);
                 return new Status(StatusCode.PermissionDenied, e.Message);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new Status(StatusCode.Cancelled, "The call was cancelled.");
@@ -62,4 +65,14 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
                 return null;
         }
     }
+
+    /// <summary>The ids a request names (fields called *_id): which objects a refused call reached for.</summary>
+    static string ObjectIds(object request) =>
+        request is IMessage message
+            ? string.Join(", ", message.Descriptor.Fields.InFieldNumberOrder()
+                .Where(f => f.Name.EndsWith("_id", StringComparison.Ordinal) && f.FieldType == Google.Protobuf.Reflection.FieldType.String)
+                .Select(f => (f.Name, Value: f.Accessor.GetValue(message) as string))
+                .Where(f => !string.IsNullOrEmpty(f.Value))
+                .Select(f => $"{f.Name}={f.Value}")) is { Length: > 0 } ids ? ids : "no object"
+            : "no object";
 }

@@ -1,9 +1,5 @@
 using Accreditation.FunctionalTests.Infrastructure;
-using Accreditation.Gateway;
-using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using Grpc.Core;
-using Microsoft.Extensions.Configuration;
 using Xunit.Abstractions;
 
 namespace Accreditation.FunctionalTests.Access;
@@ -12,18 +8,10 @@ namespace Accreditation.FunctionalTests.Access;
 [Collection(SystemCollection.Name)]
 public sealed class AuthorizationMatrixTests(SystemFixture system, ITestOutputHelper output)
 {
-    /// <summary>The public surface: whatever the gateway routes.</summary>
-    static IReadOnlyList<MethodDescriptor> PublicMethods()
-    {
-        var addresses = new ConfigurationBuilder().AddInMemoryCollection(
-            new[] { "Identity", "Registration", "Objections", "Notifications" }.ToDictionary(s => $"Services:{s}", _ => (string?)"http://unused")).Build();
-        return GatewayRoutes.Services(GatewayRoutes.Backends(addresses)).SelectMany(s => s.Methods).ToList();
-    }
-
     [Fact]
     public void Every_public_rpc_has_a_row_in_the_matrix()
     {
-        var missing = PublicMethods().Select(m => $"{m.Service.FullName}/{m.Name}").Where(name => !AuthorizationMatrix.Rows.ContainsKey(name)).ToList();
+        var missing = PublicApi.Methods().Select(m => $"{m.Service.FullName}/{m.Name}").Where(name => !AuthorizationMatrix.Rows.ContainsKey(name)).ToList();
         Assert.True(missing.Count == 0, $"RPCs without a row in the authorization matrix: {string.Join(", ", missing)}");
     }
 
@@ -34,7 +22,7 @@ public sealed class AuthorizationMatrixTests(SystemFixture system, ITestOutputHe
         var mismatches = new List<string>();
         var cells = 0;
         var refusals = 0;
-        var methods = PublicMethods().Where(m => AuthorizationMatrix.Rows.ContainsKey($"{m.Service.FullName}/{m.Name}")).ToList();
+        var methods = PublicApi.Methods().Where(m => AuthorizationMatrix.Rows.ContainsKey($"{m.Service.FullName}/{m.Name}")).ToList();
         foreach (var method in methods)
         {
             var row = AuthorizationMatrix.Rows[$"{method.Service.FullName}/{method.Name}"];
@@ -45,7 +33,7 @@ public sealed class AuthorizationMatrixTests(SystemFixture system, ITestOutputHe
                     var expected = row.Expect(role, side);
                     if (expected != Outcome.Allowed)
                         refusals++;
-                    var status = await InvokeAsync(method, row.Request(world, side), world.Tokens[role]);
+                    var (status, _) = await PublicApi.InvokeAsync(system.Grpc, method, row.Request(world, side), world.Tokens[role]);
                     var actual = status switch
                     {
                         StatusCode.Unauthenticated => Outcome.Unauthenticated,
@@ -60,33 +48,5 @@ public sealed class AuthorizationMatrixTests(SystemFixture system, ITestOutputHe
         }
         output.WriteLine($"Authorization matrix: {methods.Count} RPCs x {Enum.GetValues<Role>().Length} roles x {Enum.GetValues<Side>().Length} objects = {cells} cells, {refusals} refusals.");
         Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
-    }
-
-    async Task<StatusCode> InvokeAsync(MethodDescriptor descriptor, IMessage request, string? token)
-    {
-        var method = new Method<IMessage, IMessage>(
-            descriptor.IsServerStreaming ? MethodType.ServerStreaming : MethodType.Unary,
-            descriptor.Service.FullName, descriptor.Name,
-            Marshallers.Create<IMessage>(m => m.ToByteArray(), bytes => descriptor.InputType.Parser.ParseFrom(bytes)),
-            Marshallers.Create<IMessage>(m => m.ToByteArray(), bytes => descriptor.OutputType.Parser.ParseFrom(bytes)));
-        var options = token is null ? SystemFixture.Anonymous : SystemFixture.Bearer(token);
-        var invoker = system.Grpc.CreateCallInvoker();
-        try
-        {
-            if (descriptor.IsServerStreaming)
-            {
-                using var call = invoker.AsyncServerStreamingCall(method, null, options, request);
-                while (await call.ResponseStream.MoveNext(CancellationToken.None)) { }
-            }
-            else
-            {
-                await invoker.AsyncUnaryCall(method, null, options, request);
-            }
-            return StatusCode.OK;
-        }
-        catch (RpcException e)
-        {
-            return e.StatusCode;
-        }
     }
 }

@@ -32,6 +32,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public StandaloneSystem System { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
     public GrpcChannel Grpc { get; private set; } = null!;
+    public LogCapture Logs { get; } = new();
 
     public async Task InitializeAsync() => await StartAsync();
 
@@ -40,6 +41,8 @@ public sealed class SystemFixture : IAsyncLifetime
         System = await StandaloneSystem.StartAsync(new StandaloneOptions(DataDirectory, Ports.Free())
         {
             Clock = Clock,
+            LogSink = Logs,
+            MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Information,
             Settings = new Dictionary<string, string?>
             {
                 ["Objections:DeadlinePollInterval"] = "00:00:00.100",
