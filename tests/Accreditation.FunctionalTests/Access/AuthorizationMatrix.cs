@@ -58,7 +58,7 @@ public static class AuthorizationMatrix
 
         ["accreditation.registration.v1.OrganizationService/CreateOrganization"] = new((_, _) => new RegistrationV1.CreateOrganizationRequest
         {
-            Name = "Matrix Newcomers", Category = RegistrationV1.StakeholderCategory.Other, Country = "AUT", EcosocStatus = RegistrationV1.EcosocStatus.None,
+            Name = "Matrix Newcomers", Category = RegistrationV1.StakeholderCategory.Other, Country = "KEN", EcosocStatus = RegistrationV1.EcosocStatus.None,
         }, Only(OrganizationA, OrganizationB)),
         ["accreditation.registration.v1.OrganizationService/GetOrganization"] = new((w, s) => new RegistrationV1.GetOrganizationRequest { OrganizationId = w.Organizations[s] }, Organization(secretariat: true)),
         ["accreditation.registration.v1.OrganizationService/ListOrganizations"] = new((_, _) => new RegistrationV1.ListOrganizationsRequest(), Only(OrganizationA, OrganizationB, Officer, Auditor)),
