@@ -3,6 +3,7 @@ using Accreditation.Identity.Data;
 using Accreditation.Identity.Domain;
 using Accreditation.Identity.Tokens;
 using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Identity;
 
 namespace Accreditation.Identity;
@@ -17,6 +18,8 @@ public static class IdentityServiceExtensions
         builder.AddServiceDatabase<IdentityDb>("identity");
         // After AddServiceDatabase: hosted services start in registration order, so the tables exist by then.
         builder.Services.AddHostedService<ClientSeeder>();
+        // Publishes only (AccountRegistered, for Notifications); consumes nothing.
+        builder.AddEventBus<IdentityDb>("identity");
 
         // AddIdentityCore, not AddIdentity: the latter makes cookies the default scheme, and this
         // service authenticates its gRPC callers with bearer tokens like every other service.

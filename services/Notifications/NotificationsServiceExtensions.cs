@@ -2,6 +2,7 @@ using Accreditation.Contracts;
 using Accreditation.Notifications.Api;
 using Accreditation.Notifications.Data;
 using Accreditation.Notifications.Domain;
+using Accreditation.Notifications.Email;
 using Accreditation.Notifications.Messaging;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
@@ -10,11 +11,22 @@ namespace Accreditation.Notifications;
 
 public static class NotificationsServiceExtensions
 {
-    /// <summary>The inbox database and the consumers of every event that produces a notice (or feeds the member directory).</summary>
+    /// <summary>
+    /// The notices database, the consumers of every event that produces a notice (or feeds the
+    /// member directory, the accounts or the screening queue), the daily digest, and the e-mail
+    /// channel when an SMTP server is configured (see <see cref="EmailSettings"/>, <see cref="ConfiguredRecipients"/>).
+    /// </summary>
     public static WebApplicationBuilder AddNotificationsService(this WebApplicationBuilder builder)
     {
+        var email = EmailSettings.Read(builder.Configuration);
+        var digest = DigestSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(email);
+        builder.Services.AddSingleton(digest);
+        builder.Services.AddSingleton(ConfiguredRecipients.From(builder.Configuration));
+
         builder.AddServiceDatabase<NotificationsDb>("notifications");
         builder.AddEventBus<NotificationsDb>("notifications", consume => consume
+            .On<AccountRegistered, AccountRegisteredHandler>()
             .On<OrganizationMemberAdded, OrganizationMemberAddedHandler>()
             .On<ApplicationSubmitted, ApplicationSubmittedHandler>()
             .On<ApplicationScreened, ApplicationScreenedHandler>()
@@ -22,18 +34,32 @@ public static class NotificationsServiceExtensions
             .On<ApplicationsCirculated, ApplicationsCirculatedHandler>()
             .On<ObjectionFiled, ObjectionFiledHandler>()
             .On<ObjectionWithdrawn, ObjectionWithdrawnHandler>()
+            .On<ObjectionDeadlineApproaching, ObjectionDeadlineApproachingHandler>()
             .On<ObjectionWindowClosed, ObjectionWindowClosedHandler>()
             .On<ApplicationDecided, ApplicationDecidedHandler>()
-            .On<ApplicationWithdrawn, ApplicationWithdrawnHandler>());
+            .On<ApplicationWithdrawn, ApplicationWithdrawnHandler>()
+            .On<RepresentativeMovedUp, RepresentativeMovedUpHandler>());
         builder.Services.AddSingleton(NoticeTemplates.Embedded);
+        builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddScoped<NoticeWriter>();
+        builder.Services.AddScoped<ScreeningQueue>();
+        builder.Services.AddScoped<ScreeningDigest>();
         builder.Services.AddScoped<Inbox>();
+        if (digest.Enabled)
+            builder.Services.AddHostedService<ScreeningDigestService>();
+        if (email.Enabled)
+        {
+            // Standalone: SMTP directly. The distributed topology's Dapr binding is another IEmailSender (issue 7).
+            builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+            builder.Services.AddHostedService<DeliverySender>();
+        }
         return builder;
     }
 
     public static WebApplication MapNotificationsApi(this WebApplication app)
     {
         app.MapGrpcService<InboxApi>().RequireAuthorization();
+        app.MapGrpcService<DeliveriesApi>().RequireAuthorization();
         return app;
     }
 }

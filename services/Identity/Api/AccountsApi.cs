@@ -1,9 +1,12 @@
+using Accreditation.Contracts;
+using Accreditation.Identity.Data;
 using Accreditation.Identity.Domain;
 using Accreditation.Identity.V1;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Errors;
+using Accreditation.ServiceDefaults.Messaging;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +15,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Accreditation.Identity.Api;
 
 /// <summary>Organization users' accounts. Tokens are not issued here but at /connect/token.</summary>
-public sealed class AccountsApi(UserManager<AccountUser> users, ILogger<AccountsApi> logger) : AccountService.AccountServiceBase
+public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, OutboxSignal outbox, TimeProvider clock, ILogger<AccountsApi> logger)
+    : AccountService.AccountServiceBase
 {
     const string DuplicateEmail = "An account with this e-mail address already exists.";
 
@@ -28,19 +32,33 @@ public sealed class AccountsApi(UserManager<AccountUser> users, ILogger<Accounts
         var displayName = Require.OptionalText(request.DisplayName, "display_name", maxLength: 200) ?? email;
 
         ct.ThrowIfCancellationRequested();
-        var user = new AccountUser { UserName = email, Email = email, DisplayName = displayName, Language = language };
-        IdentityResult result;
-        try
+        // UserManager saves by itself: one explicit transaction makes the account and its
+        // AccountRegistered event one commit, and a refused sign-up rolls both back. Its reads
+        // and writes share a snapshot, which SQLite may refuse as busy: then all of it is redone.
+        var user = await db.RetryOnBusyAsync(async token =>
         {
-            result = await users.CreateAsync(user, request.Password);
-        }
-        catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
-        {
-            // Two sign-ups with one address at once: the unique index caught what the validator could not.
-            throw new AlreadyExistsException(DuplicateEmail);
-        }
-        if (!result.Succeeded)
-            throw Failure(result);
+            var created = new AccountUser { UserName = email, Email = email, DisplayName = displayName, Language = language };
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            IdentityResult result;
+            try
+            {
+                result = await users.CreateAsync(created, request.Password);
+            }
+            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
+            {
+                // Two sign-ups with one address at once: the unique index caught what the validator could not.
+                throw new AlreadyExistsException(DuplicateEmail);
+            }
+            if (!result.Succeeded)
+                throw Failure(result);
+            var now = clock.GetUtcNow();
+            db.Enqueue(new AccountRegistered(created.Id, email, displayName, language, now), now);
+            await db.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+            return created;
+        }, ct);
+        // Rows committed inside an explicit transaction do not wake the dispatcher by themselves.
+        outbox.Notify();
 
         logger.LogInformation("Account {UserId} signed up", user.Id);
         return new SignUpResponse { Account = ToMessage(user) };

@@ -1,11 +1,12 @@
 using Accreditation.Identity.Domain;
 using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Accreditation.Identity.Data;
 
-/// <summary>Accounts (ASP.NET Core Identity), OpenIddict's applications, and our API clients' roles, in one SQLite file.</summary>
+/// <summary>Accounts (ASP.NET Core Identity), OpenIddict's applications, our API clients' roles and the outbox, in one SQLite file.</summary>
 public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<AccountUser>(options)
 {
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
@@ -18,6 +19,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityD
         base.OnModelCreating(model);
         // The options come from AddServiceDatabase, so OpenIddict's entities are added to the model here.
         model.UseOpenIddict();
+        // AccountRegistered leaves through the outbox, committed with the account it announces.
+        model.AddOutboxAndInbox();
 
         model.Entity<AccountUser>(e =>
         {

@@ -10,6 +10,9 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<BroadcastRead> BroadcastReads => Set<BroadcastRead>();
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<ScreeningEntry> ScreeningEntries => Set<ScreeningEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcTimestamps();
 
@@ -44,6 +47,40 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
             e.Property(m => m.Subject).HasMaxLength(200);
             e.Property(m => m.OrganizationName).HasMaxLength(500);
             e.HasIndex(m => m.Subject);
+        });
+        model.Entity<Account>(e =>
+        {
+            e.HasKey(a => a.Subject);
+            e.Property(a => a.Subject).HasMaxLength(200);
+            e.Property(a => a.Email).HasMaxLength(320);
+            e.Property(a => a.DisplayName).HasMaxLength(200);
+            e.Property(a => a.Language).HasMaxLength(16);
+        });
+        model.Entity<Delivery>(e =>
+        {
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Id).ValueGeneratedNever();
+            e.Property(d => d.Kind).HasMaxLength(64);
+            e.Property(d => d.Recipient).HasMaxLength(128);
+            e.Property(d => d.Address).HasMaxLength(320);
+            e.Property(d => d.Language).HasMaxLength(16);
+            e.Property(d => d.Subject).HasMaxLength(1000);
+            e.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
+            e.Ignore(d => d.MessageId);
+            e.HasOne<Notice>().WithMany().HasForeignKey(d => d.NoticeId).OnDelete(DeleteBehavior.Cascade);
+            // One e-mail of a notice per address, however often the event or the member arrives.
+            e.HasIndex(d => new { d.NoticeId, d.Address }).IsUnique();
+            // The sender's query: due pending deliveries.
+            e.HasIndex(d => new { d.State, d.NextAttemptAt });
+            e.HasIndex(d => d.CreatedAt);
+        });
+        model.Entity<ScreeningEntry>(e =>
+        {
+            e.HasKey(s => s.ApplicationId);
+            e.Property(s => s.ApplicationId).ValueGeneratedNever();
+            e.Property(s => s.OrganizationName).HasMaxLength(500);
+            e.Property(s => s.DialogueTitle).HasMaxLength(500);
+            e.HasIndex(s => s.Waiting);
         });
     }
 }

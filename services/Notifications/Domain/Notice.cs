@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Accreditation.Notifications.Domain;
 
 /// <summary>One rendered notice in a recipient's inbox.</summary>
@@ -15,6 +17,8 @@ public sealed class Notice
     /// <summary>The message id of the event that caused the notice.</summary>
     public Guid SourceMessageId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>The template values (JSON), so the notice can be written again in another reader's language.</summary>
+    public string Values { get; private set; } = "{}";
     /// <summary>When the recipient read it. Not used for <see cref="Recipients.States"/> notices, which each State reads on its own (<see cref="BroadcastRead"/>).</summary>
     public DateTimeOffset? ReadAt { get; private set; }
 
@@ -32,7 +36,11 @@ public sealed class Notice
         ApplicationId = draft.ApplicationId,
         SourceMessageId = sourceMessageId,
         CreatedAt = createdAt,
+        Values = JsonSerializer.Serialize(draft.Values),
     };
+
+    public IReadOnlyDictionary<string, string> TemplateValues() =>
+        string.IsNullOrWhiteSpace(Values) ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(Values) ?? [];
 
     /// <summary>Marks a single-recipient notice read; the first reading time stays.</summary>
     public void MarkRead(DateTimeOffset now)

@@ -21,6 +21,9 @@ public static class NoticeKinds
     public const string ApplicationDecided = "application-decided";
     public const string WithdrawalConfirmed = "withdrawal-confirmed";
     public const string ApplicationWithdrawn = "application-withdrawn";
+    public const string ObjectionDeadlineReminder = "objection-deadline-reminder";
+    public const string ScreeningDigest = "screening-digest";
+    public const string RepresentativeMovedUp = "representative-moved-up";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -28,5 +31,6 @@ public static class NoticeKinds
         InformationRequested, ApplicationCirculated, CirculationNote, ObjectionFiled, ObjectionReceipt,
         ObjectionWithdrawn, ObjectionWithdrawalReceipt, ObjectionWindowClosed, ApplicationAdmitted,
         ApplicationNotAdmitted, ApplicationReferred, ApplicationDecided, WithdrawalConfirmed, ApplicationWithdrawn,
+        ObjectionDeadlineReminder, ScreeningDigest, RepresentativeMovedUp,
     ];
 }

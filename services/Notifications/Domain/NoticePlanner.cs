@@ -164,6 +164,47 @@ public static class NoticePlanner
         ];
     }
 
+    /// <summary>Every State party is reminded of the deadline (no applicant data: the circulation note has it).</summary>
+    public static IReadOnlyList<NoticeDraft> For(ObjectionDeadlineApproaching e)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["DialogueTitle"] = e.DialogueTitle,
+            ["CirculationId"] = e.CirculationId.ToString("D"),
+            ["Deadline"] = Format(e.Deadline),
+        };
+        return [new(NoticeKinds.ObjectionDeadlineReminder, Recipients.States, null, values)];
+    }
+
+    public static IReadOnlyList<NoticeDraft> For(RepresentativeMovedUp e)
+    {
+        var values = Application(e.OrganizationName, e.DialogueTitle, e.ApplicationId)
+            .With("RepresentativeName", e.RepresentativeName.Trim())
+            .With("MovedUpAt", Format(e.At));
+        return [new(NoticeKinds.RepresentativeMovedUp, Recipients.Organization(e.OrganizationId), e.ApplicationId, values)];
+    }
+
+    /// <summary>
+    /// The secretariat's digest of one day: the applications waiting for screening, oldest first.
+    /// Nothing waiting, no digest.
+    /// </summary>
+    public static IReadOnlyList<NoticeDraft> ForDigest(DateOnly day, IReadOnlyList<WaitingApplication> waiting)
+    {
+        if (waiting.Count == 0)
+            return [];
+        var list = new StringBuilder();
+        foreach (var a in waiting.OrderBy(w => w.SubmittedAt).ThenBy(w => w.ApplicationId))
+            list.Append("- ").Append(a.OrganizationName.Trim()).Append(", ").Append(a.DialogueTitle.Trim())
+                .Append(", ").Append(Format(a.SubmittedAt)).Append(" (").Append(a.ApplicationId.ToString("D")).Append(")\n");
+        var values = new Dictionary<string, string>
+        {
+            ["Day"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["WaitingCount"] = waiting.Count.ToString(CultureInfo.InvariantCulture),
+            ["Applications"] = list.ToString().TrimEnd('\n'),
+        };
+        return [new(NoticeKinds.ScreeningDigest, Recipients.Secretariat, null, values)];
+    }
+
     /// <summary>Times are shown in UTC, the same way in every language.</summary>
     public static string Format(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

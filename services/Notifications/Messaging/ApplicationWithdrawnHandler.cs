@@ -4,8 +4,11 @@ using Accreditation.ServiceDefaults.Messaging;
 
 namespace Accreditation.Notifications.Messaging;
 
-public sealed class ApplicationWithdrawnHandler(NoticeWriter writer) : IEventHandler<ApplicationWithdrawn>
+public sealed class ApplicationWithdrawnHandler(NoticeWriter writer, ScreeningQueue screening) : IEventHandler<ApplicationWithdrawn>
 {
-    public Task HandleAsync(ApplicationWithdrawn message, EventContext context, CancellationToken ct) =>
-        writer.AddAsync(NoticePlanner.For(message), context, ct);
+    public async Task HandleAsync(ApplicationWithdrawn message, EventContext context, CancellationToken ct)
+    {
+        await screening.LeftAsync(message.ApplicationId, message.OrganizationName, message.DialogueTitle, message.At, ct);
+        await writer.AddAsync(NoticePlanner.For(message), context, ct);
+    }
 }

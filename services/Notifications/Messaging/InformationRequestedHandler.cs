@@ -4,8 +4,11 @@ using Accreditation.ServiceDefaults.Messaging;
 
 namespace Accreditation.Notifications.Messaging;
 
-public sealed class InformationRequestedHandler(NoticeWriter writer) : IEventHandler<InformationRequested>
+public sealed class InformationRequestedHandler(NoticeWriter writer, ScreeningQueue screening) : IEventHandler<InformationRequested>
 {
-    public Task HandleAsync(InformationRequested message, EventContext context, CancellationToken ct) =>
-        writer.AddAsync(NoticePlanner.For(message), context, ct);
+    public async Task HandleAsync(InformationRequested message, EventContext context, CancellationToken ct)
+    {
+        await screening.LeftAsync(message.ApplicationId, message.OrganizationName, message.DialogueTitle, message.At, ct);
+        await writer.AddAsync(NoticePlanner.For(message), context, ct);
+    }
 }

@@ -6,11 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Accreditation.Notifications.Messaging;
 
 /// <summary>
-/// Renders the notices an event calls for and adds them to the consumer's unit of work (no
-/// SaveChanges: the inbox consumer commits once). A notice already stored for the same message,
-/// recipient and kind is not added again, so even a run outside the inbox has no second effect.
+/// Renders the notices an event calls for and adds them, with their e-mail deliveries, to the
+/// consumer's unit of work (no SaveChanges: the inbox consumer commits once). A notice already
+/// stored for the same message, recipient and kind is not added again, so even a run outside the
+/// inbox has no second effect, in the inbox or by e-mail.
 /// </summary>
-public sealed class NoticeWriter(NotificationsDb db, NoticeTemplates templates, TimeProvider clock)
+public sealed class NoticeWriter(NotificationsDb db, NoticeTemplates templates, DeliveryPlanner deliveries, TimeProvider clock)
 {
     public async Task AddAsync(IReadOnlyList<NoticeDraft> drafts, EventContext context, CancellationToken ct)
     {
@@ -31,8 +32,10 @@ public sealed class NoticeWriter(NotificationsDb db, NoticeTemplates templates, 
         {
             if (!present.Add((draft.Recipient, draft.Kind)))
                 continue;
-            var rendered = templates.Render(draft, NoticeLanguage.For(draft.Recipient));
-            db.Notices.Add(Notice.Create(draft, rendered, messageId, now));
+            var language = await deliveries.InboxLanguageAsync(draft.Recipient, ct);
+            var notice = Notice.Create(draft, templates.Render(draft, language), messageId, now);
+            db.Notices.Add(notice);
+            await deliveries.AddForAsync(notice, now, ct);
         }
     }
 }

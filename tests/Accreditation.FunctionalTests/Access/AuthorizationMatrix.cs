@@ -109,6 +109,11 @@ public static class AuthorizationMatrix
             _ => Outcome.Hidden,
         }),
 
+        ["accreditation.notifications.v1.DeliveryService/ListDeliveries"] = new((_, _) => new InboxV1.ListDeliveriesRequest(), Readers),
+        // No delivery has failed in the matrix world: an officer passes authorization and finds none.
+        ["accreditation.notifications.v1.DeliveryService/RetryDelivery"] = new((_, _) => new InboxV1.RetryDeliveryRequest { DeliveryId = Guid.NewGuid().ToString() },
+            (role, _) => role switch { Anonymous => Outcome.Unauthenticated, Officer => Outcome.Hidden, _ => Outcome.Denied }),
+
         ["accreditation.identity.v1.AccountService/SignUp"] = new((_, _) => new AccountsV1.SignUpRequest
         {
             Email = $"matrix-{Guid.NewGuid():N}@example.org", Password = "Matrix-Password-1",

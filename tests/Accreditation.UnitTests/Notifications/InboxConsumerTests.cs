@@ -22,6 +22,10 @@ public sealed class InboxConsumerTests
             .AddSingleton(TimeProvider.System)
             .AddSingleton<OutboxSignal>()
             .AddSingleton(NoticeTemplates.Embedded)
+            .AddSingleton(Accreditation.Notifications.Email.EmailSettings.Disabled)
+            .AddSingleton(ConfiguredRecipients.Empty)
+            .AddScoped<DeliveryPlanner>()
+            .AddScoped<ScreeningQueue>()
             .AddScoped<NoticeWriter>()
             .AddScoped<ApplicationSubmittedHandler>()
             .AddMassTransitTestHarness(bus => bus.AddConsumer<InboxConsumer<ApplicationSubmitted, NotificationsDb, ApplicationSubmittedHandler>>());

@@ -25,9 +25,9 @@ public sealed class InboxTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await NotificationsDatabase.CreateAsync();
-        await HandleAsync(db => new OrganizationMemberAddedHandler(db),
+        await HandleAsync(db => new OrganizationMemberAddedHandler(db, NotificationsParts.Planner(db), _clock),
             new OrganizationMemberAdded(SampleEvents.OrganizationId, SampleEvents.OrganizationName, Member.Subject, SampleEvents.At));
-        await HandleAsync(db => new ApplicationSubmittedHandler(Writer(db)), SampleEvents.Submitted());
+        await HandleAsync(db => new ApplicationSubmittedHandler(Writer(db), new ScreeningQueue(db)), SampleEvents.Submitted());
         _clock.Advance(TimeSpan.FromDays(1));
         await HandleAsync(db => new ApplicationsCirculatedHandler(Writer(db)), SampleEvents.Circulated());
         _clock.Advance(TimeSpan.FromDays(1));
@@ -36,7 +36,7 @@ public sealed class InboxTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    NoticeWriter Writer(NotificationsDb db) => new(db, NoticeTemplates.Embedded, _clock);
+    NoticeWriter Writer(NotificationsDb db) => NotificationsParts.Writer(db, _clock);
 
     async Task HandleAsync<TEvent>(Func<NotificationsDb, IEventHandler<TEvent>> handler, TEvent message) where TEvent : class
     {

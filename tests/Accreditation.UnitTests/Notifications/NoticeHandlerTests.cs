@@ -24,7 +24,7 @@ public sealed class NoticeHandlerTests
     }
 
     static IEventHandler<ApplicationsCirculated> Circulated(NotificationsDb db) =>
-        new ApplicationsCirculatedHandler(new NoticeWriter(db, NoticeTemplates.Embedded, Clock));
+        new ApplicationsCirculatedHandler(NotificationsParts.Writer(db, Clock));
 
     [Fact]
     public async Task Handling_the_same_event_twice_stores_its_notices_once()
@@ -82,16 +82,19 @@ public sealed class NoticeHandlerTests
     public async Task Every_handler_stores_the_notices_its_event_calls_for()
     {
         await using var database = await NotificationsDatabase.CreateAsync();
-        NoticeWriter Writer(NotificationsDb db) => new(db, NoticeTemplates.Embedded, Clock);
-        await HandleAsync(database, db => new ApplicationSubmittedHandler(Writer(db)), SampleEvents.Submitted(), Guid.NewGuid());
-        await HandleAsync(database, db => new ApplicationScreenedHandler(Writer(db)), SampleEvents.Screened(true), Guid.NewGuid());
-        await HandleAsync(database, db => new InformationRequestedHandler(Writer(db)), SampleEvents.InformationRequested(), Guid.NewGuid());
+        NoticeWriter Writer(NotificationsDb db) => NotificationsParts.Writer(db, Clock);
+        ScreeningQueue Queue(NotificationsDb db) => new(db);
+        await HandleAsync(database, db => new ApplicationSubmittedHandler(Writer(db), Queue(db)), SampleEvents.Submitted(), Guid.NewGuid());
+        await HandleAsync(database, db => new ApplicationScreenedHandler(Writer(db), Queue(db)), SampleEvents.Screened(true), Guid.NewGuid());
+        await HandleAsync(database, db => new InformationRequestedHandler(Writer(db), Queue(db)), SampleEvents.InformationRequested(), Guid.NewGuid());
         await HandleAsync(database, db => new ApplicationsCirculatedHandler(Writer(db)), SampleEvents.Circulated(), Guid.NewGuid());
         await HandleAsync(database, db => new ObjectionFiledHandler(Writer(db)), SampleEvents.ObjectionFiled(), Guid.NewGuid());
         await HandleAsync(database, db => new ObjectionWithdrawnHandler(Writer(db)), SampleEvents.ObjectionWithdrawn(), Guid.NewGuid());
         await HandleAsync(database, db => new ObjectionWindowClosedHandler(Writer(db)), SampleEvents.WindowClosed(), Guid.NewGuid());
-        await HandleAsync(database, db => new ApplicationDecidedHandler(Writer(db)), SampleEvents.Decided(ApplicationStates.Admitted), Guid.NewGuid());
-        await HandleAsync(database, db => new ApplicationWithdrawnHandler(Writer(db)), SampleEvents.Withdrawn(), Guid.NewGuid());
+        await HandleAsync(database, db => new ApplicationDecidedHandler(Writer(db), Queue(db)), SampleEvents.Decided(ApplicationStates.Admitted), Guid.NewGuid());
+        await HandleAsync(database, db => new ApplicationWithdrawnHandler(Writer(db), Queue(db)), SampleEvents.Withdrawn(), Guid.NewGuid());
+        await HandleAsync(database, db => new ObjectionDeadlineApproachingHandler(Writer(db)), SampleEvents.DeadlineApproaching(), Guid.NewGuid());
+        await HandleAsync(database, db => new RepresentativeMovedUpHandler(Writer(db)), SampleEvents.MovedUp(), Guid.NewGuid());
 
         await using var check = database.Open();
         var stored = await check.Notices.Select(n => n.Kind + " -> " + n.Recipient).ToListAsync();
@@ -106,6 +109,7 @@ public sealed class NoticeHandlerTests
                 "application-withdrawn -> secretariat", "circulation-note -> states", $"information-requested -> {org}",
                 "objection-filed -> secretariat", $"objection-receipt -> {state}", $"objection-withdrawal-receipt -> {state}",
                 "objection-window-closed -> secretariat", "objection-withdrawn -> secretariat", $"withdrawal-confirmed -> {org}",
+                "objection-deadline-reminder -> states", $"representative-moved-up -> {org}",
             }.Order(StringComparer.Ordinal),
             stored.Order(StringComparer.Ordinal));
         var organizationBodies = await check.Notices.Where(n => n.Recipient.StartsWith(Recipients.OrganizationPrefix)).Select(n => n.Subject + n.Body).ToListAsync();
@@ -117,8 +121,8 @@ public sealed class NoticeHandlerTests
     {
         await using var database = await NotificationsDatabase.CreateAsync();
         var added = new OrganizationMemberAdded(SampleEvents.OrganizationId, SampleEvents.OrganizationName, "user-42", SampleEvents.At);
-        await HandleAsync(database, db => new OrganizationMemberAddedHandler(db), added, Guid.NewGuid());
-        await HandleAsync(database, db => new OrganizationMemberAddedHandler(db), added, Guid.NewGuid());
+        await HandleAsync(database, db => new OrganizationMemberAddedHandler(db, NotificationsParts.Planner(db), Clock), added, Guid.NewGuid());
+        await HandleAsync(database, db => new OrganizationMemberAddedHandler(db, NotificationsParts.Planner(db), Clock), added, Guid.NewGuid());
 
         await using var check = database.Open();
         var member = Assert.Single(await check.OrganizationMembers.ToListAsync());

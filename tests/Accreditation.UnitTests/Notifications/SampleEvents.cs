@@ -48,6 +48,17 @@ static class SampleEvents
     public static ApplicationWithdrawn Withdrawn() =>
         new(ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, "We can no longer attend.", At);
 
+    public static ObjectionDeadlineApproaching DeadlineApproaching() => new(CirculationId, DialogueTitle, At.AddDays(14));
+
+    public static RepresentativeMovedUp MovedUp() =>
+        new(ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, Guid.Parse("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"), "Amina Okafor", At);
+
+    public static IReadOnlyList<WaitingApplication> Waiting() =>
+    [
+        new(ApplicationId, OrganizationName, DialogueTitle, At),
+        new(Guid.Parse("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"), "Institute for Migration Studies", DialogueTitle, At.AddHours(-30)),
+    ];
+
     /// <summary>The notices of every event (every outcome and branch).</summary>
     public static IEnumerable<(string Event, NoticeDraft Draft)> AllDrafts()
     {
@@ -68,6 +79,9 @@ static class SampleEvents
             ("not admitted, disclosed objection", NoticePlanner.For(Decided(ApplicationStates.NotAdmitted, objectionRaised: true, disclose: true))),
             ("referred", NoticePlanner.For(Decided(ApplicationStates.Referred, objectionRaised: true, disclose: true))),
             ("withdrawn", NoticePlanner.For(Withdrawn())),
+            ("deadline approaching", NoticePlanner.For(DeadlineApproaching())),
+            ("representative moved up", NoticePlanner.For(MovedUp())),
+            ("screening digest", NoticePlanner.ForDigest(DateOnly.FromDateTime(At.UtcDateTime), Waiting())),
         ];
         return plans.SelectMany(p => p.Item2.Select(d => (p.Item1, d)));
     }

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+using Accreditation.Notifications.Data;
+using Accreditation.Notifications.Domain;
+using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Accreditation.Notifications.Messaging;
+
+/// <summary>
+/// When the secretariat's daily digest is due (section Notifications:Digest):
+/// <code>
+/// Notifications:Digest:Enabled      (true)
+/// Notifications:Digest:TimeOfDay    (06:00, UTC, by the domain clock)
+/// Notifications:Digest:PollInterval (00:01:00, wall time)
+/// </code>
+/// </summary>
+public sealed record DigestSettings(bool Enabled, TimeSpan TimeOfDay, TimeSpan PollInterval)
+{
+    public static DigestSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Notifications:Digest");
+        var settings = new DigestSettings(section.GetValue("Enabled", true), section.GetValue("TimeOfDay", TimeSpan.FromHours(6)),
+            section.GetValue("PollInterval", TimeSpan.FromMinutes(1)));
+        if (settings.TimeOfDay < TimeSpan.Zero || settings.TimeOfDay >= TimeSpan.FromDays(1) || settings.PollInterval <= TimeSpan.Zero)
+            throw new InvalidOperationException("Notifications:Digest: TimeOfDay must be within a day and PollInterval positive.");
+        return settings;
+    }
+}
+
+/// <summary>
+/// Writes the daily digest of applications waiting for screening, once per day even with several
+/// replicas or restarts: the day's run is recorded in the inbox table under an id derived from the
+/// day, in the same transaction as its notice (and with no notice when nothing waits).
+/// </summary>
+public sealed class ScreeningDigest(NotificationsDb db, ScreeningQueue queue, NoticeWriter writer, DigestSettings settings, TimeProvider clock)
+{
+    const string Consumer = "ScreeningDigest";
+
+    /// <summary>Writes today's digest if it is due and not yet written; true when this call wrote it.</summary>
+    public Task<bool> WriteIfDueAsync(CancellationToken ct) => db.RetryOnBusyAsync(async token =>
+    {
+        var now = clock.GetUtcNow();
+        if (now.UtcDateTime.TimeOfDay < settings.TimeOfDay)
+            return false;
+        var day = DateOnly.FromDateTime(now.UtcDateTime);
+        var runId = RunId(day);
+        if (await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == runId && m.Consumer == Consumer, token))
+            return false;
+        await writer.AddAsync(NoticePlanner.ForDigest(day, await queue.WaitingAsync(token)), new EventContext(runId, null), token);
+        db.Set<InboxMessage>().Add(new InboxMessage { MessageId = runId, Consumer = Consumer, ProcessedAt = now });
+        try
+        {
+            await db.SaveChangesAsync(token);
+        }
+        catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear(); // another replica wrote it first
+            return false;
+        }
+        return true;
+    }, ct);
+
+    /// <summary>The same id for the same day on every replica.</summary>
+    public static Guid RunId(DateOnly day) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"screening-digest:{day:yyyy-MM-dd}")).AsSpan(0, 16));
+}
+
+/// <summary>Looks every poll interval (wall time) whether the digest is due by the domain clock.</summary>
+public sealed class ScreeningDigestService(IServiceScopeFactory scopes, DigestSettings settings, ILogger<ScreeningDigestService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                if (await scope.ServiceProvider.GetRequiredService<ScreeningDigest>().WriteIfDueAsync(stoppingToken))
+                    logger.LogInformation("Screening digest written");
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Writing the screening digest failed; retrying");
+            }
+            try
+            {
+                await Task.Delay(settings.PollInterval, TimeProvider.System, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

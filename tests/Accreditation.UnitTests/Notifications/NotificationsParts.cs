@@ -1,0 +1,26 @@
+using Accreditation.Notifications.Data;
+using Accreditation.Notifications.Domain;
+using Accreditation.Notifications.Email;
+using Accreditation.Notifications.Messaging;
+using Microsoft.Extensions.Configuration;
+
+namespace Accreditation.UnitTests.Notifications;
+
+/// <summary>The service's parts wired by hand over one context, as its DI container would.</summary>
+static class NotificationsParts
+{
+    /// <summary>E-mail on (an SMTP host is configured; nothing connects to it in unit tests).</summary>
+    public static EmailSettings EmailOn { get; } = EmailSettings.Read(Configuration(new() { ["Notifications:Smtp:Host"] = "127.0.0.1" }));
+
+    public static IConfiguration Configuration(Dictionary<string, string?> settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+    public static ConfiguredRecipients Recipients(Dictionary<string, string?> settings) =>
+        ConfiguredRecipients.From(Configuration(settings));
+
+    public static DeliveryPlanner Planner(NotificationsDb db, EmailSettings? email = null, ConfiguredRecipients? recipients = null) =>
+        new(db, NoticeTemplates.Embedded, recipients ?? ConfiguredRecipients.Empty, email ?? EmailSettings.Disabled);
+
+    public static NoticeWriter Writer(NotificationsDb db, TimeProvider clock, EmailSettings? email = null, ConfiguredRecipients? recipients = null) =>
+        new(db, NoticeTemplates.Embedded, Planner(db, email, recipients), clock);
+}
