@@ -49,8 +49,11 @@ public static class NotificationsServiceExtensions
             builder.Services.AddHostedService<ScreeningDigestService>();
         if (email.Enabled)
         {
-            // Standalone: SMTP directly. The distributed topology's Dapr binding is another IEmailSender (issue 7).
-            builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+            // Standalone: SMTP directly; with Dapr sidecars, the bindings.smtp output binding.
+            if (email.DaprBinding is null)
+                builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+            else
+                builder.Services.AddDaprEmailSender(builder.Configuration);
             builder.Services.AddHostedService<DeliverySender>();
         }
         return builder;

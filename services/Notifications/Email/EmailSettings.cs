@@ -10,13 +10,15 @@ namespace Accreditation.Notifications.Email;
 /// <code>
 /// Notifications:Smtp:Host / Port (25) / Security (Auto | None | StartTls | SslOnConnect) / Username / Password / Timeout (00:00:30)
 /// Notifications:Email:From                 (Accreditation &lt;no-reply@accreditation.invalid&gt;)
+/// Notifications:Email:DaprBinding          (distributed topology: the bindings.smtp component's name; replaces SMTP)
+/// Dapr:GrpcEndpoint                        (the sidecar; DAPR_GRPC_ENDPOINT / DAPR_GRPC_PORT otherwise)
 /// Notifications:Delivery:MaxAttempts       (8)
 /// Notifications:Delivery:FirstRetryDelay   (00:00:30, doubled after each failure)
 /// Notifications:Delivery:MaxRetryDelay     (01:00:00)
 /// Notifications:Delivery:PollInterval      (00:00:01)
 /// </code>
 /// </summary>
-public sealed record EmailSettings(bool Enabled, string From, SmtpSettings? Smtp, RetryPolicy Retry, TimeSpan PollInterval)
+public sealed record EmailSettings(bool Enabled, string From, SmtpSettings? Smtp, RetryPolicy Retry, TimeSpan PollInterval, string? DaprBinding = null)
 {
     public const string DefaultFrom = "Accreditation <no-reply@accreditation.invalid>";
 
@@ -41,7 +43,8 @@ public sealed record EmailSettings(bool Enabled, string From, SmtpSettings? Smtp
         var from = configuration["Notifications:Email:From"] is { Length: > 0 } configured ? configured : DefaultFrom;
         if (!MimeKit.MailboxAddress.TryParse(from, out _))
             throw new InvalidOperationException($"Notifications:Email:From: '{from}' is not an address.");
-        return new EmailSettings(smtp is not null, from, smtp, retry, poll);
+        var binding = configuration["Notifications:Email:DaprBinding"] is { Length: > 0 } name ? name : null;
+        return new EmailSettings(smtp is not null || binding is not null, from, smtp, retry, poll, binding);
     }
 }
 
