@@ -33,6 +33,14 @@ public sealed record ApplicationWithdrawn(
     Guid ApplicationId, Guid OrganizationId, string OrganizationName,
     Guid DialogueId, string DialogueTitle, string Reason, DateTimeOffset At);
 
+/// <summary>
+/// A State party objected to the application and the dialogue tells organizations so. Never names
+/// the State: published by Registration, which owns the disclosure policy.
+/// </summary>
+public sealed record ObjectionRaised(
+    Guid ApplicationId, Guid OrganizationId, string OrganizationName,
+    Guid DialogueId, string DialogueTitle, DateTimeOffset Deadline, DateTimeOffset At);
+
 /// <summary>Information the secretariat requested did not arrive by the stated date.</summary>
 public sealed record ApplicationLapsed(
     Guid ApplicationId, Guid OrganizationId, string OrganizationName,

@@ -38,7 +38,8 @@ public static class NotificationsServiceExtensions
             .On<ObjectionWindowClosed, ObjectionWindowClosedHandler>()
             .On<ApplicationDecided, ApplicationDecidedHandler>()
             .On<ApplicationWithdrawn, ApplicationWithdrawnHandler>()
-            .On<RepresentativeMovedUp, RepresentativeMovedUpHandler>());
+            .On<RepresentativeMovedUp, RepresentativeMovedUpHandler>()
+            .On<ObjectionRaised, ObjectionRaisedHandler>());
         builder.Services.AddSingleton(NoticeTemplates.Embedded);
         builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddScoped<NoticeWriter>();

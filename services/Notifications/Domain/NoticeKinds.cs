@@ -24,6 +24,7 @@ public static class NoticeKinds
     public const string ObjectionDeadlineReminder = "objection-deadline-reminder";
     public const string ScreeningDigest = "screening-digest";
     public const string RepresentativeMovedUp = "representative-moved-up";
+    public const string ObjectionRaised = "objection-raised";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -31,6 +32,6 @@ public static class NoticeKinds
         InformationRequested, ApplicationCirculated, CirculationNote, ObjectionFiled, ObjectionReceipt,
         ObjectionWithdrawn, ObjectionWithdrawalReceipt, ObjectionWindowClosed, ApplicationAdmitted,
         ApplicationNotAdmitted, ApplicationReferred, ApplicationDecided, WithdrawalConfirmed, ApplicationWithdrawn,
-        ObjectionDeadlineReminder, ScreeningDigest, RepresentativeMovedUp,
+        ObjectionDeadlineReminder, ScreeningDigest, RepresentativeMovedUp, ObjectionRaised,
     ];
 }

@@ -95,6 +95,14 @@ public static class NoticePlanner
         ];
     }
 
+    /// <summary>The organization learns that an objection was raised (its dialogue discloses that), never by whom.</summary>
+    public static IReadOnlyList<NoticeDraft> For(ObjectionRaised e)
+    {
+        var values = Application(e.OrganizationName, e.DialogueTitle, e.ApplicationId)
+            .With("Deadline", Format(e.Deadline));
+        return [new(NoticeKinds.ObjectionRaised, Recipients.Organization(e.OrganizationId), e.ApplicationId, values)];
+    }
+
     public static IReadOnlyList<NoticeDraft> For(ObjectionWithdrawn e)
     {
         var values = new Dictionary<string, string>

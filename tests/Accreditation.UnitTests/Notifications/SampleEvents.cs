@@ -45,6 +45,9 @@ static class SampleEvents
         string reason = $"An objection by a State party ({ObjectingState}) stood at the deadline") =>
         new(ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, outcome, reason, objectionRaised, disclose, At);
 
+    public static ObjectionRaised Raised() =>
+        new(ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, At.AddDays(14), At);
+
     public static ApplicationWithdrawn Withdrawn() =>
         new(ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, "We can no longer attend.", At);
 
@@ -72,6 +75,7 @@ static class SampleEvents
             ("objection", NoticePlanner.For(ObjectionFiled())),
             ("objection without grounds", NoticePlanner.For(ObjectionFiled(grounds: null))),
             ("objection withdrawn", NoticePlanner.For(ObjectionWithdrawn())),
+            ("objection raised", NoticePlanner.For(Raised())),
             ("window closed", NoticePlanner.For(WindowClosed())),
             ("admitted", NoticePlanner.For(Decided(ApplicationStates.Admitted))),
             ("admitted, disclosed objection", NoticePlanner.For(Decided(ApplicationStates.Admitted, objectionRaised: true, disclose: true))),
