@@ -110,6 +110,8 @@ public sealed class StandaloneSystem : IAsyncDisposable
             : $"  API clients (secrets in {file}):");
         foreach (var client in Credentials.Clients)
             output.WriteLine($"    {client.ClientId,-22} role {client.Role}{(client.State is null ? "" : $", State party {client.State}")}");
+        output.WriteLine("  Secretariat staff sign in with accounts made by the administrator's command (prints a one-time password):");
+        output.WriteLine($"    dotnet run --project services/Identity -- staff add --email you@un.org --role officer --Data:Directory {Options.DataDirectory}");
         output.WriteLine("Press Ctrl+C to stop.");
     }
 

@@ -23,18 +23,7 @@ public static class IdentityServiceExtensions
 
         // AddIdentityCore, not AddIdentity: the latter makes cookies the default scheme, and this
         // service authenticates its gRPC callers with bearer tokens like every other service.
-        builder.Services.AddIdentityCore<AccountUser>(options =>
-            {
-                options.Password.RequiredLength = 10;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
-                options.User.RequireUniqueEmail = true;
-                // The user name is the e-mail address, already checked; Identity's default alphabet would refuse valid addresses.
-                options.User.AllowedUserNameCharacters = "";
-            })
-            .AddEntityFrameworkStores<IdentityDb>()
-            .AddSignInManager();
+        builder.Services.AddAccounts().AddSignInManager();
 
         var keys = new PemKeyStore(settings.KeysDirectory);
         builder.Services.AddOpenIddict()
@@ -71,6 +60,20 @@ public static class IdentityServiceExtensions
             });
         return builder;
     }
+
+    /// <summary>Accounts of people (organization users and secretariat staff): ASP.NET Core Identity over IdentityDb.</summary>
+    public static IdentityBuilder AddAccounts(this IServiceCollection services) =>
+        services.AddIdentityCore<AccountUser>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                // The user name is the e-mail address, already checked; Identity's default alphabet would refuse valid addresses.
+                options.User.AllowedUserNameCharacters = "";
+            })
+            .AddEntityFrameworkStores<IdentityDb>();
 
     public static WebApplication MapIdentityApi(this WebApplication app)
     {

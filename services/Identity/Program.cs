@@ -1,5 +1,9 @@
 using Accreditation.Identity;
+using Accreditation.Identity.Staff;
 using Accreditation.ServiceDefaults;
+
+if (args is ["staff", .. var command])
+    return await StaffCommand.RunAsync(command, Console.Out);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("identity");
@@ -8,3 +12,4 @@ var app = builder.Build();
 app.MapServiceDefaults();
 app.MapIdentityApi();
 app.Run();
+return 0;

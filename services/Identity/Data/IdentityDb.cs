@@ -26,6 +26,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityD
         {
             e.Property(u => u.DisplayName).HasMaxLength(200);
             e.Property(u => u.Language).HasMaxLength(8);
+            // Accounts that existed before staff roles are organization users.
+            e.Property(u => u.Role).HasMaxLength(16).HasDefaultValue(Accreditation.ServiceDefaults.Auth.Roles.Organization);
             // Identity checks e-mail uniqueness before inserting; the index closes the race between two sign-ups.
             e.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
         });

@@ -19,8 +19,8 @@ public sealed record TokenSubject(string Subject, string Role, string? StateCode
         return new(client.ClientId, client.Role, client.Role == Roles.State ? client.StateCode : null, null);
     }
 
-    /// <summary>An organization user signed in with its password.</summary>
-    public static TokenSubject ForUser(AccountUser user) => new(user.Id, Roles.Organization, null, user.Email);
+    /// <summary>A person signed in with a password: an organization user, or secretariat staff with the account's role.</summary>
+    public static TokenSubject ForUser(AccountUser user) => new(user.Id, user.Role, null, user.Email);
 
     public IEnumerable<KeyValuePair<string, string>> Claims()
     {

@@ -69,6 +69,13 @@ namespace Accreditation.Identity.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("organization");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
