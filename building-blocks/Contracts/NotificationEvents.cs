@@ -8,7 +8,7 @@ public sealed record AccountRegistered(string Subject, string Email, string Disp
 
 /// <summary>
 /// A circulation's objection deadline is near: the States parties are reminded.
-/// Not published yet: the Objections service is to raise it once per circulation.
+/// Published once per circulation by the Objections service.
 /// </summary>
 public sealed record ObjectionDeadlineApproaching(Guid CirculationId, string DialogueTitle, DateTimeOffset Deadline);
 

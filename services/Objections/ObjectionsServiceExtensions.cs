@@ -15,6 +15,7 @@ public static class ObjectionsServiceExtensions
         builder.AddEventBus<ObjectionsDb>("objections", consume => consume
             .On<ApplicationsCirculated, ApplicationsCirculatedHandler>());
         builder.Services.AddScoped<ObjectionWindowCloser>();
+        builder.Services.AddScoped<ObjectionDeadlineReminder>();
         builder.Services.AddHostedService<ObjectionWindowWatcher>();
         return builder;
     }

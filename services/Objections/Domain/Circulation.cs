@@ -23,7 +23,20 @@ public sealed class Circulation
     public DateTimeOffset Deadline { get; private set; }
     /// <summary>Set exactly once, by whoever closes the window first.</summary>
     public DateTimeOffset? ClosedAt { get; private set; }
+    /// <summary>Set exactly once, when the States parties were reminded of the deadline.</summary>
+    public DateTimeOffset? ReminderSentAt { get; private set; }
     public List<CirculatedApplicant> Applicants { get; private set; } = [];
+
+    /// <summary>
+    /// Whether the States are to be reminded now: once, within the lead time before the deadline,
+    /// while the window is open. A window opened inside the lead time gets none: its circulation
+    /// note, days earlier at most, already gave the deadline.
+    /// </summary>
+    public bool IsDueForReminder(DateTimeOffset now, TimeSpan leadTime)
+    {
+        var remindFrom = Deadline - leadTime;
+        return ReminderSentAt is null && IsOpenAt(now) && now >= remindFrom && OpensAt < remindFrom;
+    }
 
     /// <summary>The deadline is judged by the server's clock, never the caller's.</summary>
     public bool IsOpenAt(DateTimeOffset now) => ClosedAt is null && now < Deadline;

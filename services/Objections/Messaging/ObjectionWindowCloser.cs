@@ -50,7 +50,7 @@ public sealed class ObjectionWindowCloser(ObjectionsDb db, TimeProvider clock, O
         }, ct);
 }
 
-/// <summary>Looks for windows past their deadline at a steady pace (and at start, after a restart).</summary>
+/// <summary>Looks for windows past their deadline, or near it, at a steady pace (and at start, after a restart).</summary>
 public sealed class ObjectionWindowWatcher(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ObjectionWindowWatcher> logger)
     : PeriodicWork(scopes, logger)
 {
@@ -62,5 +62,8 @@ public sealed class ObjectionWindowWatcher(IServiceScopeFactory scopes, IConfigu
         var closed = await services.GetRequiredService<ObjectionWindowCloser>().CloseDueWindowsAsync(ct);
         if (closed > 0)
             logger.LogInformation("Closed {Count} objection window(s)", closed);
+        var reminded = await services.GetRequiredService<ObjectionDeadlineReminder>().RemindDueAsync(ct);
+        if (reminded > 0)
+            logger.LogInformation("Reminded the States parties of {Count} objection deadline(s)", reminded);
     }
 }

@@ -12,11 +12,14 @@ namespace Accreditation.Registration.Messaging;
 /// Objections are the Objections service's facts; the ledger records them as their events arrive
 /// (the inbox makes a redelivery a no-op). The State and its grounds are kept: the ledger is the
 /// secretariat's, and the secretariat may see them.
+/// The first objection to an application also tells the organization, when its dialogue discloses
+/// objections: Registration owns that policy, and the notice it publishes never names the State.
 /// </summary>
-public sealed class ObjectionFiledLedgerHandler(RegistrationDb db) : IEventHandler<ObjectionFiled>
+public sealed class ObjectionFiledLedgerHandler(RegistrationDb db, TimeProvider clock) : IEventHandler<ObjectionFiled>
 {
     public async Task HandleAsync(ObjectionFiled message, EventContext context, CancellationToken ct)
     {
+        await DiscloseFirstObjectionAsync(message, ct);
         var details = new Dictionary<string, string>
         {
             ["objectionId"] = message.ObjectionId.ToString("D"),
@@ -27,6 +30,17 @@ public sealed class ObjectionFiledLedgerHandler(RegistrationDb db) : IEventHandl
             details["grounds"] = grounds;
         await ObjectionFacts.AppendAsync(db, context, LedgerKinds.ObjectionFiled, message.ApplicationId, message.StateCode,
             message.At, $"Objection filed by {message.StateCode}", details, ct);
+    }
+
+    async Task DiscloseFirstObjectionAsync(ObjectionFiled message, CancellationToken ct)
+    {
+        // Earlier objections are in the ledger already: the organization is told once, not per State.
+        var earlier = await db.LedgerEntries.AnyAsync(e => e.ApplicationId == message.ApplicationId && e.Kind == LedgerKinds.ObjectionFiled, ct);
+        if (earlier || !await db.Applications.AnyAsync(a => a.Id == message.ApplicationId, ct))
+            return;
+        var c = await db.LoadCaseAsync(message.ApplicationId, ct);
+        if (c.Dialogue.Policy.DiscloseObjectionToOrganization && c.Application.ObjectionDeadline is { } deadline)
+            db.Enqueue(RegistrationEvents.ObjectionRaised(c, deadline, message.At), clock.GetUtcNow());
     }
 }
 

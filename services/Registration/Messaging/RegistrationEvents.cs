@@ -27,6 +27,9 @@ static class RegistrationEvents
             c.Application.State.ToString(), c.Application.Changes[^1].Reason,
             c.Application.ObjectionRaised, c.Dialogue.Policy.DiscloseObjectionToOrganization, at);
 
+    public static ObjectionRaised ObjectionRaised(ApplicationCase c, DateTimeOffset deadline, DateTimeOffset at) =>
+        new(c.Application.Id, c.Organization.Id, c.Organization.Name, c.Dialogue.Id, c.Dialogue.Title, deadline, at);
+
     public static CirculatedApplicant Applicant(Application application, Organization organization) =>
         new(application.Id, organization.Id, organization.Name, organization.Acronym, organization.Category.ToString(),
             organization.Country, organization.EcosocStatus.ToString(), organization.Website);

@@ -22,7 +22,7 @@ public sealed class Clients(SystemFixture system)
 
     public async Task<RegistrationV1.Dialogue> CreateDialogueAsync(string officerToken,
         RegistrationV1.ObjectionEffect effect = RegistrationV1.ObjectionEffect.Exclude,
-        RegistrationV1.CirculationPolicy circulation = RegistrationV1.CirculationPolicy.All)
+        RegistrationV1.CirculationPolicy circulation = RegistrationV1.CirculationPolicy.All, bool discloseObjections = false)
     {
         var now = system.Clock.GetUtcNow();
         var response = await Dialogues.CreateDialogueAsync(new RegistrationV1.CreateDialogueRequest
@@ -38,7 +38,7 @@ public sealed class Clients(SystemFixture system)
             {
                 Circulation = circulation,
                 ObjectionEffect = effect,
-                DiscloseObjectionToOrganization = false,
+                DiscloseObjectionToOrganization = discloseObjections,
                 RepresentativesPerOrganization = 2,
             },
         }, SystemFixture.Bearer(officerToken));

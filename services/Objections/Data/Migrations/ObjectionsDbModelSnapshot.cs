@@ -82,6 +82,9 @@ namespace Accreditation.Objections.Data.Migrations
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClosedAt", "Deadline");
