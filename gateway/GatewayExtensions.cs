@@ -48,6 +48,7 @@ public static class GatewayExtensions
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");
+        app.MapPortal();
         app.MapReverseProxy();
         return app;
     }

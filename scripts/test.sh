@@ -2,7 +2,10 @@
 # Every test: proto lint, build (warnings are errors), unit and functional tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/test-prerequisites.sh
 dotnet tool restore >/dev/null
+# axe-core, for the portal's accessibility checks in Chromium.
+npm ci --no-audit --no-fund --silent
 dotnet build Accreditation.sln -c Release
 bash scripts/lint-protos.sh
 log=$(mktemp)

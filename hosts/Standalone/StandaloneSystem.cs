@@ -101,6 +101,7 @@ public sealed class StandaloneSystem : IAsyncDisposable
     public void PrintWelcome(TextWriter output)
     {
         output.WriteLine("Accreditation is running (standalone: one process, in-memory bus, SQLite files).");
+        output.WriteLine($"  Portal for organizations:    {GatewayHttp}");
         output.WriteLine($"  JSON API and token endpoint: {GatewayHttp}  (HTTP/1.1)");
         output.WriteLine($"  gRPC API:                    {GatewayGrpc}  (h2c, e.g. grpcurl -plaintext 127.0.0.1:{Options.Ports.GatewayGrpc} list)");
         output.WriteLine($"  Data folder:                 {Options.DataDirectory}");

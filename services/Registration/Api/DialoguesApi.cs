@@ -48,7 +48,13 @@ public sealed class DialoguesApi(RegistrationDb db, TimeProvider clock) : V1.Dia
     {
         context.GetCaller();
         var (skip, take) = Require.Page(request.PageSize, request.PageToken);
-        var dialogues = await db.Dialogues.AsNoTracking()
+        var query = db.Dialogues.AsNoTracking();
+        if (request.OpenForRegistration)
+        {
+            var now = clock.GetUtcNow();
+            query = query.Where(d => d.RegistrationOpensAt <= now && now < d.RegistrationClosesAt);
+        }
+        var dialogues = await query
             .OrderBy(d => d.Date).ThenBy(d => d.Id)
             .Skip(skip).Take(take)
             .ToListAsync(context.CancellationToken);
