@@ -60,7 +60,9 @@ static class Mapping
         To = (V1.ApplicationState)c.To,
         At = Timestamp.FromDateTimeOffset(c.At),
         Actor = new V1.Actor { Subject = showActorSubject ? c.ActorSubject : "", Role = c.ActorRole },
-        Reason = showObjections || c.ActorRole != Actor.ObjectionWindow.Role ? c.Reason : "Decided when the circulation period closed",
+        Reason = showObjections || c.ActorRole != Actor.ObjectionWindow.Role ? c.Reason
+            : c.To == ApplicationState.Referred ? "Referred for a decision when the circulation period closed"
+            : "Decided when the circulation period closed",
     };
 
     public static TDomain Domain<TDomain, TContract>(TContract value, string field)

@@ -16,6 +16,7 @@ public sealed class Clients(SystemFixture system)
     public RegistrationV1.OrganizationService.OrganizationServiceClient Organizations => new(_channel);
     public RegistrationV1.ApplicationService.ApplicationServiceClient Applications => new(_channel);
     public RegistrationV1.SecretariatService.SecretariatServiceClient Secretariat => new(_channel);
+    public RegistrationV1.LedgerService.LedgerServiceClient Ledger => new(_channel);
     public ObjectionsV1.CirculationService.CirculationServiceClient Circulations => new(_channel);
     public ObjectionsV1.ObjectionService.ObjectionServiceClient Objections => new(_channel);
     public InboxV1.InboxService.InboxServiceClient Inbox => new(_channel);
@@ -83,6 +84,9 @@ public sealed class Clients(SystemFixture system)
             DialogueId = dialogue.DialogueId,
             Deadline = Timestamp.FromDateTimeOffset(system.Clock.GetUtcNow() + window),
         }, SystemFixture.Bearer(officerToken));
+
+    public async Task<ObjectionsV1.Objection> ObjectAsync(string stateToken, RegistrationV1.Application application) =>
+        (await Objections.FileObjectionAsync(new ObjectionsV1.FileObjectionRequest { ApplicationId = application.ApplicationId }, SystemFixture.Bearer(stateToken))).Objection;
 
     public async Task<RegistrationV1.Application> GetAsync(OrganizationUser user, RegistrationV1.Application application) =>
         (await Applications.GetApplicationAsync(new RegistrationV1.GetApplicationRequest { ApplicationId = application.ApplicationId }, user.Call)).Application;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Accreditation.FunctionalTests.Infrastructure;
-using ObjectionsV1 = Accreditation.Objections.V1;
 using RegistrationV1 = Accreditation.Registration.V1;
 using Category = Accreditation.Registration.V1.StakeholderCategory;
 using State = Accreditation.Registration.V1.ApplicationState;
@@ -34,9 +33,9 @@ public sealed class DialogueStatisticsTests(SystemFixture system)
         var austria = await system.StateTokenAsync("AUT");
         var brazil = await system.StateTokenAsync("BRA");
         await _api.CirculatedAsync(austria, dialogue, expected: 4);
-        await ObjectAsync(austria, company);
-        await ObjectAsync(brazil, company);
-        var changedMind = await ObjectAsync(brazil, reconsidered);
+        await _api.ObjectAsync(austria, company);
+        await _api.ObjectAsync(brazil, company);
+        var changedMind = await _api.ObjectAsync(brazil, reconsidered);
         await _api.Objections.WithdrawObjectionAsync(new() { ObjectionId = changedMind.ObjectionId }, SystemFixture.Bearer(brazil));
 
         system.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
@@ -67,7 +66,4 @@ public sealed class DialogueStatisticsTests(SystemFixture system)
 
     static (int, int) Figures(RegistrationV1.CategoryFigures f) => (f.Applications, f.Admitted);
     static (int, int) Figures(RegistrationV1.RegionFigures f) => (f.Applications, f.Admitted);
-
-    async Task<ObjectionsV1.Objection> ObjectAsync(string stateToken, RegistrationV1.Application application) =>
-        (await _api.Objections.FileObjectionAsync(new() { ApplicationId = application.ApplicationId }, SystemFixture.Bearer(stateToken))).Objection;
 }
