@@ -58,6 +58,12 @@ public sealed class ApplicationBranchTests(SystemFixture system)
         Assert.Equal((from, State.Withdrawn, "organization"), (history.Changes[^1].From, history.Changes[^1].To, history.Changes[^1].Actor.Role));
         if (from == State.Circulated)
         {
+            // The States parties no longer see it, nor can they object to it.
+            var mexico = await system.StateTokenAsync("MEX");
+            await _api.CirculatedAsync(mexico, new RegistrationV1.Dialogue { DialogueId = application.DialogueId }, expected: 0);
+            var objection = await Assert.ThrowsAsync<RpcException>(() => _api.ObjectAsync(mexico, application));
+            Assert.Equal(StatusCode.FailedPrecondition, objection.StatusCode);
+            Assert.Contains("withdrawn", objection.Status.Detail);
             // The window still closes; the withdrawn application stays withdrawn.
             system.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
             await SystemFixture.EventuallyAsync(() => LedgerKindsAsync(officer, application), k => k.Contains("window-closed"), "the window to close");
@@ -143,10 +149,10 @@ public sealed class ApplicationBranchTests(SystemFixture system)
             return;
         var dialogue = new RegistrationV1.Dialogue { DialogueId = application.DialogueId };
         await _api.CirculateAsync(officer, dialogue, TimeSpan.FromDays(1));
-        if (state == State.Circulated)
-            return;
         var mexico = await system.StateTokenAsync("MEX");
         await _api.CirculatedAsync(mexico, dialogue, expected: 1);
+        if (state == State.Circulated)
+            return;
         await _api.Objections.FileObjectionAsync(new() { ApplicationId = application.ApplicationId }, SystemFixture.Bearer(mexico));
         system.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         await SystemFixture.EventuallyAsync(() => _api.Secretariat.ListScreeningQueueAsync(
