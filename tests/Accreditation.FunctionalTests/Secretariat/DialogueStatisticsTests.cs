@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Globalization;
 using Accreditation.FunctionalTests.Infrastructure;
 using RegistrationV1 = Accreditation.Registration.V1;
@@ -62,6 +64,10 @@ public sealed class DialogueStatisticsTests(SystemFixture system)
             "Two States parties objected to the participation of one organization. The median time from submission to decision was four days.",
             statistics.Summary);
         Assert.DoesNotMatch(@"\b(AUT|BRA)\b|Austria|Brazil", statistics.ToString());
+        using var json = new HttpRequestMessage(HttpMethod.Get, $"/v1/dialogues/{dialogue.DialogueId}/statistics");
+        json.Headers.Authorization = new("Bearer", officer);
+        using var response = await system.Http.SendAsync(json);
+        Assert.Equal(statistics.Summary, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statistics").GetProperty("summary").GetString());
     }
 
     static (int, int) Figures(RegistrationV1.CategoryFigures f) => (f.Applications, f.Admitted);

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Accreditation.FunctionalTests.Infrastructure;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -35,6 +37,13 @@ public sealed class ScreeningQueueTests(SystemFixture system)
         Assert.Equal([ids[0], ids[2]], await QueueAsync(officer, new() { DialogueId = dialogue.DialogueId, Category = Category.Ngo }));
         Assert.Equal([ids[0], ids[3]], await QueueAsync(officer, new() { DialogueId = dialogue.DialogueId, Country = "KEN" }));
         Assert.Equal([ids[3]], await QueueAsync(officer, new() { DialogueId = dialogue.DialogueId, Country = "KEN", Category = Category.PrivateSector }));
+
+        // The same queue as JSON through the gateway.
+        using var json = new HttpRequestMessage(HttpMethod.Get, $"/v1/screening-queue?dialogueId={dialogue.DialogueId}&category=STAKEHOLDER_CATEGORY_NGO");
+        json.Headers.Authorization = new("Bearer", officer);
+        using var response = await system.Http.SendAsync(json);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([ids[0], ids[2]], body.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("application").GetProperty("applicationId").GetString()));
 
         var firstPage = await _api.Secretariat.ListScreeningQueueAsync(new() { DialogueId = dialogue.DialogueId, PageSize = 3 }, SystemFixture.Bearer(officer));
         var secondPage = await _api.Secretariat.ListScreeningQueueAsync(
