@@ -13,7 +13,8 @@ public static class ObjectionsServiceExtensions
     {
         builder.AddServiceDatabase<ObjectionsDb>("objections");
         builder.AddEventBus<ObjectionsDb>("objections", consume => consume
-            .On<ApplicationsCirculated, ApplicationsCirculatedHandler>());
+            .On<ApplicationsCirculated, ApplicationsCirculatedHandler>()
+            .On<ApplicationWithdrawn, ApplicationWithdrawnHandler>());
         builder.Services.AddScoped<ObjectionWindowCloser>();
         builder.Services.AddScoped<ObjectionDeadlineReminder>();
         builder.Services.AddHostedService<ObjectionWindowWatcher>();

@@ -17,7 +17,7 @@ public sealed class CirculationsApi(ObjectionsDb db, TimeProvider clock) : V1.Ci
         var (skip, take) = Require.Page(request.PageSize, request.PageToken);
         var dialogueId = Require.OptionalId(request.DialogueId, "dialogue_id");
         var now = clock.GetUtcNow();
-        var query = db.Applicants.AsNoTracking()
+        var query = db.Applicants.AsNoTracking().Where(a => a.WithdrawnAt == null)
             .Join(db.Circulations, a => a.CirculationId, c => c.Id, (a, c) => new { Applicant = a, Circulation = c });
         if (dialogueId is { } dialogue)
             query = query.Where(x => x.Circulation.DialogueId == dialogue);

@@ -76,4 +76,14 @@ public sealed class CirculatedApplicant
     public string Country { get; private set; } = "";
     public string EcosocStatus { get; private set; } = "";
     public string Website { get; private set; } = "";
+    /// <summary>When the organization withdrew the application: from then on the States no longer see it or object to it.</summary>
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    public void Withdraw(DateTimeOffset at) => WithdrawnAt ??= at;
+
+    public void EnsureNotWithdrawn()
+    {
+        if (WithdrawnAt is { } withdrawn)
+            throw new RuleViolationException($"The application was withdrawn by the organization at {withdrawn:u}; it is no longer circulated.");
+    }
 }

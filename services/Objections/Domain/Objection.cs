@@ -20,6 +20,7 @@ public sealed class Objection
     public static Objection File(Circulation circulation, CirculatedApplicant applicant, string stateCode, string? grounds, DateTimeOffset now)
     {
         circulation.EnsureOpen(now);
+        applicant.EnsureNotWithdrawn();
         return new Objection
         {
             Id = Guid.NewGuid(),

@@ -1,4 +1,5 @@
 using Accreditation.Registration.Domain;
+using Accreditation.Registration.Domain.Statistics;
 using Accreditation.ServiceDefaults.Errors;
 using Google.Protobuf.WellKnownTypes;
 using V1 = Accreditation.Registration.V1;
@@ -59,7 +60,9 @@ static class Mapping
         To = (V1.ApplicationState)c.To,
         At = Timestamp.FromDateTimeOffset(c.At),
         Actor = new V1.Actor { Subject = showActorSubject ? c.ActorSubject : "", Role = c.ActorRole },
-        Reason = showObjections || c.ActorRole != Actor.ObjectionWindow.Role ? c.Reason : "Decided when the circulation period closed",
+        Reason = showObjections || c.ActorRole != Actor.ObjectionWindow.Role ? c.Reason
+            : c.To == ApplicationState.Referred ? "Referred for a decision when the circulation period closed"
+            : "Decided when the circulation period closed",
     };
 
     public static TDomain Domain<TDomain, TContract>(TContract value, string field)
@@ -88,4 +91,30 @@ static class Mapping
     public static DateOnly Date(string? value, string field) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date) ? date
         : throw new InvalidFieldException(field, "must be a date as yyyy-MM-dd");
+}
+
+/// <summary>A dialogue's figures in the v1 contract.</summary>
+static class FiguresMapping
+{
+    public static V1.DialogueStatistics ToContract(this DialogueFigures f, Dialogue dialogue)
+    {
+        var statistics = new V1.DialogueStatistics
+        {
+            DialogueId = dialogue.Id.ToString(),
+            Applications = f.Applications,
+            Admitted = f.Admitted,
+            NotAdmitted = f.NotAdmitted,
+            Withdrawn = f.Withdrawn,
+            ByState = { f.ByState.OrderBy(s => s.Key).Select(s => new V1.StateCount { State = (V1.ApplicationState)s.Key, Applications = s.Value }) },
+            ByCategory = { f.ByCategory.Select(c => new V1.CategoryFigures { Category = (V1.StakeholderCategory)c.Group, Applications = c.Applications, Admitted = c.Admitted }) },
+            ByRegion = { f.ByRegion.Select(r => new V1.RegionFigures { Region = (V1.RegionalGroup)r.Group, Applications = r.Applications, Admitted = r.Admitted }) },
+            ObjectingStates = f.ObjectingStates,
+            OrganizationsObjectedTo = f.OrganizationsObjectedTo,
+            Decided = f.Decided,
+            Summary = ChairSummary.Write(dialogue, f),
+        };
+        if (f.MedianDaysToDecision is { } median)
+            statistics.MedianDaysToDecision = median;
+        return statistics;
+    }
 }

@@ -15,7 +15,7 @@ using V1 = Accreditation.Registration.V1;
 namespace Accreditation.Registration.Api;
 
 /// <summary>Officers screen, request information, circulate and record referral decisions.</summary>
-public sealed class SecretariatApi(RegistrationDb db, TimeProvider clock) : V1.SecretariatService.SecretariatServiceBase
+public sealed partial class SecretariatApi(RegistrationDb db, TimeProvider clock) : V1.SecretariatService.SecretariatServiceBase
 {
     public override async Task<V1.ScreenApplicationResponse> ScreenApplication(V1.ScreenApplicationRequest request, ServerCallContext context)
     {

@@ -52,6 +52,8 @@ public sealed partial class Organization
 
     public bool HasMember(string subject) => Members.Any(m => m.Subject == subject);
 
+    public static bool IsCountryCode(string code) => CountryCode().IsMatch(code);
+
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CountryCode();
 }

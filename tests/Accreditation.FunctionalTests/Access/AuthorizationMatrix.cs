@@ -80,6 +80,10 @@ public static class AuthorizationMatrix
         {
             ApplicationId = w.Applications[s], Outcome = RegistrationV1.ReferralOutcome.Admitted, Body = "Bureau", DecidedOn = "2026-01-01", DocumentSymbol = "CTOC/COP/2026/1",
         }, Officers),
+        // Organizations keep their own list (ListApplications); the queue is the secretariat's.
+        ["accreditation.registration.v1.SecretariatService/ListScreeningQueue"] = new((w, _) => new RegistrationV1.ListScreeningQueueRequest { DialogueId = w.SecondDialogueId }, Readers),
+        // Live figures could tell an organization that an objection was raised against it: the secretariat reads and publishes them.
+        ["accreditation.registration.v1.SecretariatService/GetDialogueStatistics"] = new((w, _) => new RegistrationV1.GetDialogueStatisticsRequest { DialogueId = w.DialogueId }, Readers),
 
         ["accreditation.registration.v1.LedgerService/ListLedgerEntries"] = new((_, _) => new RegistrationV1.ListLedgerEntriesRequest(), Readers),
         ["accreditation.registration.v1.LedgerService/ExportLedger"] = new((_, _) => new RegistrationV1.ExportLedgerRequest { Format = RegistrationV1.ExportFormat.Json }, Readers),

@@ -16,13 +16,14 @@ public sealed class Clients(SystemFixture system)
     public RegistrationV1.OrganizationService.OrganizationServiceClient Organizations => new(_channel);
     public RegistrationV1.ApplicationService.ApplicationServiceClient Applications => new(_channel);
     public RegistrationV1.SecretariatService.SecretariatServiceClient Secretariat => new(_channel);
+    public RegistrationV1.LedgerService.LedgerServiceClient Ledger => new(_channel);
     public ObjectionsV1.CirculationService.CirculationServiceClient Circulations => new(_channel);
     public ObjectionsV1.ObjectionService.ObjectionServiceClient Objections => new(_channel);
     public InboxV1.InboxService.InboxServiceClient Inbox => new(_channel);
 
     public async Task<RegistrationV1.Dialogue> CreateDialogueAsync(string officerToken,
         RegistrationV1.ObjectionEffect effect = RegistrationV1.ObjectionEffect.Exclude,
-        RegistrationV1.CirculationPolicy circulation = RegistrationV1.CirculationPolicy.All, bool discloseObjections = false)
+        RegistrationV1.CirculationPolicy circulation = RegistrationV1.CirculationPolicy.All, bool disclose = false)
     {
         var now = system.Clock.GetUtcNow();
         var response = await Dialogues.CreateDialogueAsync(new RegistrationV1.CreateDialogueRequest
@@ -38,7 +39,7 @@ public sealed class Clients(SystemFixture system)
             {
                 Circulation = circulation,
                 ObjectionEffect = effect,
-                DiscloseObjectionToOrganization = discloseObjections,
+                DiscloseObjectionToOrganization = disclose,
                 RepresentativesPerOrganization = 2,
             },
         }, SystemFixture.Bearer(officerToken));
@@ -46,14 +47,15 @@ public sealed class Clients(SystemFixture system)
     }
 
     public async Task<RegistrationV1.Organization> CreateOrganizationAsync(OrganizationUser user, string name,
-        RegistrationV1.EcosocStatus ecosoc = RegistrationV1.EcosocStatus.None)
+        RegistrationV1.EcosocStatus ecosoc = RegistrationV1.EcosocStatus.None,
+        RegistrationV1.StakeholderCategory category = RegistrationV1.StakeholderCategory.Ngo, string country = "KEN")
     {
         var response = await Organizations.CreateOrganizationAsync(new RegistrationV1.CreateOrganizationRequest
         {
             Name = name,
             Acronym = new string(name.Where(char.IsUpper).ToArray()),
-            Category = RegistrationV1.StakeholderCategory.Ngo,
-            Country = "KEN",
+            Category = category,
+            Country = country,
             EcosocStatus = ecosoc,
             Website = "https://example.org",
             AreasOfWork = { "migrant smuggling", "victim support" },
@@ -74,6 +76,17 @@ public sealed class Clients(SystemFixture system)
             ApplicationId = application.ApplicationId,
             Outcome = RegistrationV1.ScreeningOutcome.Eligible,
         }, SystemFixture.Bearer(officerToken));
+
+    /// <summary>Circulates the dialogue's eligible applications with an objection window closing after <paramref name="window"/>.</summary>
+    public async Task<RegistrationV1.CirculateApplicationsResponse> CirculateAsync(string officerToken, RegistrationV1.Dialogue dialogue, TimeSpan window) =>
+        await Secretariat.CirculateApplicationsAsync(new RegistrationV1.CirculateApplicationsRequest
+        {
+            DialogueId = dialogue.DialogueId,
+            Deadline = Timestamp.FromDateTimeOffset(system.Clock.GetUtcNow() + window),
+        }, SystemFixture.Bearer(officerToken));
+
+    public async Task<ObjectionsV1.Objection> ObjectAsync(string stateToken, RegistrationV1.Application application) =>
+        (await Objections.FileObjectionAsync(new ObjectionsV1.FileObjectionRequest { ApplicationId = application.ApplicationId }, SystemFixture.Bearer(stateToken))).Objection;
 
     public async Task<RegistrationV1.Application> GetAsync(OrganizationUser user, RegistrationV1.Application application) =>
         (await Applications.GetApplicationAsync(new RegistrationV1.GetApplicationRequest { ApplicationId = application.ApplicationId }, user.Call)).Application;

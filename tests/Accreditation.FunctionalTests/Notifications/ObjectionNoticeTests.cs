@@ -17,7 +17,7 @@ public sealed class ObjectionNoticeTests(SystemFixture system)
     public async Task The_organization_learns_once_that_objections_were_raised_only_when_the_dialogue_discloses_them(bool disclose)
     {
         var officer = await system.OfficerTokenAsync();
-        var dialogue = await _api.CreateDialogueAsync(officer, discloseObjections: disclose);
+        var dialogue = await _api.CreateDialogueAsync(officer, disclose: disclose);
         var user = await system.SignUpOrganizationUserAsync("fr");
         var organization = await _api.CreateOrganizationAsync(user, "Observatoire des migrations");
         var application = await _api.ApplyAsync(user, organization, dialogue);

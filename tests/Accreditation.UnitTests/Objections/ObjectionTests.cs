@@ -49,6 +49,18 @@ public sealed class ObjectionTests
         Assert.Equal([(applicant.ApplicationId, 1), (other, 0)], tally);
     }
 
+    [Fact]
+    public void No_objection_is_filed_against_a_withdrawn_application()
+    {
+        var (circulation, applicant) = Circulation();
+        applicant.Withdraw(Opened.AddDays(1));
+        applicant.Withdraw(Opened.AddDays(2));
+
+        var error = Assert.Throws<RuleViolationException>(() => Objection.File(circulation, applicant, "AUT", null, Opened.AddDays(3)));
+
+        Assert.Contains($"withdrawn by the organization at {Opened.AddDays(1):u}", error.Message);
+    }
+
     static (Circulation, CirculatedApplicant) Circulation()
     {
         var circulation = new Circulation(Guid.NewGuid(), Guid.NewGuid(), "Dialogue", Opened, Deadline);

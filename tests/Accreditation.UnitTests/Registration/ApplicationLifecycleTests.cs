@@ -13,7 +13,8 @@ public sealed class ApplicationLifecycleTests
     [Fact]
     public void The_transition_table_is_exactly_the_life_of_an_application_in_the_design()
     {
-        // DESIGN.md section 2, line by line.
+        // DESIGN.md section 2 ("Life of an application"), the diagram line by line. The repository
+        // holds its own copy so that it is self-contained: change both together.
         (ApplicationState, ApplicationState)[] design =
         [
             (Draft, Submitted),
@@ -27,6 +28,8 @@ public sealed class ApplicationLifecycleTests
             (Eligible, Withdrawn), (Circulated, Withdrawn), (Referred, Withdrawn),
         ];
         Assert.Equal(design.ToHashSet(), ApplicationLifecycle.Transitions.ToHashSet());
+        // No state beyond the diagram's.
+        Assert.Equal(design.SelectMany(t => new[] { t.Item1, t.Item2 }).ToHashSet(), Enum.GetValues<ApplicationState>().ToHashSet());
     }
 
     [Fact]

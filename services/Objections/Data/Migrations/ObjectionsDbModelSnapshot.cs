@@ -53,6 +53,9 @@ namespace Accreditation.Objections.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ApplicationId");
 
                     b.HasIndex("CirculationId");

@@ -1,0 +1,19 @@
+using Accreditation.Contracts;
+using Accreditation.Objections.Data;
+using Accreditation.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Accreditation.Objections.Messaging;
+
+/// <summary>
+/// The organization withdrew its application: if it was circulated, the States parties stop seeing
+/// it and can no longer object to it. Objections already filed stay on record.
+/// </summary>
+public sealed class ApplicationWithdrawnHandler(ObjectionsDb db) : IEventHandler<ApplicationWithdrawn>
+{
+    public async Task HandleAsync(ApplicationWithdrawn message, EventContext context, CancellationToken ct)
+    {
+        var applicant = await db.Applicants.SingleOrDefaultAsync(a => a.ApplicationId == message.ApplicationId, ct);
+        applicant?.Withdraw(message.At);
+    }
+}
