@@ -1,4 +1,8 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Accreditation.FunctionalTests.Infrastructure;
 using Google.Protobuf;
 using Grpc.Core;
@@ -48,6 +52,13 @@ public sealed class WrittenCommentTests(SystemFixture system)
             Assert.Equal(Pdf, read.Document.ToByteArray());
             Assert.Contains(await ListAsync(dialogue, token), c => c.CommentId == comment.CommentId);
         }
+        // The same over the JSON API: the PDF travels as base64.
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/comments/{comment.CommentId}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", austria);
+        using var json = await system.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+        Assert.Equal(Convert.ToBase64String(Pdf), (await json.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("document").GetString());
+
         var again = await Assert.ThrowsAsync<RpcException>(() => _steps.Comments.PublishCommentAsync(
             new RegistrationV1.PublishCommentRequest { CommentId = comment.CommentId }, SystemFixture.Bearer(officer)).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
