@@ -36,7 +36,8 @@ public static class RepresentativeSeats
         if (free <= 0)
             return [];
         var next = await db.Representatives()
-            .Where(r => r.DialogueId == dialogue.Id && r.Status == RepresentativeStatus.WaitingList)
+            // A purged representative (the dialogue is over) has no name to announce and stays where it is.
+            .Where(r => r.DialogueId == dialogue.Id && r.Status == RepresentativeStatus.WaitingList && r.PurgedAt == null)
             .OrderBy(r => r.Position).Take(free)
             .ToListAsync(ct);
         foreach (var representative in next)
