@@ -13,8 +13,8 @@ public sealed record AccountRegistered(string Subject, string Email, string Disp
 public sealed record ObjectionDeadlineApproaching(Guid CirculationId, string DialogueTitle, DateTimeOffset Deadline);
 
 /// <summary>
-/// A representative on an admitted organization's waiting list got an in-person seat.
-/// Not published yet: Registration has no waiting list so far.
+/// A representative on a dialogue's waiting list got an in-person seat (Registration publishes it
+/// in the transaction that freed the seat).
 /// </summary>
 public sealed record RepresentativeMovedUp(
     Guid ApplicationId, Guid OrganizationId, string OrganizationName,

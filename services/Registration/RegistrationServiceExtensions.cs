@@ -20,6 +20,8 @@ public static class RegistrationServiceExtensions
             .On<ObjectionWithdrawn, ObjectionWithdrawnLedgerHandler>());
         builder.Services.AddHostedService<LedgerCheckpointService>();
         builder.Services.AddHostedService<InformationDeadlineWatcher>();
+        builder.Services.AddHostedService<RepresentativeRetentionWatcher>();
+        builder.Services.AddGrpc().AddServiceOptions<CommentsApi>(o => o.MaxReceiveMessageSize = CommentsApi.MaxMessageBytes);
         return builder;
     }
 
@@ -30,6 +32,9 @@ public static class RegistrationServiceExtensions
         app.MapGrpcService<ApplicationsApi>().RequireAuthorization();
         app.MapGrpcService<SecretariatApi>().RequireAuthorization();
         app.MapGrpcService<LedgerApi>().RequireAuthorization();
+        app.MapGrpcService<RepresentativesApi>().RequireAuthorization();
+        app.MapGrpcService<ObjectionRepliesApi>().RequireAuthorization();
+        app.MapGrpcService<CommentsApi>().RequireAuthorization();
         app.MapLedgerExport();
         return app;
     }

@@ -4,7 +4,7 @@ using Accreditation.ServiceDefaults.Messaging;
 
 namespace Accreditation.Notifications.Messaging;
 
-/// <summary>Consumed already, though Registration has no waiting list to publish it from yet.</summary>
+/// <summary>Tells the organization that its waiting representative got an in-person seat.</summary>
 public sealed class RepresentativeMovedUpHandler(NoticeWriter writer) : IEventHandler<RepresentativeMovedUp>
 {
     public Task HandleAsync(RepresentativeMovedUp message, EventContext context, CancellationToken ct) =>

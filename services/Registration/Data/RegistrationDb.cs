@@ -88,6 +88,7 @@ public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : D
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddOutboxAndInbox();
+        model.AddParticipation();
 
         model.Entity<Dialogue>(e =>
         {

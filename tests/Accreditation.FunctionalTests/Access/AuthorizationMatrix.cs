@@ -90,6 +90,40 @@ public static class AuthorizationMatrix
         ["accreditation.registration.v1.LedgerService/VerifyLedger"] = new((_, _) => new RegistrationV1.VerifyLedgerRequest(), Readers),
         ["accreditation.registration.v1.LedgerService/CheckpointLedger"] = new((_, _) => new RegistrationV1.CheckpointLedgerRequest(), Readers),
 
+        ["accreditation.registration.v1.RepresentativeService/NominateRepresentative"] = new((w, s) => new RegistrationV1.NominateRepresentativeRequest
+        {
+            ApplicationId = w.AdmittedApplications[s], FullName = "Matrix Nominee", Email = "nominee@example.org", Mode = RegistrationV1.AttendanceMode.Online,
+        }, Organization(secretariat: false)),
+        // Representatives' personal data: never for States parties.
+        ["accreditation.registration.v1.RepresentativeService/ListRepresentatives"] = new((w, s) => new RegistrationV1.ListRepresentativesRequest { ApplicationId = w.AdmittedApplications[s] }, Organization(secretariat: true)),
+        ["accreditation.registration.v1.RepresentativeService/ChangeRepresentativeMode"] = new((w, s) => new RegistrationV1.ChangeRepresentativeModeRequest
+        {
+            RepresentativeId = w.Representatives[s], Mode = RegistrationV1.AttendanceMode.Online,
+        }, Organization(secretariat: false)),
+        // The organization withdraws its own; an officer may remove anyone's.
+        ["accreditation.registration.v1.RepresentativeService/WithdrawRepresentative"] = new((w, s) => new RegistrationV1.WithdrawRepresentativeRequest { RepresentativeId = w.Representatives[s] }, (role, side) => role switch
+        {
+            Officer => Outcome.Allowed,
+            _ => Organization(secretariat: false)(role, side),
+        }),
+        ["accreditation.registration.v1.RepresentativeService/GetParticipantList"] = new((w, _) => new RegistrationV1.GetParticipantListRequest { DialogueId = w.AdmittedDialogueId }, Readers),
+        ["accreditation.registration.v1.RepresentativeService/PurgeRepresentatives"] = new((w, _) => new RegistrationV1.PurgeRepresentativesRequest { DialogueId = w.AdmittedDialogueId }, Officers),
+
+        ["accreditation.registration.v1.ObjectionReplyService/SubmitObjectionReply"] = new((w, s) => new RegistrationV1.SubmitObjectionReplyRequest { ApplicationId = w.Applications[s], Text = "Our reply." }, Organization(secretariat: false)),
+        ["accreditation.registration.v1.ObjectionReplyService/GetObjectionReply"] = new((w, s) => new RegistrationV1.GetObjectionReplyRequest { ApplicationId = w.Applications[s] }, Organization(secretariat: true)),
+
+        ["accreditation.registration.v1.CommentService/SubmitComment"] = new((w, s) => new RegistrationV1.SubmitCommentRequest { ApplicationId = w.AdmittedApplications[s], Text = "Another comment." }, Organization(secretariat: false)),
+        ["accreditation.registration.v1.CommentService/PublishComment"] = new((w, s) => new RegistrationV1.PublishCommentRequest { CommentId = w.PublishableComments[s] }, Officers),
+        // Unpublished, a comment exists only for its organization and the secretariat.
+        ["accreditation.registration.v1.CommentService/GetComment"] = new((w, s) => new RegistrationV1.GetCommentRequest { CommentId = w.Comments[s] }, (role, side) => role switch
+        {
+            Anonymous => Outcome.Unauthenticated,
+            Officer or Auditor => Outcome.Allowed,
+            OrganizationA or OrganizationB when MatrixWorld.Own(role) == side => Outcome.Allowed,
+            _ => Outcome.Hidden,
+        }),
+        ["accreditation.registration.v1.CommentService/ListComments"] = new((w, _) => new RegistrationV1.ListCommentsRequest { DialogueId = w.AdmittedDialogueId }, Anyone),
+
         ["accreditation.objections.v1.CirculationService/ListCirculatedApplicants"] = new((_, _) => new ObjectionsV1.ListCirculatedApplicantsRequest(), StatesAndSecretariat),
         ["accreditation.objections.v1.CirculationService/GetCirculation"] = new((w, _) => new ObjectionsV1.GetCirculationRequest { CirculationId = w.CirculationId }, StatesAndSecretariat),
         ["accreditation.objections.v1.ObjectionService/FileObjection"] = new((w, s) => new ObjectionsV1.FileObjectionRequest { ApplicationId = w.Applications[s] }, Only(StateX, StateY)),

@@ -27,6 +27,13 @@ public sealed class MatrixWorld
     public required IReadOnlyDictionary<Side, string> Withdrawable { get; init; }
     public required IReadOnlyDictionary<Side, string> Objections { get; init; }
     public required IReadOnlyDictionary<Side, string> Notices { get; init; }
+    /// <summary>A dialogue where each side has an admitted application (its own second organization, with ECOSOC status).</summary>
+    public required string AdmittedDialogueId { get; init; }
+    public required IReadOnlyDictionary<Side, string> AdmittedApplications { get; init; }
+    public required IReadOnlyDictionary<Side, string> Representatives { get; init; }
+    /// <summary>Unpublished comments, never published in the matrix; and others the officer's cells publish.</summary>
+    public required IReadOnlyDictionary<Side, string> Comments { get; init; }
+    public required IReadOnlyDictionary<Side, string> PublishableComments { get; init; }
 
     public static Side Own(Role role) => role is Role.OrganizationB or Role.StateY ? Side.B : Side.A;
 
@@ -67,6 +74,8 @@ public sealed class MatrixWorld
         foreach (var side in new[] { Side.A, Side.B })
             notices[side] = (await SystemFixture.EventuallyAsync(() => api.NoticesAsync(users[side].Token), n => n.Count > 0, "a notice")).First().NoticeId;
 
+        var admitted = await AdmittedAsync(system, officer, users);
+
         return new MatrixWorld
         {
             Tokens = new Dictionary<Role, string?>
@@ -87,6 +96,45 @@ public sealed class MatrixWorld
             Withdrawable = withdrawable,
             Objections = objections,
             Notices = notices,
+            AdmittedDialogueId = admitted.DialogueId,
+            AdmittedApplications = admitted.Applications,
+            Representatives = admitted.Representatives,
+            Comments = admitted.Comments,
+            PublishableComments = admitted.Publishable,
         };
     }
+
+    /// <summary>Per side: an admitted application, one representative and two unpublished comments.</summary>
+    static async Task<(string DialogueId, Dictionary<Side, string> Applications, Dictionary<Side, string> Representatives,
+        Dictionary<Side, string> Comments, Dictionary<Side, string> Publishable)> AdmittedAsync(
+        SystemFixture system, string officer, IReadOnlyDictionary<Side, OrganizationUser> users)
+    {
+        var steps = new ParticipationSteps(system);
+        var dialogue = await steps.CreateDialogueAsync(officer, quota: 2);
+        var applicants = new Dictionary<Side, Applicant>();
+        foreach (var side in new[] { Side.A, Side.B })
+        {
+            var organization = await steps.Api.CreateOrganizationAsync(users[side], $"Matrix {side} Admitted Institute", RegistrationV1.EcosocStatus.Special);
+            var application = await steps.Api.ApplyAsync(users[side], organization, dialogue);
+            await steps.Api.ScreenEligibleAsync(officer, application);
+            applicants[side] = new Applicant(users[side], organization, application);
+        }
+        await steps.Api.Secretariat.CirculateApplicationsAsync(new RegistrationV1.CirculateApplicationsRequest { DialogueId = dialogue.DialogueId }, SystemFixture.Bearer(officer));
+        var representatives = new Dictionary<Side, string>();
+        var comments = new Dictionary<Side, string>();
+        var publishable = new Dictionary<Side, string>();
+        foreach (var (side, applicant) in applicants)
+        {
+            representatives[side] = (await steps.NominateAsync(applicant, $"Matrix Delegate {side}")).RepresentativeId;
+            comments[side] = await CommentAsync(steps, applicant);
+            publishable[side] = await CommentAsync(steps, applicant);
+        }
+        return (dialogue.DialogueId, applicants.ToDictionary(a => a.Key, a => a.Value.ApplicationId), representatives, comments, publishable);
+    }
+
+    static async Task<string> CommentAsync(ParticipationSteps steps, Applicant applicant) =>
+        (await steps.Comments.SubmitCommentAsync(new RegistrationV1.SubmitCommentRequest
+        {
+            ApplicationId = applicant.ApplicationId, Text = "A matrix comment.",
+        }, applicant.User.Call)).Comment.CommentId;
 }

@@ -70,6 +70,8 @@ public static class LedgerKinds
     public const string ObjectionWithdrawn = "objection-withdrawn";
     public const string WindowClosed = "window-closed";
     public const string Purge = "purge";
+    /// <summary>An organization's reply to an objection under REFER (the text stays out of the ledger).</summary>
+    public const string Reply = "reply";
 }
 
 /// <summary>A published head hash and count, kept so a later verification can prove no rewrite.</summary>

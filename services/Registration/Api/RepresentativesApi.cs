@@ -1,0 +1,151 @@
+using Accreditation.Registration.Data;
+using Accreditation.Registration.Domain;
+using Accreditation.ServiceDefaults.Api;
+using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Errors;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using V1 = Accreditation.Registration.V1;
+
+namespace Accreditation.Registration.Api;
+
+/// <summary>
+/// Representatives of admitted organizations: their organization and the secretariat only. States
+/// parties are refused outright: representatives' personal data is never theirs to read.
+/// </summary>
+public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : V1.RepresentativeService.RepresentativeServiceBase
+{
+    public override async Task<V1.NominateRepresentativeResponse> NominateRepresentative(V1.NominateRepresentativeRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller().Require(Roles.Organization);
+        var applicationId = Require.Id(request.ApplicationId, "application_id");
+        var details = RepresentativeDetails.Parse(request.FullName, request.Title, request.Email);
+        var mode = Mapping.Domain<AttendanceMode, V1.AttendanceMode>(request.Mode, "mode");
+        var representative = await db.RetryInTransactionAsync(async ct =>
+        {
+            var c = await db.LoadCaseAsync(applicationId, ct);
+            Access.EnsureMember(caller, c.Organization);
+            var active = await db.Representatives().CountAsync(r => r.ApplicationId == applicationId && r.Status != RepresentativeStatus.Withdrawn, ct);
+            var representative = Representative.Nominate(c.Application, c.Dialogue, active,
+                await db.SeatsTakenAsync(c.Dialogue.Id, ct), await db.NextPositionAsync(c.Dialogue.Id, ct),
+                details, mode, new Actor(caller.Subject, caller.Role), clock.GetUtcNow());
+            db.Representatives().Add(representative);
+            await db.SaveChangesAsync(ct);
+            return representative;
+        }, context.CancellationToken);
+        return new V1.NominateRepresentativeResponse { Representative = await ContractAsync(representative, context.CancellationToken) };
+    }
+
+    public override async Task<V1.ListRepresentativesResponse> ListRepresentatives(V1.ListRepresentativesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller().Require(Roles.Organization, Roles.Officer, Roles.Auditor);
+        var ct = context.CancellationToken;
+        var c = await db.LoadCaseAsync(Require.Id(request.ApplicationId, "application_id"), ct);
+        Access.EnsureCanRead(caller, c.Organization);
+        var representatives = await db.Representatives().AsNoTracking()
+            .Where(r => r.ApplicationId == c.Application.Id)
+            .OrderBy(r => r.NominatedAt).ThenBy(r => r.Position)
+            .ToListAsync(ct);
+        var waiting = await db.WaitingPositionsAsync(c.Dialogue.Id, ct);
+        return new V1.ListRepresentativesResponse { Representatives = { representatives.Select(r => r.ToContract(waiting)) } };
+    }
+
+    public override async Task<V1.ChangeRepresentativeModeResponse> ChangeRepresentativeMode(V1.ChangeRepresentativeModeRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller().Require(Roles.Organization);
+        var id = Require.Id(request.RepresentativeId, "representative_id");
+        var mode = Mapping.Domain<AttendanceMode, V1.AttendanceMode>(request.Mode, "mode");
+        var representative = await ChangeAsync(id, caller, async (representative, dialogue, now, ct) =>
+            representative.ChangeMode(mode, await db.SeatsTakenAsync(dialogue.Id, ct), dialogue.InPersonCapacity,
+                await db.NextPositionAsync(dialogue.Id, ct), now), context.CancellationToken);
+        return new V1.ChangeRepresentativeModeResponse { Representative = await ContractAsync(representative, context.CancellationToken) };
+    }
+
+    /// <summary>The organization withdraws its representative; an officer may remove one.</summary>
+    public override async Task<V1.WithdrawRepresentativeResponse> WithdrawRepresentative(V1.WithdrawRepresentativeRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller().Require(Roles.Organization, Roles.Officer);
+        var id = Require.Id(request.RepresentativeId, "representative_id");
+        var representative = await ChangeAsync(id, caller, (representative, _, now, _) =>
+            Task.FromResult(representative.Withdraw(new Actor(caller.Subject, caller.Role), now)), context.CancellationToken);
+        return new V1.WithdrawRepresentativeResponse { Representative = await ContractAsync(representative, context.CancellationToken) };
+    }
+
+    public override async Task<V1.GetParticipantListResponse> GetParticipantList(V1.GetParticipantListRequest request, ServerCallContext context)
+    {
+        context.GetCaller().Require(Roles.Officer, Roles.Auditor);
+        var dialogueId = Require.Id(request.DialogueId, "dialogue_id");
+        var ct = context.CancellationToken;
+        var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
+            ?? throw new NotFoundException("Dialogue", dialogueId);
+        var admitted = await db.Applications.AsNoTracking()
+            .Where(a => a.DialogueId == dialogueId && a.State == ApplicationState.Admitted)
+            .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new { a.Id, Organization = o })
+            .ToListAsync(ct);
+        var representatives = (await db.Representatives().AsNoTracking()
+            .Where(r => r.DialogueId == dialogueId && r.Status != RepresentativeStatus.Withdrawn)
+            .ToListAsync(ct)).OrderBy(r => r.Position).ToLookup(r => r.ApplicationId);
+        var waiting = await db.WaitingPositionsAsync(dialogueId, ct);
+        var response = new V1.GetParticipantListResponse { DialogueId = dialogueId.ToString(), InPersonCapacity = dialogue.InPersonCapacity };
+        foreach (var a in admitted.OrderBy(a => a.Organization.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            var own = representatives[a.Id].ToList();
+            response.Organizations.Add(new V1.ParticipatingOrganization
+            {
+                OrganizationId = a.Organization.Id.ToString(),
+                ApplicationId = a.Id.ToString(),
+                Name = a.Organization.Name,
+                Acronym = a.Organization.Acronym,
+                Category = (V1.StakeholderCategory)a.Organization.Category,
+                Country = a.Organization.Country,
+                InPerson = { own.Where(r => r.Status == RepresentativeStatus.InPerson).Select(r => r.ToContract(waiting)) },
+                Online = { own.Where(r => r.Status == RepresentativeStatus.Online).Select(r => r.ToContract(waiting)) },
+                WaitingList = { own.Where(r => r.Status == RepresentativeStatus.WaitingList).Select(r => r.ToContract(waiting)) },
+            });
+        }
+        response.InPersonCount = response.Organizations.Sum(o => o.InPerson.Count);
+        response.OnlineCount = response.Organizations.Sum(o => o.Online.Count);
+        response.WaitingListCount = response.Organizations.Sum(o => o.WaitingList.Count);
+        return response;
+    }
+
+    public override async Task<V1.PurgeRepresentativesResponse> PurgeRepresentatives(V1.PurgeRepresentativesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller().Require(Roles.Officer);
+        var dialogueId = Require.Id(request.DialogueId, "dialogue_id");
+        var purged = await db.RetryInTransactionAsync(async ct =>
+        {
+            var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
+                ?? throw new NotFoundException("Dialogue", dialogueId);
+            return await db.PurgeRepresentativesAsync(dialogue, new Actor(caller.Subject, caller.Role), clock.GetUtcNow(), ct);
+        }, context.CancellationToken);
+        return new V1.PurgeRepresentativesResponse { PurgedCount = purged };
+    }
+
+    /// <summary>
+    /// Loads a representative, checks the caller may change it, applies the change and, when it
+    /// freed a seat, gives the seat to the waiting list: one transaction, retried whole on contention.
+    /// </summary>
+    Task<Representative> ChangeAsync(Guid id, Caller caller,
+        Func<Representative, Dialogue, DateTimeOffset, CancellationToken, Task<bool>> change, CancellationToken ct) =>
+        db.RetryInTransactionAsync(async ct =>
+        {
+            var representative = await db.LoadRepresentativeAsync(id, ct);
+            if (!caller.IsSecretariat)
+            {
+                var organization = await db.Organizations.Include(o => o.Members).SingleAsync(o => o.Id == representative.OrganizationId, ct);
+                Access.EnsureMember(caller, organization);
+            }
+            var dialogue = await db.Dialogues.SingleAsync(d => d.Id == representative.DialogueId, ct);
+            var now = clock.GetUtcNow();
+            var freed = await change(representative, dialogue, now, ct);
+            await db.SaveChangesAsync(ct);
+            if (freed)
+                await db.FillFreeSeatsAsync(dialogue, now, ct);
+            return representative;
+        }, ct);
+
+    async Task<V1.Representative> ContractAsync(Representative representative, CancellationToken ct) =>
+        representative.ToContract(await db.WaitingPositionsAsync(representative.DialogueId, ct));
+}

@@ -1,0 +1,85 @@
+using Accreditation.Contracts;
+using Accreditation.Registration.Data.Ledger;
+using Accreditation.Registration.Domain;
+using Accreditation.Registration.Domain.Ledger;
+using Accreditation.ServiceDefaults.Errors;
+using Accreditation.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Accreditation.Registration.Data;
+
+/// <summary>
+/// In-person seats of a dialogue. Callers run these inside one transaction (RetryInTransactionAsync):
+/// SQLite's single writer then serializes counting seats and taking one, so two nominations can
+/// never both take the last seat, and a freed seat goes to the waiting list in the same commit.
+/// </summary>
+public static class RepresentativeSeats
+{
+    public static DbSet<Representative> Representatives(this RegistrationDb db) => db.Set<Representative>();
+
+    public static async Task<Representative> LoadRepresentativeAsync(this RegistrationDb db, Guid id, CancellationToken ct) =>
+        await db.Representatives().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Representative", id);
+
+    public static Task<int> SeatsTakenAsync(this RegistrationDb db, Guid dialogueId, CancellationToken ct) =>
+        db.Representatives().CountAsync(r => r.DialogueId == dialogueId && r.Status == RepresentativeStatus.InPerson, ct);
+
+    public static async Task<long> NextPositionAsync(this RegistrationDb db, Guid dialogueId, CancellationToken ct) =>
+        (await db.Representatives().Where(r => r.DialogueId == dialogueId).MaxAsync(r => (long?)r.Position, ct) ?? 0) + 1;
+
+    /// <summary>
+    /// Gives free seats to the first on the waiting list, publishing RepresentativeMovedUp for each
+    /// through the outbox. Call after saving the change that freed the seat, in its transaction.
+    /// </summary>
+    public static async Task<IReadOnlyList<Representative>> FillFreeSeatsAsync(this RegistrationDb db, Dialogue dialogue, DateTimeOffset now, CancellationToken ct)
+    {
+        var free = dialogue.InPersonCapacity - await db.SeatsTakenAsync(dialogue.Id, ct);
+        if (free <= 0)
+            return [];
+        var next = await db.Representatives()
+            // A purged representative (the dialogue is over) has no name to announce and stays where it is.
+            .Where(r => r.DialogueId == dialogue.Id && r.Status == RepresentativeStatus.WaitingList && r.PurgedAt == null)
+            .OrderBy(r => r.Position).Take(free)
+            .ToListAsync(ct);
+        foreach (var representative in next)
+        {
+            representative.MoveUp(now);
+            var organization = await db.Organizations.AsNoTracking()
+                .Where(o => o.Id == representative.OrganizationId).Select(o => o.Name).SingleAsync(ct);
+            db.Enqueue(new RepresentativeMovedUp(representative.ApplicationId, representative.OrganizationId, organization,
+                dialogue.Id, dialogue.Title, representative.Id, representative.FullName, now), now);
+        }
+        await db.SaveChangesAsync(ct);
+        return next;
+    }
+
+    /// <summary>Place on the dialogue's waiting list (1 is next) of everyone waiting.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, int>> WaitingPositionsAsync(this RegistrationDb db, Guid dialogueId, CancellationToken ct)
+    {
+        var waiting = await db.Representatives().AsNoTracking()
+            .Where(r => r.DialogueId == dialogueId && r.Status == RepresentativeStatus.WaitingList)
+            .OrderBy(r => r.Position).Select(r => r.Id)
+            .ToListAsync(ct);
+        return waiting.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index + 1);
+    }
+
+    /// <summary>
+    /// Blanks the personal data of every representative of the dialogue not purged yet and records
+    /// the purge in the ledger (counts only). Returns how many were purged; nothing is recorded for none.
+    /// </summary>
+    public static async Task<int> PurgeRepresentativesAsync(this RegistrationDb db, Dialogue dialogue, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var representatives = await db.Representatives()
+            .Where(r => r.DialogueId == dialogue.Id && r.PurgedAt == null)
+            .ToListAsync(ct);
+        var purged = representatives.Where(r => r.Purge(now)).ToList();
+        if (purged.Count == 0)
+            return 0;
+        var details = new Dictionary<string, string> { ["representatives"] = purged.Count.ToString() };
+        foreach (var status in Enum.GetValues<RepresentativeStatus>())
+            details[char.ToLowerInvariant(status.ToString()[0]) + status.ToString()[1..]] = purged.Count(r => r.Status == status).ToString();
+        await db.AppendAsync(new LedgerFact(LedgerKinds.Purge, null, null, dialogue.Id, actor, now,
+            $"Personal data of {purged.Count} representative(s) purged (names, titles, e-mail addresses)", Details: details), ct);
+        await db.SaveChangesAsync(ct);
+        return purged.Count;
+    }
+}

@@ -1,0 +1,43 @@
+using Accreditation.ServiceDefaults.Errors;
+
+namespace Accreditation.Registration.Domain;
+
+/// <summary>
+/// The organization's one response to an objection under the REFER policy, given while the
+/// application is Referred, before the decision is recorded. It answers the objection, not a State:
+/// the organization never learns who objected.
+/// </summary>
+public sealed class ObjectionReply
+{
+    public const int MaxLength = 20_000;
+
+    ObjectionReply() { }
+
+    public Guid Id { get; private set; }
+    public Guid ApplicationId { get; private set; }
+    public Guid OrganizationId { get; private set; }
+    public string Text { get; private set; } = "";
+    public string SubmittedBy { get; private set; } = "";
+    public DateTimeOffset SubmittedAt { get; private set; }
+
+    public static ObjectionReply Submit(Application application, string text, Actor actor, DateTimeOffset now)
+    {
+        if (application.State != ApplicationState.Referred)
+            throw new RuleViolationException(
+                $"The application is {application.State}; a reply to an objection is possible only while it is Referred, before the decision.");
+        return new ObjectionReply
+        {
+            Id = Guid.NewGuid(),
+            ApplicationId = application.Id,
+            OrganizationId = application.OrganizationId,
+            Text = text,
+            SubmittedBy = actor.Subject,
+            SubmittedAt = now,
+        };
+    }
+
+    /// <summary>The organization learns that an objection exists where the dialogue discloses it, or where it was referred (its right of reply).</summary>
+    public static bool OrganizationSeesObjection(Application application, Dialogue dialogue) =>
+        application.ObjectionRaised
+        && (dialogue.Policy.DiscloseObjectionToOrganization || dialogue.Policy.ObjectionEffect == ObjectionEffect.Refer);
+}
