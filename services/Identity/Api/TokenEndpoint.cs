@@ -34,7 +34,7 @@ static class TokenEndpoint
         {
             // OpenIddict has already checked the secret; the role and State come from our table, never the request.
             var client = await db.ApiClients.FindAsync([request.ClientId], ct);
-            if (client is null)
+            if (client is null || client.IsRevoked)
                 return Refuse(Errors.InvalidClient, "This client may not obtain tokens with client credentials.");
             return Issue(TokenSubject.ForClient(client));
         }

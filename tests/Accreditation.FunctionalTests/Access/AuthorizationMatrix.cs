@@ -119,5 +119,12 @@ public static class AuthorizationMatrix
             Email = $"matrix-{Guid.NewGuid():N}@example.org", Password = "Matrix-Password-1",
         }, (_, _) => Outcome.Allowed),
         ["accreditation.identity.v1.AccountService/GetMyAccount"] = new((_, _) => new AccountsV1.GetMyAccountRequest(), Only(OrganizationA, OrganizationB)),
+
+        // An officer's second call for a State meets ALREADY_EXISTS, past authorization.
+        ["accreditation.identity.v1.StateClientService/CreateStateClient"] = new((_, s) => new AccountsV1.CreateStateClientRequest { StateCode = s == Side.A ? "SWE" : "NOR" }, Officers),
+        // Configured clients: an officer passes authorization and meets FAILED_PRECONDITION, so no cell changes a client.
+        ["accreditation.identity.v1.StateClientService/RotateStateClientSecret"] = new((_, s) => new AccountsV1.RotateStateClientSecretRequest { ClientId = s == Side.A ? "state-aut" : "state-bra" }, Officers),
+        ["accreditation.identity.v1.StateClientService/RevokeStateClient"] = new((_, s) => new AccountsV1.RevokeStateClientRequest { ClientId = s == Side.A ? "state-aut" : "state-bra" }, Officers),
+        ["accreditation.identity.v1.StateClientService/ListStateClients"] = new((_, _) => new AccountsV1.ListStateClientsRequest(), Readers),
     };
 }

@@ -111,13 +111,25 @@ public sealed class SystemFixture : IAsyncLifetime
         ["password"] = password,
     });
 
+    /// <summary>A client_credentials token for any client, e.g. one the secretariat created during the test.</summary>
+    public Task<(bool Ok, JsonElement Body)> ClientCredentialsAsync(string clientId, string clientSecret) => TokenRequestAsync(new()
+    {
+        ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = clientSecret,
+    });
+
     async Task<string> TokenAsync(Dictionary<string, string> form)
     {
-        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Token request failed: {(int)response.StatusCode} {body}");
+        var (ok, body) = await TokenRequestAsync(form);
+        if (!ok)
+            throw new InvalidOperationException($"Token request failed: {body}");
         return body.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>Posts to the token endpoint; the body is the token response or the OAuth error.</summary>
+    public async Task<(bool Ok, JsonElement Body)> TokenRequestAsync(Dictionary<string, string> form)
+    {
+        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        return (response.IsSuccessStatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
     /// <summary>Waits for an eventually consistent read (events travel through the bus) to satisfy a condition.</summary>

@@ -105,9 +105,21 @@ namespace Accreditation.Identity.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Managed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SecretRotatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StateCode")
@@ -116,7 +128,26 @@ namespace Accreditation.Identity.Data.Migrations
 
                     b.HasKey("ClientId");
 
+                    b.HasIndex("StateCode")
+                        .IsUnique()
+                        .HasDatabaseName("ActiveClientPerState")
+                        .HasFilter("\"RevokedAt\" IS NULL AND \"StateCode\" IS NOT NULL");
+
                     b.ToTable("ApiClients", (string)null);
+                });
+
+            modelBuilder.Entity("Accreditation.ServiceDefaults.Auth.RevokedClient", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("RevokedClients", (string)null);
                 });
 
             modelBuilder.Entity("Accreditation.ServiceDefaults.Messaging.InboxMessage", b =>
