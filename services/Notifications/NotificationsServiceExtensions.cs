@@ -39,7 +39,8 @@ public static class NotificationsServiceExtensions
             .On<ApplicationDecided, ApplicationDecidedHandler>()
             .On<ApplicationWithdrawn, ApplicationWithdrawnHandler>()
             .On<RepresentativeMovedUp, RepresentativeMovedUpHandler>()
-            .On<ObjectionRaised, ObjectionRaisedHandler>());
+            .On<ObjectionRaised, ObjectionRaisedHandler>()
+            .On<EmailConfirmationRequested, EmailConfirmationRequestedHandler>());
         builder.Services.AddSingleton(NoticeTemplates.Embedded);
         builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddScoped<NoticeWriter>();

@@ -25,6 +25,7 @@ public static class NoticeKinds
     public const string ScreeningDigest = "screening-digest";
     public const string RepresentativeMovedUp = "representative-moved-up";
     public const string ObjectionRaised = "objection-raised";
+    public const string EmailConfirmation = "email-confirmation";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -33,5 +34,9 @@ public static class NoticeKinds
         ObjectionWithdrawn, ObjectionWithdrawalReceipt, ObjectionWindowClosed, ApplicationAdmitted,
         ApplicationNotAdmitted, ApplicationReferred, ApplicationDecided, WithdrawalConfirmed, ApplicationWithdrawn,
         ObjectionDeadlineReminder, ScreeningDigest, RepresentativeMovedUp, ObjectionRaised,
+        EmailConfirmation,
     ];
+
+    /// <summary>E-mails to one person about its account, written by their own handlers rather than the notice planner; no inbox shows them.</summary>
+    public static IReadOnlyList<string> AccountEmails { get; } = [EmailConfirmation];
 }

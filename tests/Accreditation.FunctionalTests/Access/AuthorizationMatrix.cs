@@ -11,7 +11,11 @@ namespace Accreditation.FunctionalTests.Access;
 public enum Outcome { Allowed, Unauthenticated, Denied, Hidden }
 
 /// <summary>One RPC's row: the request a cell sends (for objects on side A or B) and what each role must get.</summary>
-public sealed record MatrixRow(Func<MatrixWorld, Side, IMessage> Request, Func<Role, Side, Outcome> Expect);
+/// <param name="CarriesUnknownSecret">
+/// The request is well formed but holds a secret only an e-mail carries (a confirmation or
+/// invitation code), so an allowed call meets its rules as INVALID_ARGUMENT.
+/// </param>
+public sealed record MatrixRow(Func<MatrixWorld, Side, IMessage> Request, Func<Role, Side, Outcome> Expect, bool CarriesUnknownSecret = false);
 
 /// <summary>
 /// DESIGN.md section 7 as a table: every public RPC, what every role may do with its own and with
@@ -118,6 +122,10 @@ public static class AuthorizationMatrix
         {
             Email = $"matrix-{Guid.NewGuid():N}@example.org", Password = "Matrix-Password-1",
         }, (_, _) => Outcome.Allowed),
+        ["accreditation.identity.v1.AccountService/ConfirmEmail"] = new((_, _) => new AccountsV1.ConfirmEmailRequest
+        {
+            Email = $"matrix-{Guid.NewGuid():N}@example.org", Code = "not-the-e-mailed-code",
+        }, (_, _) => Outcome.Allowed, CarriesUnknownSecret: true),
         ["accreditation.identity.v1.AccountService/GetMyAccount"] = new((_, _) => new AccountsV1.GetMyAccountRequest(), Only(OrganizationA, OrganizationB)),
 
         // An officer's second call for a State meets ALREADY_EXISTS, past authorization.

@@ -34,6 +34,13 @@ public sealed class SystemFixture : IAsyncLifetime
     public GrpcChannel Grpc { get; private set; } = null!;
     public LogCapture Logs { get; } = new();
 
+    /// <summary>
+    /// The SMTP server Notifications sends to, when the test set one up: sign-ups then confirm their
+    /// address with the code from the e-mail, as users do. Without it the standalone host does not
+    /// require confirmation (no e-mail could arrive).
+    /// </summary>
+    public SmtpSink? Mail { get; init; }
+
     public async Task InitializeAsync() => await StartAsync();
 
     public async Task StartAsync()
@@ -69,6 +76,16 @@ public sealed class SystemFixture : IAsyncLifetime
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 
+    /// <summary>Settings that make Notifications e-mail through <paramref name="sink"/> at once (no daily digest, whose timing depends on the hour).</summary>
+    public static Dictionary<string, string?> MailSettings(SmtpSink sink) => new()
+    {
+        ["Notifications:Smtp:Host"] = "127.0.0.1",
+        ["Notifications:Smtp:Port"] = sink.Port.ToString(),
+        ["Notifications:Smtp:Security"] = "None",
+        ["Notifications:Delivery:PollInterval"] = "00:00:00.100",
+        ["Notifications:Digest:Enabled"] = "false",
+    };
+
     public static CallOptions Bearer(string token) =>
         new(new Metadata { { "Authorization", $"Bearer {token}" } }, DateTime.UtcNow.AddSeconds(30));
 
@@ -99,8 +116,22 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             Email = email, Password = password, DisplayName = "Test user", Language = language,
         }, Anonymous)).Account;
+        if (Mail is not null)
+            await accounts.ConfirmEmailAsync(new Accounts.ConfirmEmailRequest { Email = email, Code = await ConfirmationCodeAsync(email) }, Anonymous);
         var token = await PasswordTokenAsync(email, password);
         return new OrganizationUser(email, account.Subject, token);
+    }
+
+    /// <summary>Reads the confirmation e-mail sent to <paramref name="email"/> and takes the code from its link.</summary>
+    public async Task<string> ConfirmationCodeAsync(string email)
+    {
+        var mail = await EventuallyAsync(
+            () => Task.FromResult(Mail!.Received().FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address == email)
+                && m.Headers[Accreditation.Notifications.Email.SmtpEmailSender.KindHeader] == "email-confirmation")),
+            m => m is not null, $"the confirmation e-mail to {email}");
+        var link = global::System.Text.RegularExpressions.Regex.Match(mail!.TextBody ?? "", @"[?&]code=(?<code>[^\s&]+)");
+        Assert.True(link.Success, $"No confirmation link in: {mail.TextBody}");
+        return Uri.UnescapeDataString(link.Groups["code"].Value);
     }
 
     public Task<string> PasswordTokenAsync(string email, string password) => TokenAsync(new()

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Accreditation.Identity.Data.Migrations
 {
     [DbContext(typeof(IdentityDb))]
-    [Migration("20261123091424_StateClients")]
-    partial class StateClients
+    [Migration("20261123092639_StateClientsAndEmailConfirmation")]
+    partial class StateClientsAndEmailConfirmation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -39,6 +39,12 @@ namespace Accreditation.Identity.Data.Migrations
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailConfirmationExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailConfirmationHash")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")

@@ -6,11 +6,23 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Accreditation.Identity.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class StateClients : Migration
+    public partial class StateClientsAndEmailConfirmation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "EmailConfirmationExpiresAt",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EmailConfirmationHash",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "CreatedAt",
                 table: "ApiClients",
@@ -54,6 +66,9 @@ namespace Accreditation.Identity.Data.Migrations
                 column: "StateCode",
                 unique: true,
                 filter: "\"RevokedAt\" IS NULL AND \"StateCode\" IS NOT NULL");
+
+            // Accounts from before confirmation existed were never sent a code: they keep signing in.
+            migrationBuilder.Sql("UPDATE \"AspNetUsers\" SET \"EmailConfirmed\" = 1;");
         }
 
         /// <inheritdoc />
@@ -65,6 +80,14 @@ namespace Accreditation.Identity.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "ActiveClientPerState",
                 table: "ApiClients");
+
+            migrationBuilder.DropColumn(
+                name: "EmailConfirmationExpiresAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "EmailConfirmationHash",
+                table: "AspNetUsers");
 
             migrationBuilder.DropColumn(
                 name: "CreatedAt",
