@@ -22,7 +22,7 @@ public static class GatewayRoutes
         return
         [
             new("identity", Address("Identity"), [Accreditation.Identity.V1.AccountsReflection.Descriptor, Accreditation.Identity.V1.StateClientsReflection.Descriptor], RequiresToken: false, ["/connect/{**rest}", "/.well-known/{**rest}"]),
-            new("registration", Address("Registration"), [Accreditation.Registration.V1.RegistrationReflection.Descriptor, Accreditation.Registration.V1.LedgerReflection.Descriptor], RequiresToken: true, []),
+            new("registration", Address("Registration"), [Accreditation.Registration.V1.RegistrationReflection.Descriptor, Accreditation.Registration.V1.LedgerReflection.Descriptor, Accreditation.Registration.V1.InvitationsReflection.Descriptor], RequiresToken: true, []),
             new("objections", Address("Objections"), [Accreditation.Objections.V1.ObjectionsReflection.Descriptor], RequiresToken: true, []),
             new("notifications", Address("Notifications"), [Accreditation.Notifications.V1.NotificationsReflection.Descriptor], RequiresToken: true, []),
         ];

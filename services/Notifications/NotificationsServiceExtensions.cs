@@ -40,10 +40,12 @@ public static class NotificationsServiceExtensions
             .On<ApplicationWithdrawn, ApplicationWithdrawnHandler>()
             .On<RepresentativeMovedUp, RepresentativeMovedUpHandler>()
             .On<ObjectionRaised, ObjectionRaisedHandler>()
-            .On<EmailConfirmationRequested, EmailConfirmationRequestedHandler>());
+            .On<EmailConfirmationRequested, EmailConfirmationRequestedHandler>()
+            .On<MemberInvited, MemberInvitedHandler>());
         builder.Services.AddSingleton(NoticeTemplates.Embedded);
         builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddScoped<NoticeWriter>();
+        builder.Services.AddScoped<DirectEmail>();
         builder.Services.AddScoped<ScreeningQueue>();
         builder.Services.AddScoped<ScreeningDigest>();
         builder.Services.AddScoped<Inbox>();

@@ -26,6 +26,7 @@ public static class NoticeKinds
     public const string RepresentativeMovedUp = "representative-moved-up";
     public const string ObjectionRaised = "objection-raised";
     public const string EmailConfirmation = "email-confirmation";
+    public const string MemberInvitation = "member-invitation";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -34,9 +35,9 @@ public static class NoticeKinds
         ObjectionWithdrawn, ObjectionWithdrawalReceipt, ObjectionWindowClosed, ApplicationAdmitted,
         ApplicationNotAdmitted, ApplicationReferred, ApplicationDecided, WithdrawalConfirmed, ApplicationWithdrawn,
         ObjectionDeadlineReminder, ScreeningDigest, RepresentativeMovedUp, ObjectionRaised,
-        EmailConfirmation,
+        EmailConfirmation, MemberInvitation,
     ];
 
     /// <summary>E-mails to one person about its account, written by their own handlers rather than the notice planner; no inbox shows them.</summary>
-    public static IReadOnlyList<string> AccountEmails { get; } = [EmailConfirmation];
+    public static IReadOnlyList<string> AccountEmails { get; } = [EmailConfirmation, MemberInvitation];
 }

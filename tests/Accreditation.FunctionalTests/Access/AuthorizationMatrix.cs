@@ -67,6 +67,19 @@ public static class AuthorizationMatrix
         ["accreditation.registration.v1.OrganizationService/GetOrganization"] = new((w, s) => new RegistrationV1.GetOrganizationRequest { OrganizationId = w.Organizations[s] }, Organization(secretariat: true)),
         ["accreditation.registration.v1.OrganizationService/ListOrganizations"] = new((_, _) => new RegistrationV1.ListOrganizationsRequest(), Only(OrganizationA, OrganizationB, Officer, Auditor)),
 
+        ["accreditation.registration.v1.InvitationService/InviteMember"] = new((w, s) => new RegistrationV1.InviteMemberRequest
+        {
+            OrganizationId = w.Organizations[s], Email = $"colleague-{Guid.NewGuid():N}@example.org",
+        }, Organization(secretariat: false)),
+        // The matrix cannot read the e-mailed code: an organization user finds no invitation with this one.
+        ["accreditation.registration.v1.InvitationService/AcceptInvitation"] = new((_, _) => new RegistrationV1.AcceptInvitationRequest { Code = "not-an-e-mailed-code" },
+            (role, _) => role switch
+            {
+                Anonymous => Outcome.Unauthenticated,
+                OrganizationA or OrganizationB => Outcome.Hidden,
+                _ => Outcome.Denied,
+            }),
+
         ["accreditation.registration.v1.ApplicationService/SubmitApplication"] = new((w, s) => new RegistrationV1.SubmitApplicationRequest { OrganizationId = w.Organizations[s], DialogueId = w.SecondDialogueId }, Organization(secretariat: false)),
         ["accreditation.registration.v1.ApplicationService/GetApplication"] = new((w, s) => new RegistrationV1.GetApplicationRequest { ApplicationId = w.Applications[s] }, Organization(secretariat: true)),
         ["accreditation.registration.v1.ApplicationService/ListApplications"] = new((_, _) => new RegistrationV1.ListApplicationsRequest(), Only(OrganizationA, OrganizationB, Officer, Auditor)),

@@ -107,9 +107,9 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     /// <summary>A new organization user: signs up through the gateway and signs in with the portal client.</summary>
-    public async Task<OrganizationUser> SignUpOrganizationUserAsync(string language = "en")
+    public async Task<OrganizationUser> SignUpOrganizationUserAsync(string language = "en", string? email = null)
     {
-        var email = $"user-{Guid.NewGuid():N}@example.org";
+        email ??= $"user-{Guid.NewGuid():N}@example.org";
         const string password = "Correct-Horse-42";
         var accounts = new Accounts.AccountService.AccountServiceClient(Grpc);
         var account = (await accounts.SignUpAsync(new Accounts.SignUpRequest
@@ -123,14 +123,17 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     /// <summary>Reads the confirmation e-mail sent to <paramref name="email"/> and takes the code from its link.</summary>
-    public async Task<string> ConfirmationCodeAsync(string email)
+    public Task<string> ConfirmationCodeAsync(string email) => CodeFromMailAsync(email, "email-confirmation");
+
+    /// <summary>Waits for the e-mail of <paramref name="kind"/> to <paramref name="email"/> and takes the code from its link.</summary>
+    public async Task<string> CodeFromMailAsync(string email, string kind)
     {
         var mail = await EventuallyAsync(
-            () => Task.FromResult(Mail!.Received().FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address == email)
-                && m.Headers[Accreditation.Notifications.Email.SmtpEmailSender.KindHeader] == "email-confirmation")),
-            m => m is not null, $"the confirmation e-mail to {email}");
+            () => Task.FromResult(Mail!.Received().FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address.Equals(email, StringComparison.OrdinalIgnoreCase))
+                && m.Headers[Accreditation.Notifications.Email.SmtpEmailSender.KindHeader] == kind)),
+            m => m is not null, $"the {kind} e-mail to {email}");
         var link = global::System.Text.RegularExpressions.Regex.Match(mail!.TextBody ?? "", @"[?&]code=(?<code>[^\s&]+)");
-        Assert.True(link.Success, $"No confirmation link in: {mail.TextBody}");
+        Assert.True(link.Success, $"No link with a code in: {mail.TextBody}");
         return Uri.UnescapeDataString(link.Groups["code"].Value);
     }
 
