@@ -85,6 +85,31 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
         return new ConfirmEmailResponse { Account = ToMessage(user) };
     }
 
+    /// <summary>A lost or expired code: a new one, e-mailed. The same empty answer whoever the address belongs to.</summary>
+    [AllowAnonymous]
+    public override async Task<ResendEmailConfirmationResponse> ResendEmailConfirmation(ResendEmailConfirmationRequest request, ServerCallContext context)
+    {
+        var email = EmailAddress.Parse(request.Email);
+        var resent = await db.RetryInTransactionAsync(async token =>
+        {
+            var user = await users.FindByEmailAsync(email);
+            token.ThrowIfCancellationRequested();
+            if (user is null || user.EmailConfirmed || user.Role != Roles.Organization)
+                return null;
+            var now = clock.GetUtcNow();
+            var code = EmailConfirmation.Start(user, now);
+            db.Enqueue(new EmailConfirmationRequested(user.Id, user.Email!, user.DisplayName, user.Language, code, user.EmailConfirmationExpiresAt!.Value), now);
+            await db.SaveChangesAsync(token);
+            return user;
+        }, context.CancellationToken);
+        if (resent is not null)
+        {
+            outbox.Notify();
+            logger.LogInformation("Account {UserId} was sent a new confirmation code", resent.Id);
+        }
+        return new ResendEmailConfirmationResponse();
+    }
+
     [Authorize]
     public override async Task<GetMyAccountResponse> GetMyAccount(GetMyAccountRequest request, ServerCallContext context)
     {

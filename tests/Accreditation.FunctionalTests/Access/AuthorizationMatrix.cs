@@ -139,6 +139,10 @@ public static class AuthorizationMatrix
         {
             Email = $"matrix-{Guid.NewGuid():N}@example.org", Code = "not-the-e-mailed-code",
         }, (_, _) => Outcome.Allowed, CarriesUnknownSecret: true),
+        ["accreditation.identity.v1.AccountService/ResendEmailConfirmation"] = new((_, _) => new AccountsV1.ResendEmailConfirmationRequest
+        {
+            Email = $"matrix-{Guid.NewGuid():N}@example.org",
+        }, (_, _) => Outcome.Allowed),
         ["accreditation.identity.v1.AccountService/GetMyAccount"] = new((_, _) => new AccountsV1.GetMyAccountRequest(), Only(OrganizationA, OrganizationB)),
 
         // An officer's second call for a State meets ALREADY_EXISTS, past authorization.

@@ -62,7 +62,7 @@ public sealed class EmailConfirmationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_expired_confirmation_code_is_refused_and_the_account_stays_unconfirmed()
+    public async Task An_expired_confirmation_code_is_refused_and_a_new_one_is_sent_on_request()
     {
         var email = $"late-{Guid.NewGuid():N}@example.org";
         await AccountsApi.SignUpAsync(new Accounts.SignUpRequest { Email = email, Password = Password, Language = "es" }, SystemFixture.Anonymous);
@@ -75,6 +75,19 @@ public sealed class EmailConfirmationTests : IAsyncLifetime
         Assert.Equal(StatusCode.FailedPrecondition, expired.StatusCode);
         Assert.Contains("expired", expired.Status.Detail);
         Assert.False((await PasswordAsync(email)).Ok);
+
+        await AccountsApi.ResendEmailConfirmationAsync(new() { Email = email }, SystemFixture.Anonymous);
+        // An unknown address gets the same empty answer, and no e-mail.
+        await AccountsApi.ResendEmailConfirmationAsync(new() { Email = "nobody@example.org" }, SystemFixture.Anonymous);
+        await SystemFixture.EventuallyAsync(() => Task.FromResult(_smtp.Received().Count(m => m.To.Mailboxes.Single().Address == email)),
+            count => count == 2, "the second confirmation e-mail");
+        var fresh = await _system.ConfirmationCodeAsync(email);
+        Assert.NotEqual(code, fresh);
+        Assert.Equal(StatusCode.InvalidArgument, (await Assert.ThrowsAsync<RpcException>(
+            () => AccountsApi.ConfirmEmailAsync(new() { Email = email, Code = code }, SystemFixture.Anonymous).ResponseAsync)).StatusCode);
+        await AccountsApi.ConfirmEmailAsync(new() { Email = email, Code = fresh }, SystemFixture.Anonymous);
+        Assert.True((await PasswordAsync(email)).Ok);
+        Assert.DoesNotContain(_smtp.Received(), m => m.To.Mailboxes.Single().Address == "nobody@example.org");
     }
 
     Task<(bool Ok, System.Text.Json.JsonElement Body)> PasswordAsync(string email) => _system.TokenRequestAsync(new()

@@ -125,11 +125,11 @@ public sealed class SystemFixture : IAsyncLifetime
     /// <summary>Reads the confirmation e-mail sent to <paramref name="email"/> and takes the code from its link.</summary>
     public Task<string> ConfirmationCodeAsync(string email) => CodeFromMailAsync(email, "email-confirmation");
 
-    /// <summary>Waits for the e-mail of <paramref name="kind"/> to <paramref name="email"/> and takes the code from its link.</summary>
+    /// <summary>Waits for the e-mail of <paramref name="kind"/> to <paramref name="email"/> and takes the code from the link of the latest.</summary>
     public async Task<string> CodeFromMailAsync(string email, string kind)
     {
         var mail = await EventuallyAsync(
-            () => Task.FromResult(Mail!.Received().FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address.Equals(email, StringComparison.OrdinalIgnoreCase))
+            () => Task.FromResult(Mail!.Received().LastOrDefault(m => m.To.Mailboxes.Any(a => a.Address.Equals(email, StringComparison.OrdinalIgnoreCase))
                 && m.Headers[Accreditation.Notifications.Email.SmtpEmailSender.KindHeader] == kind)),
             m => m is not null, $"the {kind} e-mail to {email}");
         var link = global::System.Text.RegularExpressions.Regex.Match(mail!.TextBody ?? "", @"[?&]code=(?<code>[^\s&]+)");
