@@ -34,10 +34,21 @@ public static class GatewayRateLimits
         });
     }
 
+    // Calls that take a password or an e-mailed code (guessable only by many tries) or send an e-mail share the sign-in budget.
+    static readonly string[] SignInPaths =
+    [
+        "/connect/token",
+        "/accreditation.identity.v1.AccountService/SignUp",
+        "/accreditation.identity.v1.AccountService/ConfirmEmail",
+        "/accreditation.identity.v1.AccountService/ResendEmailConfirmation",
+        "/accreditation.registration.v1.InvitationService/AcceptInvitation",
+    ];
+
+    static readonly string[] SignInJsonPaths = ["/v1/accounts", "/v1/accounts:confirmEmail", "/v1/accounts:resendConfirmation", "/v1/invitations:accept"];
+
     static bool IsSignIn(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/connect/token") ||
-        context.Request.Path.StartsWithSegments("/accreditation.identity.v1.AccountService/SignUp") ||
-        (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/v1/accounts"));
+        SignInPaths.Any(path => context.Request.Path.StartsWithSegments(path)) ||
+        (HttpMethods.IsPost(context.Request.Method) && SignInJsonPaths.Any(path => context.Request.Path.Equals(path)));
 
     static bool IsObjectionFiling(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/accreditation.objections.v1.ObjectionService/FileObjection") ||

@@ -21,8 +21,8 @@ public static class GatewayRoutes
             ?? throw new InvalidOperationException($"Services:{name} (the {name} service's address) is not configured.");
         return
         [
-            new("identity", Address("Identity"), [Accreditation.Identity.V1.AccountsReflection.Descriptor], RequiresToken: false, ["/connect/{**rest}", "/.well-known/{**rest}"]),
-            new("registration", Address("Registration"), [Accreditation.Registration.V1.RegistrationReflection.Descriptor, Accreditation.Registration.V1.LedgerReflection.Descriptor, Accreditation.Registration.V1.ParticipationReflection.Descriptor], RequiresToken: true, []),
+            new("identity", Address("Identity"), [Accreditation.Identity.V1.AccountsReflection.Descriptor, Accreditation.Identity.V1.StateClientsReflection.Descriptor], RequiresToken: false, ["/connect/{**rest}", "/.well-known/{**rest}"]),
+            new("registration", Address("Registration"), [Accreditation.Registration.V1.RegistrationReflection.Descriptor, Accreditation.Registration.V1.LedgerReflection.Descriptor, Accreditation.Registration.V1.ParticipationReflection.Descriptor, Accreditation.Registration.V1.InvitationsReflection.Descriptor], RequiresToken: true, []),
             new("objections", Address("Objections"), [Accreditation.Objections.V1.ObjectionsReflection.Descriptor], RequiresToken: true, []),
             new("notifications", Address("Notifications"), [Accreditation.Notifications.V1.NotificationsReflection.Descriptor], RequiresToken: true, []),
         ];

@@ -68,6 +68,11 @@ public sealed class StandaloneSystem : IAsyncDisposable
         };
         foreach (var (key, value) in Credentials.AsSettings().Concat(Options.Settings))
             common[key] = value;
+        // Confirming an e-mail address needs e-mail: without an SMTP server (or Dapr binding) the
+        // confirmation could never arrive, so sign-in does not wait for it unless set explicitly.
+        var emailConfigured = !string.IsNullOrEmpty(common.GetValueOrDefault("Notifications:Smtp:Host"))
+            || !string.IsNullOrEmpty(common.GetValueOrDefault("Notifications:Email:DaprBinding"));
+        common.TryAdd("Identity:RequireConfirmedEmail", emailConfigured ? "true" : "false");
 
         await StartAsync(typeof(IdentityServiceExtensions), ports.Identity, common, b => b.AddServiceDefaults("identity").AddIdentityService(), a => a.MapServiceDefaults().MapIdentityApi(), ct);
         await StartAsync(typeof(RegistrationServiceExtensions), ports.Registration, common, b => b.AddServiceDefaults("registration").AddRegistrationService(), a => a.MapServiceDefaults().MapRegistrationApi(), ct);

@@ -18,7 +18,7 @@ public static class IdentityServiceExtensions
         builder.AddServiceDatabase<IdentityDb>("identity");
         // After AddServiceDatabase: hosted services start in registration order, so the tables exist by then.
         builder.Services.AddHostedService<ClientSeeder>();
-        // Publishes only (AccountRegistered, for Notifications); consumes nothing.
+        // Publishes AccountRegistered (for Notifications) and ApiClientRevoked (for every service, itself included).
         builder.AddEventBus<IdentityDb>("identity");
 
         // AddIdentityCore, not AddIdentity: the latter makes cookies the default scheme, and this
@@ -79,6 +79,7 @@ public static class IdentityServiceExtensions
     {
         // SignUp is anonymous and GetMyAccount needs a token: the method attributes decide, not the endpoint.
         app.MapGrpcService<AccountsApi>();
+        app.MapGrpcService<StateClientsApi>();
         app.MapTokenEndpoint();
         return app;
     }

@@ -7,6 +7,12 @@ public sealed record IdentitySettings(Uri Issuer, TimeSpan AccessTokenLifetime, 
 {
     public static readonly TimeSpan DefaultAccessTokenLifetime = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Organization users sign in only once they have confirmed their e-mail address
+    /// (Identity:RequireConfirmedEmail, true unless set to false, e.g. where no e-mail can be sent).
+    /// </summary>
+    public bool RequireConfirmedEmail { get; init; } = true;
+
     public static IdentitySettings From(IConfiguration configuration)
     {
         var issuerText = configuration["Identity:Issuer"];
@@ -26,6 +32,9 @@ public sealed record IdentitySettings(Uri Issuer, TimeSpan AccessTokenLifetime, 
                 entry["ClientId"], entry["ClientSecret"], entry["Role"], entry["State"]))
             .ToList();
 
-        return new IdentitySettings(issuer, lifetime, Path.GetFullPath(keys), ApiClientRegistration.EnsureDistinct(clients));
+        return new IdentitySettings(issuer, lifetime, Path.GetFullPath(keys), ApiClientRegistration.EnsureDistinct(clients))
+        {
+            RequireConfirmedEmail = configuration.GetValue("Identity:RequireConfirmedEmail", true),
+        };
     }
 }

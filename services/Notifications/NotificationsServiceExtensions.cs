@@ -39,10 +39,13 @@ public static class NotificationsServiceExtensions
             .On<ApplicationDecided, ApplicationDecidedHandler>()
             .On<ApplicationWithdrawn, ApplicationWithdrawnHandler>()
             .On<RepresentativeMovedUp, RepresentativeMovedUpHandler>()
-            .On<ObjectionRaised, ObjectionRaisedHandler>());
+            .On<ObjectionRaised, ObjectionRaisedHandler>()
+            .On<EmailConfirmationRequested, EmailConfirmationRequestedHandler>()
+            .On<MemberInvited, MemberInvitedHandler>());
         builder.Services.AddSingleton(NoticeTemplates.Embedded);
         builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddScoped<NoticeWriter>();
+        builder.Services.AddScoped<DirectEmail>();
         builder.Services.AddScoped<ScreeningQueue>();
         builder.Services.AddScoped<ScreeningDigest>();
         builder.Services.AddScoped<Inbox>();

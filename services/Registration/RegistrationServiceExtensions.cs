@@ -29,6 +29,7 @@ public static class RegistrationServiceExtensions
     {
         app.MapGrpcService<DialoguesApi>().RequireAuthorization();
         app.MapGrpcService<OrganizationsApi>().RequireAuthorization();
+        app.MapGrpcService<InvitationsApi>().RequireAuthorization();
         app.MapGrpcService<ApplicationsApi>().RequireAuthorization();
         app.MapGrpcService<SecretariatApi>().RequireAuthorization();
         app.MapGrpcService<LedgerApi>().RequireAuthorization();

@@ -44,8 +44,22 @@ public static class AuthenticationExtensions
                     RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
+                options.Events = new JwtBearerEvents { OnTokenValidated = RefuseRevokedClientsAsync };
             });
         builder.Services.AddAuthorization();
         return builder;
+    }
+
+    /// <summary>
+    /// A signed, unexpired token of a client the secretariat has revoked is refused like any
+    /// invalid token (UNAUTHENTICATED). Services with a bus keep the revocation list; the gateway
+    /// has none and leaves the refusal to the service behind it.
+    /// </summary>
+    static async Task RefuseRevokedClientsAsync(TokenValidatedContext context)
+    {
+        var revoked = context.HttpContext.RequestServices.GetService<IRevokedClients>();
+        var subject = context.Principal?.FindFirst(AccreditationClaims.Subject)?.Value;
+        if (revoked is not null && subject is not null && await revoked.IsRevokedAsync(subject, context.HttpContext.RequestAborted))
+            context.Fail("The API client was revoked.");
     }
 }

@@ -1,3 +1,5 @@
+using Accreditation.Contracts;
+using Accreditation.ServiceDefaults.Auth;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +20,9 @@ public static class EventBusExtensions
     {
         var handlers = new EventHandlers<TDb>(builder.Services);
         consume?.Invoke(handlers);
+        // Every service refuses the tokens of revoked API clients (see AuthenticationExtensions).
+        handlers.On<ApiClientRevoked, ApiClientRevokedHandler<TDb>>();
+        builder.Services.AddSingleton<IRevokedClients, RevokedClients<TDb>>();
         var transport = builder.Configuration["Bus:Transport"] ?? "InMemory";
 
         if (transport.Equals("Shared", StringComparison.OrdinalIgnoreCase))

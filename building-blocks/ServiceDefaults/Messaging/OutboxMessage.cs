@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Accreditation.ServiceDefaults.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Accreditation.ServiceDefaults.Messaging;
@@ -51,6 +52,8 @@ public static class OutboxModel
             e.ToTable("InboxMessages");
             e.HasKey(m => new { m.MessageId, m.Consumer });
         });
+        // Every service with a bus keeps the list of revoked API clients, fed by its inbox.
+        model.AddRevokedClients();
         return model;
     }
 

@@ -38,6 +38,8 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
         var user = await db.RetryOnBusyAsync(async token =>
         {
             var created = new AccountUser { UserName = email, Email = email, DisplayName = displayName, Language = language };
+            var now = clock.GetUtcNow();
+            var code = EmailConfirmation.Start(created, now);
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             IdentityResult result;
             try
@@ -51,8 +53,9 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
             }
             if (!result.Succeeded)
                 throw Failure(result);
-            var now = clock.GetUtcNow();
             db.Enqueue(new AccountRegistered(created.Id, email, displayName, language, now), now);
+            // Notifications e-mails the code; the event is the code's only way out of this service.
+            db.Enqueue(new EmailConfirmationRequested(created.Id, email, displayName, language, code, created.EmailConfirmationExpiresAt!.Value), now);
             await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
             return created;
@@ -62,6 +65,49 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
 
         logger.LogInformation("Account {UserId} signed up", user.Id);
         return new SignUpResponse { Account = ToMessage(user) };
+    }
+
+    /// <summary>Anyone holding the e-mailed code confirms the address; no token, as the account cannot sign in yet.</summary>
+    [AllowAnonymous]
+    public override async Task<ConfirmEmailResponse> ConfirmEmail(ConfirmEmailRequest request, ServerCallContext context)
+    {
+        var email = EmailAddress.Parse(request.Email);
+        var ct = context.CancellationToken;
+        var user = await db.RetryOnBusyAsync(async token =>
+        {
+            var found = await users.FindByEmailAsync(email);
+            token.ThrowIfCancellationRequested();
+            EmailConfirmation.Confirm(found, request.Code, clock.GetUtcNow());
+            await db.SaveChangesAsync(token);
+            return found!;
+        }, ct);
+        logger.LogInformation("Account {UserId} confirmed its e-mail address", user.Id);
+        return new ConfirmEmailResponse { Account = ToMessage(user) };
+    }
+
+    /// <summary>A lost or expired code: a new one, e-mailed. The same empty answer whoever the address belongs to.</summary>
+    [AllowAnonymous]
+    public override async Task<ResendEmailConfirmationResponse> ResendEmailConfirmation(ResendEmailConfirmationRequest request, ServerCallContext context)
+    {
+        var email = EmailAddress.Parse(request.Email);
+        var resent = await db.RetryInTransactionAsync(async token =>
+        {
+            var user = await users.FindByEmailAsync(email);
+            token.ThrowIfCancellationRequested();
+            if (user is null || user.EmailConfirmed || user.Role != Roles.Organization)
+                return null;
+            var now = clock.GetUtcNow();
+            var code = EmailConfirmation.Start(user, now);
+            db.Enqueue(new EmailConfirmationRequested(user.Id, user.Email!, user.DisplayName, user.Language, code, user.EmailConfirmationExpiresAt!.Value), now);
+            await db.SaveChangesAsync(token);
+            return user;
+        }, context.CancellationToken);
+        if (resent is not null)
+        {
+            outbox.Notify();
+            logger.LogInformation("Account {UserId} was sent a new confirmation code", resent.Id);
+        }
+        return new ResendEmailConfirmationResponse();
     }
 
     [Authorize]
@@ -92,5 +138,6 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
         Email = user.Email ?? "",
         DisplayName = user.DisplayName,
         Language = user.Language,
+        EmailConfirmed = user.EmailConfirmed,
     };
 }

@@ -24,7 +24,7 @@ static class TokenEndpoint
         endpoints.MapPost(Path, ExchangeAsync).AllowAnonymous().ExcludeFromDescription();
 
     static async Task<IResult> ExchangeAsync(HttpContext http, IdentityDb db, UserManager<AccountUser> users,
-        SignInManager<AccountUser> signIn, ILoggerFactory loggers, CancellationToken ct)
+        SignInManager<AccountUser> signIn, IdentitySettings settings, ILoggerFactory loggers, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request is missing: is passthrough enabled for /connect/token?");
@@ -34,7 +34,7 @@ static class TokenEndpoint
         {
             // OpenIddict has already checked the secret; the role and State come from our table, never the request.
             var client = await db.ApiClients.FindAsync([request.ClientId], ct);
-            if (client is null)
+            if (client is null || client.IsRevoked)
                 return Refuse(Errors.InvalidClient, "This client may not obtain tokens with client credentials.");
             return Issue(TokenSubject.ForClient(client));
         }
@@ -59,6 +59,12 @@ static class TokenEndpoint
             {
                 logger.LogInformation("Password sign-in failed for account {UserId}", user.Id);
                 return Refuse(Errors.InvalidGrant, result.IsNotAllowed ? "The account may not sign in." : wrongCredentials);
+            }
+            // Checked after the password, so only the address's owner learns that it awaits confirmation.
+            if (settings.RequireConfirmedEmail && user.Role == Roles.Organization && !user.EmailConfirmed)
+            {
+                logger.LogInformation("Password sign-in refused: account {UserId} has not confirmed its e-mail address", user.Id);
+                return Refuse(Errors.InvalidGrant, "The e-mail address is not confirmed yet: use the code in the confirmation e-mail (POST /v1/accounts:confirmEmail).");
             }
             return Issue(TokenSubject.ForUser(user));
         }

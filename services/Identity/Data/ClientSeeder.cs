@@ -8,7 +8,8 @@ namespace Accreditation.Identity.Data;
 /// <summary>
 /// Makes the OAuth clients match configuration at start: the portal's public client, and one
 /// confidential client per Identity:Clients entry (created, secret and role updated, or removed
-/// when no longer configured, so withdrawing a State's credentials is a configuration change).
+/// when no longer configured, so withdrawing a configured client is a configuration change). Clients
+/// the secretariat created through StateClientService are not configuration's and are left alone.
 /// Registered after the database migrator, so it starts once the tables exist.
 /// </summary>
 sealed class ClientSeeder(IServiceProvider services, IdentitySettings settings, ILogger<ClientSeeder> logger) : IHostedService
@@ -82,7 +83,7 @@ sealed class ClientSeeder(IServiceProvider services, IdentitySettings settings, 
     async Task RemoveUnconfiguredAsync(IOpenIddictApplicationManager applications, IdentityDb db, CancellationToken ct)
     {
         var configured = settings.Clients.Select(c => c.ClientId).ToHashSet(StringComparer.Ordinal);
-        var stale = (await db.ApiClients.ToListAsync(ct)).Where(c => !configured.Contains(c.ClientId)).ToList();
+        var stale = (await db.ApiClients.ToListAsync(ct)).Where(c => !c.Managed && !configured.Contains(c.ClientId)).ToList();
         foreach (var client in stale)
         {
             if (await applications.FindByClientIdAsync(client.ClientId, ct) is { } application)

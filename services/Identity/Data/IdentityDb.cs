@@ -39,6 +39,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityD
             e.Property(c => c.ClientId).HasMaxLength(100);
             e.Property(c => c.Role).HasMaxLength(16);
             e.Property(c => c.StateCode).HasMaxLength(3);
+            // One active client per State party: a second is a domain duplicate (ALREADY_EXISTS).
+            e.HasIndex(c => c.StateCode).IsUnique().HasFilter("\"RevokedAt\" IS NULL AND \"StateCode\" IS NOT NULL").HasDatabaseName("ActiveClientPerState");
         });
     }
 }

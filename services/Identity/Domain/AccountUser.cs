@@ -16,4 +16,9 @@ public sealed class AccountUser : IdentityUser
 
     /// <summary>Preferred language for notices, one of <see cref="AccountLanguage.Supported"/>.</summary>
     public string Language { get; set; } = AccountLanguage.Default;
+
+    /// <summary>SHA-256 of the code e-mailed at sign-up (the code itself is never stored here).</summary>
+    public string? EmailConfirmationHash { get; set; }
+
+    public DateTimeOffset? EmailConfirmationExpiresAt { get; set; }
 }

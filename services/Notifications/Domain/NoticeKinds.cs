@@ -25,6 +25,8 @@ public static class NoticeKinds
     public const string ScreeningDigest = "screening-digest";
     public const string RepresentativeMovedUp = "representative-moved-up";
     public const string ObjectionRaised = "objection-raised";
+    public const string EmailConfirmation = "email-confirmation";
+    public const string MemberInvitation = "member-invitation";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -33,5 +35,9 @@ public static class NoticeKinds
         ObjectionWithdrawn, ObjectionWithdrawalReceipt, ObjectionWindowClosed, ApplicationAdmitted,
         ApplicationNotAdmitted, ApplicationReferred, ApplicationDecided, WithdrawalConfirmed, ApplicationWithdrawn,
         ObjectionDeadlineReminder, ScreeningDigest, RepresentativeMovedUp, ObjectionRaised,
+        EmailConfirmation, MemberInvitation,
     ];
+
+    /// <summary>E-mails to one person about its account, written by their own handlers rather than the notice planner; no inbox shows them.</summary>
+    public static IReadOnlyList<string> AccountEmails { get; } = [EmailConfirmation, MemberInvitation];
 }

@@ -110,6 +110,7 @@ public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : D
             e.HasKey(m => new { m.OrganizationId, m.Subject });
             e.HasIndex(m => m.Subject);
         });
+        model.AddInvitations();
 
         model.Entity<Application>(e =>
         {

@@ -11,7 +11,11 @@ namespace Accreditation.FunctionalTests.Access;
 public enum Outcome { Allowed, Unauthenticated, Denied, Hidden }
 
 /// <summary>One RPC's row: the request a cell sends (for objects on side A or B) and what each role must get.</summary>
-public sealed record MatrixRow(Func<MatrixWorld, Side, IMessage> Request, Func<Role, Side, Outcome> Expect);
+/// <param name="CarriesUnknownSecret">
+/// The request is well formed but holds a secret only an e-mail carries (a confirmation or
+/// invitation code), so an allowed call meets its rules as INVALID_ARGUMENT.
+/// </param>
+public sealed record MatrixRow(Func<MatrixWorld, Side, IMessage> Request, Func<Role, Side, Outcome> Expect, bool CarriesUnknownSecret = false);
 
 /// <summary>
 /// DESIGN.md section 7 as a table: every public RPC, what every role may do with its own and with
@@ -62,6 +66,19 @@ public static class AuthorizationMatrix
         }, Only(OrganizationA, OrganizationB)),
         ["accreditation.registration.v1.OrganizationService/GetOrganization"] = new((w, s) => new RegistrationV1.GetOrganizationRequest { OrganizationId = w.Organizations[s] }, Organization(secretariat: true)),
         ["accreditation.registration.v1.OrganizationService/ListOrganizations"] = new((_, _) => new RegistrationV1.ListOrganizationsRequest(), Only(OrganizationA, OrganizationB, Officer, Auditor)),
+
+        ["accreditation.registration.v1.InvitationService/InviteMember"] = new((w, s) => new RegistrationV1.InviteMemberRequest
+        {
+            OrganizationId = w.Organizations[s], Email = $"colleague-{Guid.NewGuid():N}@example.org",
+        }, Organization(secretariat: false)),
+        // The matrix cannot read the e-mailed code: an organization user finds no invitation with this one.
+        ["accreditation.registration.v1.InvitationService/AcceptInvitation"] = new((_, _) => new RegistrationV1.AcceptInvitationRequest { Code = "not-an-e-mailed-code" },
+            (role, _) => role switch
+            {
+                Anonymous => Outcome.Unauthenticated,
+                OrganizationA or OrganizationB => Outcome.Hidden,
+                _ => Outcome.Denied,
+            }),
 
         ["accreditation.registration.v1.ApplicationService/SubmitApplication"] = new((w, s) => new RegistrationV1.SubmitApplicationRequest { OrganizationId = w.Organizations[s], DialogueId = w.SecondDialogueId }, Organization(secretariat: false)),
         ["accreditation.registration.v1.ApplicationService/GetApplication"] = new((w, s) => new RegistrationV1.GetApplicationRequest { ApplicationId = w.Applications[s] }, Organization(secretariat: true)),
@@ -156,6 +173,21 @@ public static class AuthorizationMatrix
         {
             Email = $"matrix-{Guid.NewGuid():N}@example.org", Password = "Matrix-Password-1",
         }, (_, _) => Outcome.Allowed),
+        ["accreditation.identity.v1.AccountService/ConfirmEmail"] = new((_, _) => new AccountsV1.ConfirmEmailRequest
+        {
+            Email = $"matrix-{Guid.NewGuid():N}@example.org", Code = "not-the-e-mailed-code",
+        }, (_, _) => Outcome.Allowed, CarriesUnknownSecret: true),
+        ["accreditation.identity.v1.AccountService/ResendEmailConfirmation"] = new((_, _) => new AccountsV1.ResendEmailConfirmationRequest
+        {
+            Email = $"matrix-{Guid.NewGuid():N}@example.org",
+        }, (_, _) => Outcome.Allowed),
         ["accreditation.identity.v1.AccountService/GetMyAccount"] = new((_, _) => new AccountsV1.GetMyAccountRequest(), Only(OrganizationA, OrganizationB)),
+
+        // An officer's second call for a State meets ALREADY_EXISTS, past authorization.
+        ["accreditation.identity.v1.StateClientService/CreateStateClient"] = new((_, s) => new AccountsV1.CreateStateClientRequest { StateCode = s == Side.A ? "SWE" : "NOR" }, Officers),
+        // Configured clients: an officer passes authorization and meets FAILED_PRECONDITION, so no cell changes a client.
+        ["accreditation.identity.v1.StateClientService/RotateStateClientSecret"] = new((_, s) => new AccountsV1.RotateStateClientSecretRequest { ClientId = s == Side.A ? "state-aut" : "state-bra" }, Officers),
+        ["accreditation.identity.v1.StateClientService/RevokeStateClient"] = new((_, s) => new AccountsV1.RevokeStateClientRequest { ClientId = s == Side.A ? "state-aut" : "state-bra" }, Officers),
+        ["accreditation.identity.v1.StateClientService/ListStateClients"] = new((_, _) => new AccountsV1.ListStateClientsRequest(), Readers),
     };
 }

@@ -51,6 +51,22 @@ public sealed class TokenAbuseTests(SystemFixture system)
         }
     }
 
+    [Fact]
+    public async Task A_revoked_clients_earlier_token_is_unauthenticated_at_the_gateway_and_at_the_service()
+    {
+        var officer = SystemFixture.Bearer(await system.OfficerTokenAsync());
+        var stateClients = new Accreditation.Identity.V1.StateClientService.StateClientServiceClient(system.Grpc);
+        var created = await stateClients.CreateStateClientAsync(new() { StateCode = "NLD" }, officer);
+        var token = (await system.ClientCredentialsAsync(created.Client.ClientId, created.ClientSecret)).Body.GetProperty("access_token").GetString()!;
+        foreach (var channel in Channels())
+            await ListDialoguesAsync(channel, token);
+
+        await stateClients.RevokeStateClientAsync(new() { ClientId = created.Client.ClientId }, officer);
+
+        foreach (var channel in Channels())
+            await Identity.StateClientTests.RefusedEventuallyAsync(() => ListDialoguesAsync(channel, token), channel.Target);
+    }
+
     IEnumerable<GrpcChannel> Channels() =>
         [system.Grpc, GrpcChannel.ForAddress($"http://127.0.0.1:{system.System.Options.Ports.Registration}")];
 

@@ -158,14 +158,10 @@ public sealed class TokenTests(SystemFixture system)
         ["grant_type"] = "password", ["client_id"] = "portal", ["username"] = email, ["password"] = password,
     });
 
-    async Task<(bool Ok, JsonElement Body)> TokenRequestAsync(Dictionary<string, string> form)
-    {
-        using var response = await system.Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
-        return (response.IsSuccessStatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
+    Task<(bool Ok, JsonElement Body)> TokenRequestAsync(Dictionary<string, string> form) => system.TokenRequestAsync(form);
 
     static JsonElement Header(string jwt) => Part(jwt, 0);
-    static JsonElement Payload(string jwt) => Part(jwt, 1);
+    internal static JsonElement Payload(string jwt) => Part(jwt, 1);
 
     static JsonElement Part(string jwt, int index)
     {

@@ -34,6 +34,13 @@ public sealed class SystemFixture : IAsyncLifetime
     public GrpcChannel Grpc { get; private set; } = null!;
     public LogCapture Logs { get; } = new();
 
+    /// <summary>
+    /// The SMTP server Notifications sends to, when the test set one up: sign-ups then confirm their
+    /// address with the code from the e-mail, as users do. Without it the standalone host does not
+    /// require confirmation (no e-mail could arrive).
+    /// </summary>
+    public SmtpSink? Mail { get; init; }
+
     public async Task InitializeAsync() => await StartAsync();
 
     public async Task StartAsync()
@@ -69,6 +76,16 @@ public sealed class SystemFixture : IAsyncLifetime
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 
+    /// <summary>Settings that make Notifications e-mail through <paramref name="sink"/> at once (no daily digest, whose timing depends on the hour).</summary>
+    public static Dictionary<string, string?> MailSettings(SmtpSink sink) => new()
+    {
+        ["Notifications:Smtp:Host"] = "127.0.0.1",
+        ["Notifications:Smtp:Port"] = sink.Port.ToString(),
+        ["Notifications:Smtp:Security"] = "None",
+        ["Notifications:Delivery:PollInterval"] = "00:00:00.100",
+        ["Notifications:Digest:Enabled"] = "false",
+    };
+
     public static CallOptions Bearer(string token) =>
         new(new Metadata { { "Authorization", $"Bearer {token}" } }, DateTime.UtcNow.AddSeconds(30));
 
@@ -90,17 +107,34 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     /// <summary>A new organization user: signs up through the gateway and signs in with the portal client.</summary>
-    public async Task<OrganizationUser> SignUpOrganizationUserAsync(string language = "en")
+    public async Task<OrganizationUser> SignUpOrganizationUserAsync(string language = "en", string? email = null)
     {
-        var email = $"user-{Guid.NewGuid():N}@example.org";
+        email ??= $"user-{Guid.NewGuid():N}@example.org";
         const string password = "Correct-Horse-42";
         var accounts = new Accounts.AccountService.AccountServiceClient(Grpc);
         var account = (await accounts.SignUpAsync(new Accounts.SignUpRequest
         {
             Email = email, Password = password, DisplayName = "Test user", Language = language,
         }, Anonymous)).Account;
+        if (Mail is not null)
+            await accounts.ConfirmEmailAsync(new Accounts.ConfirmEmailRequest { Email = email, Code = await ConfirmationCodeAsync(email) }, Anonymous);
         var token = await PasswordTokenAsync(email, password);
         return new OrganizationUser(email, account.Subject, token);
+    }
+
+    /// <summary>Reads the confirmation e-mail sent to <paramref name="email"/> and takes the code from its link.</summary>
+    public Task<string> ConfirmationCodeAsync(string email) => CodeFromMailAsync(email, "email-confirmation");
+
+    /// <summary>Waits for the e-mail of <paramref name="kind"/> to <paramref name="email"/> and takes the code from the link of the latest.</summary>
+    public async Task<string> CodeFromMailAsync(string email, string kind)
+    {
+        var mail = await EventuallyAsync(
+            () => Task.FromResult(Mail!.Received().LastOrDefault(m => m.To.Mailboxes.Any(a => a.Address.Equals(email, StringComparison.OrdinalIgnoreCase))
+                && m.Headers[Accreditation.Notifications.Email.SmtpEmailSender.KindHeader] == kind)),
+            m => m is not null, $"the {kind} e-mail to {email}");
+        var link = global::System.Text.RegularExpressions.Regex.Match(mail!.TextBody ?? "", @"[?&]code=(?<code>[^\s&]+)");
+        Assert.True(link.Success, $"No link with a code in: {mail.TextBody}");
+        return Uri.UnescapeDataString(link.Groups["code"].Value);
     }
 
     public Task<string> PasswordTokenAsync(string email, string password) => TokenAsync(new()
@@ -111,13 +145,25 @@ public sealed class SystemFixture : IAsyncLifetime
         ["password"] = password,
     });
 
+    /// <summary>A client_credentials token for any client, e.g. one the secretariat created during the test.</summary>
+    public Task<(bool Ok, JsonElement Body)> ClientCredentialsAsync(string clientId, string clientSecret) => TokenRequestAsync(new()
+    {
+        ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = clientSecret,
+    });
+
     async Task<string> TokenAsync(Dictionary<string, string> form)
     {
-        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Token request failed: {(int)response.StatusCode} {body}");
+        var (ok, body) = await TokenRequestAsync(form);
+        if (!ok)
+            throw new InvalidOperationException($"Token request failed: {body}");
         return body.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>Posts to the token endpoint; the body is the token response or the OAuth error.</summary>
+    public async Task<(bool Ok, JsonElement Body)> TokenRequestAsync(Dictionary<string, string> form)
+    {
+        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        return (response.IsSuccessStatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
     /// <summary>Waits for an eventually consistent read (events travel through the bus) to satisfy a condition.</summary>

@@ -38,7 +38,8 @@ public sealed class EmailNotificationTests : IAsyncLifetime
             ["Notifications:Recipients:state:MEX:Language"] = "es",
             // The digest's timing depends on the hour the test runs; its own tests cover it.
             ["Notifications:Digest:Enabled"] = "false",
-        });
+        })
+        { Mail = _smtp };
         await _system.InitializeAsync();
         _api = new Clients(_system);
     }
@@ -89,6 +90,7 @@ public sealed class EmailNotificationTests : IAsyncLifetime
             (Secretariat, "application-decided", "en"), (Secretariat, "application-decided", "en"),
             (Austria, "circulation-note", "en"), (Austria, "objection-receipt", "en"),
             (Mexico, "circulation-note", "es"),
+            (french.Email, "email-confirmation", "fr"), (spanish.Email, "email-confirmation", "es"),
         }.Select(e => $"{e.Item1} {e.Item2} {e.Item3}").Order(StringComparer.Ordinal).ToList();
 
         await SystemFixture.EventuallyAsync(() => Task.FromResult(string.Join("; ", Summary(_smtp.Received()))),
@@ -130,7 +132,8 @@ public sealed class EmailNotificationTests : IAsyncLifetime
         var user = await _system.SignUpOrganizationUserAsync("fr");
 
         Assert.Equal(0, Databases.Scalar(_system, "identity", $"SELECT COUNT(*) FROM OutboxMessages WHERE Payload LIKE '%{email}%'"));
-        Assert.Equal(1, Databases.Scalar(_system, "identity", $"SELECT COUNT(*) FROM OutboxMessages WHERE Payload LIKE '%{user.Email}%'"));
+        // AccountRegistered and EmailConfirmationRequested.
+        Assert.Equal(2, Databases.Scalar(_system, "identity", $"SELECT COUNT(*) FROM OutboxMessages WHERE Payload LIKE '%{user.Email}%'"));
         await SystemFixture.EventuallyAsync(
             () => Task.FromResult(Databases.Scalar(_system, "notifications", $"SELECT COUNT(*) FROM Accounts WHERE Email = '{user.Email}' AND Language = 'fr'")),
             count => count == 1, "the account to reach Notifications");

@@ -56,7 +56,12 @@ public sealed class AccountRulesTests
     [InlineData("AU", false)]
     [InlineData("AUTX", false)]
     [InlineData(" AUT", false)]
+    [InlineData("AUR", false)]
+    [InlineData("XXX", false)]
     [InlineData(null, false)]
-    public void A_state_code_is_three_capital_letters(string? code, bool valid) =>
+    public void A_state_code_is_an_assigned_iso_3166_alpha_3_code_in_capitals(string? code, bool valid) =>
         Assert.Equal(valid, StateCode.IsValid(code));
+
+    [Fact]
+    public void Every_officially_assigned_alpha_3_code_is_known() => Assert.Equal(249, StateCode.Count);
 }

@@ -38,6 +38,12 @@ namespace Accreditation.Identity.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EmailConfirmationExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailConfirmationHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
@@ -105,9 +111,21 @@ namespace Accreditation.Identity.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Managed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SecretRotatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StateCode")
@@ -116,7 +134,26 @@ namespace Accreditation.Identity.Data.Migrations
 
                     b.HasKey("ClientId");
 
+                    b.HasIndex("StateCode")
+                        .IsUnique()
+                        .HasDatabaseName("ActiveClientPerState")
+                        .HasFilter("\"RevokedAt\" IS NULL AND \"StateCode\" IS NOT NULL");
+
                     b.ToTable("ApiClients", (string)null);
+                });
+
+            modelBuilder.Entity("Accreditation.ServiceDefaults.Auth.RevokedClient", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("RevokedClients", (string)null);
                 });
 
             modelBuilder.Entity("Accreditation.ServiceDefaults.Messaging.InboxMessage", b =>

@@ -244,6 +244,20 @@ namespace Accreditation.Notifications.Data.Migrations
                     b.ToTable("ScreeningEntries");
                 });
 
+            modelBuilder.Entity("Accreditation.ServiceDefaults.Auth.RevokedClient", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("RevokedClients", (string)null);
+                });
+
             modelBuilder.Entity("Accreditation.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -130,6 +130,20 @@ namespace Accreditation.Objections.Data.Migrations
                     b.ToTable("Objections");
                 });
 
+            modelBuilder.Entity("Accreditation.ServiceDefaults.Auth.RevokedClient", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("RevokedClients", (string)null);
+                });
+
             modelBuilder.Entity("Accreditation.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -74,20 +74,6 @@ namespace Accreditation.Registration.Data.Migrations
                     b.ToTable("Applications");
                 });
 
-            modelBuilder.Entity("Accreditation.Registration.Domain.CommentDocument", b =>
-                {
-                    b.Property<Guid>("CommentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("CommentId");
-
-                    b.ToTable("CommentDocuments", (string)null);
-                });
-
             modelBuilder.Entity("Accreditation.Registration.Domain.Dialogue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -127,6 +113,51 @@ namespace Accreditation.Registration.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Dialogues");
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Invitations", (string)null);
                 });
 
             modelBuilder.Entity("Accreditation.Registration.Domain.Ledger.LedgerCheckpoint", b =>
@@ -226,37 +257,6 @@ namespace Accreditation.Registration.Data.Migrations
                     b.ToTable("LedgerEntries", (string)null);
                 });
 
-            modelBuilder.Entity("Accreditation.Registration.Domain.ObjectionReply", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubmittedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId")
-                        .IsUnique();
-
-                    b.ToTable("ObjectionReplies", (string)null);
-                });
-
             modelBuilder.Entity("Accreditation.Registration.Domain.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -319,77 +319,6 @@ namespace Accreditation.Registration.Data.Migrations
                     b.ToTable("OrganizationMembers");
                 });
 
-            modelBuilder.Entity("Accreditation.Registration.Domain.Representative", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("DialogueId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FullName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Mode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("NominatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NominatedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("PurgedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SeatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("WithdrawnAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WithdrawnBy")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId");
-
-                    b.HasIndex("DialogueId", "Position")
-                        .IsUnique();
-
-                    b.HasIndex("DialogueId", "Status");
-
-                    b.ToTable("Representatives", (string)null);
-                });
-
             modelBuilder.Entity("Accreditation.Registration.Domain.StatusChange", b =>
                 {
                     b.Property<long>("Sequence")
@@ -431,52 +360,18 @@ namespace Accreditation.Registration.Data.Migrations
                     b.ToTable("StatusChanges");
                 });
 
-            modelBuilder.Entity("Accreditation.Registration.Domain.WrittenComment", b =>
+            modelBuilder.Entity("Accreditation.ServiceDefaults.Auth.RevokedClient", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ApplicationId")
+                    b.Property<DateTime>("RevokedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DialogueId")
-                        .HasColumnType("TEXT");
+                    b.HasKey("ClientId");
 
-                    b.Property<string>("DocumentName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DocumentSize")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PublishedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubmittedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId");
-
-                    b.HasIndex("DialogueId", "SubmittedAt");
-
-                    b.ToTable("WrittenComments", (string)null);
+                    b.ToTable("RevokedClients", (string)null);
                 });
 
             modelBuilder.Entity("Accreditation.ServiceDefaults.Messaging.InboxMessage", b =>
@@ -552,15 +447,6 @@ namespace Accreditation.Registration.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Accreditation.Registration.Domain.CommentDocument", b =>
-                {
-                    b.HasOne("Accreditation.Registration.Domain.WrittenComment", null)
-                        .WithOne()
-                        .HasForeignKey("Accreditation.Registration.Domain.CommentDocument", "CommentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Accreditation.Registration.Domain.Dialogue", b =>
                 {
                     b.OwnsOne("Accreditation.Registration.Domain.DialoguePolicy", "Policy", b1 =>
@@ -596,11 +482,11 @@ namespace Accreditation.Registration.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Accreditation.Registration.Domain.ObjectionReply", b =>
+            modelBuilder.Entity("Accreditation.Registration.Domain.Invitation", b =>
                 {
-                    b.HasOne("Accreditation.Registration.Domain.Application", null)
+                    b.HasOne("Accreditation.Registration.Domain.Organization", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -614,28 +500,10 @@ namespace Accreditation.Registration.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Accreditation.Registration.Domain.Representative", b =>
-                {
-                    b.HasOne("Accreditation.Registration.Domain.Application", null)
-                        .WithMany()
-                        .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Accreditation.Registration.Domain.StatusChange", b =>
                 {
                     b.HasOne("Accreditation.Registration.Domain.Application", null)
                         .WithMany("Changes")
-                        .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Accreditation.Registration.Domain.WrittenComment", b =>
-                {
-                    b.HasOne("Accreditation.Registration.Domain.Application", null)
-                        .WithMany()
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

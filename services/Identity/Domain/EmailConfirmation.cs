@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using System.Text;
+using Accreditation.ServiceDefaults.Errors;
+
+namespace Accreditation.Identity.Domain;
+
+/// <summary>
+/// The proof that a new organization user reads the address it signed up with: a random code
+/// e-mailed by Notifications, valid for <see cref="Lifetime"/>. Only its hash is kept, so the
+/// accounts table alone confirms nobody.
+/// </summary>
+public static class EmailConfirmation
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(2);
+
+    /// <summary>Starts (or restarts) confirmation: returns the code to send; the account keeps its hash and expiry.</summary>
+    public static string Start(AccountUser user, DateTimeOffset now)
+    {
+        var code = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        user.EmailConfirmed = false;
+        user.EmailConfirmationHash = Hash(code);
+        user.EmailConfirmationExpiresAt = now + Lifetime;
+        return code;
+    }
+
+    /// <summary>
+    /// Confirms the address with the e-mailed code. The same answer for an unknown address and a
+    /// wrong code, so the call does not tell who has an account; a confirmed account confirms again.
+    /// </summary>
+    public static void Confirm(AccountUser? user, string? code, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+            throw new InvalidFieldException("code", "is required");
+        if (user?.EmailConfirmationHash is not { } expected
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(Hash(code.Trim()))))
+            throw new InvalidFieldException("code", "does not confirm this e-mail address");
+        if (user.EmailConfirmed)
+            return;
+        if (user.EmailConfirmationExpiresAt is { } expires && now > expires)
+            throw new RuleViolationException($"The confirmation code expired at {expires:O}; the account is still unconfirmed.");
+        user.EmailConfirmed = true;
+    }
+
+    static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+}

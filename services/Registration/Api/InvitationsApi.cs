@@ -1,0 +1,78 @@
+using Accreditation.Contracts;
+using Accreditation.Registration.Data;
+using Accreditation.Registration.Domain;
+using Accreditation.ServiceDefaults.Api;
+using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Errors;
+using Accreditation.ServiceDefaults.Messaging;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using V1 = Accreditation.Registration.V1;
+
+namespace Accreditation.Registration.Api;
+
+/// <summary>Members invite colleagues; a colleague signed in with the invited address joins with the e-mailed code.</summary>
+public sealed class InvitationsApi(RegistrationDb db, TimeProvider clock, ILogger<InvitationsApi> logger) : V1.InvitationService.InvitationServiceBase
+{
+    /// <summary>The claim of a person's token that holds its (sign-in) e-mail address.</summary>
+    const string EmailClaim = "email";
+
+    public override async Task<V1.InviteMemberResponse> InviteMember(V1.InviteMemberRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var ct = context.CancellationToken;
+        var organizationId = Require.Id(request.OrganizationId, "organization_id");
+        var language = Invitation.Language(request.Language);
+        var organization = await db.Organizations.AsNoTracking().Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organizationId, ct)
+            ?? throw new NotFoundException("Organization", organizationId);
+        Access.EnsureMember(caller, organization);
+
+        var now = clock.GetUtcNow();
+        var (invitation, code) = Invitation.Create(organization.Id, request.Email, caller.Subject, now);
+        db.Set<Invitation>().Add(invitation);
+        db.Enqueue(new MemberInvited(invitation.Id, organization.Id, organization.Name, invitation.Email, language, code, invitation.ExpiresAt, now), now);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Invitation {InvitationId} to organization {OrganizationId} sent by {Subject}", invitation.Id, organization.Id, caller.Subject);
+        return new V1.InviteMemberResponse { Invitation = ToContract(invitation) };
+    }
+
+    public override async Task<V1.AcceptInvitationResponse> AcceptInvitation(V1.AcceptInvitationRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller().Require(Roles.Organization);
+        var email = context.GetHttpContext().User.FindFirst(EmailClaim)?.Value;
+        if (string.IsNullOrWhiteSpace(request.Code))
+            throw new InvalidFieldException("code", "is required");
+        var hash = Invitation.Hash(request.Code);
+
+        var (invitation, organization) = await db.RetryInTransactionAsync(async ct =>
+        {
+            // An unknown code and a guessed one look alike: not found.
+            var found = await db.Set<Invitation>().SingleOrDefaultAsync(i => i.CodeHash == hash, ct)
+                ?? throw new NotFoundException("Invitation", "with this code");
+            var now = clock.GetUtcNow();
+            found.Accept(caller.Subject, email, now);
+            var joined = await db.Organizations.Include(o => o.Members).SingleAsync(o => o.Id == found.OrganizationId, ct);
+            if (joined.HasMember(caller.Subject))
+                throw new AlreadyExistsException($"The caller is already a member of organization {joined.Id}.");
+            joined.Members.Add(new OrganizationMember(joined.Id, caller.Subject, now));
+            // Notifications' member directory: the colleague reads the organization's inbox and gets its e-mails.
+            db.Enqueue(new OrganizationMemberAdded(joined.Id, joined.Name, caller.Subject, now), now);
+            await db.SaveOrAlreadyExistsAsync($"The caller is already a member of organization {joined.Id}.", ct);
+            return (found, joined);
+        }, context.CancellationToken);
+        logger.LogInformation("Invitation {InvitationId} accepted: {Subject} joined organization {OrganizationId}", invitation.Id, caller.Subject, organization.Id);
+        return new V1.AcceptInvitationResponse { Invitation = ToContract(invitation), Organization = organization.ToContract() };
+    }
+
+    static V1.Invitation ToContract(Invitation i) => new()
+    {
+        InvitationId = i.Id.ToString(),
+        OrganizationId = i.OrganizationId.ToString(),
+        Email = i.Email,
+        CreatedAt = Timestamp.FromDateTimeOffset(i.CreatedAt),
+        ExpiresAt = Timestamp.FromDateTimeOffset(i.ExpiresAt),
+        AcceptedAt = i.AcceptedAt is { } accepted ? Timestamp.FromDateTimeOffset(accepted) : null,
+    };
+}

@@ -1,0 +1,97 @@
+using Accreditation.FunctionalTests.Infrastructure;
+using Grpc.Core;
+using Accounts = Accreditation.Identity.V1;
+
+namespace Accreditation.FunctionalTests.Identity;
+
+/// <summary>
+/// Sign-up is confirmed through the e-mail Notifications sends over real SMTP: until then the
+/// organization user cannot sign in.
+/// </summary>
+public sealed class EmailConfirmationTests : IAsyncLifetime
+{
+    const string Password = "Correct-Horse-42";
+    SmtpSink _smtp = null!;
+    SystemFixture _system = null!;
+
+    Accounts.AccountService.AccountServiceClient AccountsApi => new(_system.Grpc);
+
+    public async Task InitializeAsync()
+    {
+        _smtp = await SmtpSink.StartAsync();
+        _system = new SystemFixture(SystemFixture.MailSettings(_smtp)) { Mail = _smtp };
+        await _system.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _system.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_new_user_signs_in_only_after_confirming_the_address_with_the_code_from_the_e_mail()
+    {
+        var email = $"nouvelle-{Guid.NewGuid():N}@example.org";
+        var signedUp = (await AccountsApi.SignUpAsync(new Accounts.SignUpRequest { Email = email, Password = Password, Language = "fr" }, SystemFixture.Anonymous)).Account;
+        Assert.False(signedUp.EmailConfirmed);
+
+        var (ok, refusal) = await PasswordAsync(email);
+        Assert.False(ok);
+        Assert.Equal("invalid_grant", refusal.GetProperty("error").GetString());
+        Assert.Contains("not confirmed", refusal.GetProperty("error_description").GetString());
+
+        var code = await _system.ConfirmationCodeAsync(email);
+        var mail = _smtp.Received().Single(m => m.To.Mailboxes.Single().Address == email);
+        Assert.StartsWith("Confirmez votre adresse", mail.Subject);
+        Assert.Contains(code, mail.TextBody);
+
+        var wrong = await Assert.ThrowsAsync<RpcException>(() => AccountsApi.ConfirmEmailAsync(new() { Email = email, Code = code + "x" }, SystemFixture.Anonymous).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, wrong.StatusCode);
+        Assert.StartsWith("code:", wrong.Status.Detail);
+        // An unknown address gets the very same answer: the call tells nobody who has an account.
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => AccountsApi.ConfirmEmailAsync(new() { Email = "nobody@example.org", Code = code }, SystemFixture.Anonymous).ResponseAsync);
+        Assert.Equal(wrong.Status.Detail, unknown.Status.Detail);
+
+        var confirmed = (await AccountsApi.ConfirmEmailAsync(new() { Email = email, Code = code }, SystemFixture.Anonymous)).Account;
+        Assert.True(confirmed.EmailConfirmed);
+        var (signedIn, token) = await PasswordAsync(email);
+        Assert.True(signedIn, token.ToString());
+        // The link is followed twice: still confirmed, no error.
+        Assert.True((await AccountsApi.ConfirmEmailAsync(new() { Email = email, Code = code }, SystemFixture.Anonymous)).Account.EmailConfirmed);
+    }
+
+    [Fact]
+    public async Task An_expired_confirmation_code_is_refused_and_a_new_one_is_sent_on_request()
+    {
+        var email = $"late-{Guid.NewGuid():N}@example.org";
+        await AccountsApi.SignUpAsync(new Accounts.SignUpRequest { Email = email, Password = Password, Language = "es" }, SystemFixture.Anonymous);
+        var code = await _system.ConfirmationCodeAsync(email);
+        Assert.StartsWith("Confirme su dirección", _smtp.Received().Single(m => m.To.Mailboxes.Single().Address == email).Subject);
+
+        _system.Clock.Advance(TimeSpan.FromDays(3));
+
+        var expired = await Assert.ThrowsAsync<RpcException>(() => AccountsApi.ConfirmEmailAsync(new() { Email = email, Code = code }, SystemFixture.Anonymous).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, expired.StatusCode);
+        Assert.Contains("expired", expired.Status.Detail);
+        Assert.False((await PasswordAsync(email)).Ok);
+
+        await AccountsApi.ResendEmailConfirmationAsync(new() { Email = email }, SystemFixture.Anonymous);
+        // An unknown address gets the same empty answer, and no e-mail.
+        await AccountsApi.ResendEmailConfirmationAsync(new() { Email = "nobody@example.org" }, SystemFixture.Anonymous);
+        await SystemFixture.EventuallyAsync(() => Task.FromResult(_smtp.Received().Count(m => m.To.Mailboxes.Single().Address == email)),
+            count => count == 2, "the second confirmation e-mail");
+        var fresh = await _system.ConfirmationCodeAsync(email);
+        Assert.NotEqual(code, fresh);
+        Assert.Equal(StatusCode.InvalidArgument, (await Assert.ThrowsAsync<RpcException>(
+            () => AccountsApi.ConfirmEmailAsync(new() { Email = email, Code = code }, SystemFixture.Anonymous).ResponseAsync)).StatusCode);
+        await AccountsApi.ConfirmEmailAsync(new() { Email = email, Code = fresh }, SystemFixture.Anonymous);
+        Assert.True((await PasswordAsync(email)).Ok);
+        Assert.DoesNotContain(_smtp.Received(), m => m.To.Mailboxes.Single().Address == "nobody@example.org");
+    }
+
+    Task<(bool Ok, System.Text.Json.JsonElement Body)> PasswordAsync(string email) => _system.TokenRequestAsync(new()
+    {
+        ["grant_type"] = "password", ["client_id"] = "portal", ["username"] = email, ["password"] = Password,
+    });
+}

@@ -1,0 +1,42 @@
+using Accreditation.Identity.Domain;
+using Accreditation.ServiceDefaults.Errors;
+
+namespace Accreditation.UnitTests.Identity;
+
+public sealed class EmailConfirmationTests
+{
+    static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void The_e_mailed_code_confirms_the_account_and_only_its_hash_is_kept()
+    {
+        var user = new AccountUser();
+        var code = EmailConfirmation.Start(user, Now);
+
+        Assert.False(user.EmailConfirmed);
+        Assert.DoesNotContain(code, user.EmailConfirmationHash);
+        EmailConfirmation.Confirm(user, code, Now.AddDays(1));
+        Assert.True(user.EmailConfirmed);
+    }
+
+    [Fact]
+    public void A_wrong_code_and_an_unknown_account_get_the_same_answer()
+    {
+        var user = new AccountUser();
+        EmailConfirmation.Start(user, Now);
+        var wrong = Assert.Throws<InvalidFieldException>(() => EmailConfirmation.Confirm(user, "guess", Now));
+        var unknown = Assert.Throws<InvalidFieldException>(() => EmailConfirmation.Confirm(null, "guess", Now));
+        Assert.Equal("code", wrong.Field);
+        Assert.Equal(wrong.Message, unknown.Message);
+        Assert.False(user.EmailConfirmed);
+    }
+
+    [Fact]
+    public void An_expired_code_confirms_nothing()
+    {
+        var user = new AccountUser();
+        var code = EmailConfirmation.Start(user, Now);
+        Assert.Throws<RuleViolationException>(() => EmailConfirmation.Confirm(user, code, Now + EmailConfirmation.Lifetime + TimeSpan.FromSeconds(1)));
+        Assert.False(user.EmailConfirmed);
+    }
+}
