@@ -44,7 +44,7 @@ public static class ServiceDefaultsExtensions
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddAspNetCoreInstrumentation().AddMeter("MassTransit", "Accreditation");
+                metrics.AddAspNetCoreInstrumentation().AddMeter("MassTransit", Messaging.MessagingMetrics.MeterName);
                 if (console) metrics.AddConsoleExporter();
             });
         return builder;
