@@ -6,6 +6,7 @@
 #   scripts/run-distributed.sh stop                      stop everything (services, then RabbitMQ)
 #   scripts/run-distributed.sh restart SERVICE           start one service again (e.g. after a crash)
 #   scripts/run-distributed.sh status                    what runs, with process ids
+#   scripts/run-distributed.sh rabbitmqctl ARGS...       rabbitmqctl against this run's node (e.g. list_queues name messages)
 #
 # Environment: ACCREDITATION_RUN (run folder, default ./run), ACCREDITATION_PORT (gateway HTTP
 # port, default 5080; gRPC +1, identity +21, registration +22, objections +23, notifications +24),
@@ -194,6 +195,7 @@ case "${1:-start}" in
     done
     ctl status >/dev/null 2>&1 && echo "rabbitmq: running ($NODE, port $AMQP_PORT)" || echo "rabbitmq: stopped"
     exit 0 ;;
+  rabbitmqctl) shift; ctl "$@"; exit $? ;;
   restart)
     service=${2:?which service}
     [ -n "${PROJECTS[$service]:-}" ] || { echo "Unknown service $service (one of ${SERVICES[*]})." >&2; exit 2; }
