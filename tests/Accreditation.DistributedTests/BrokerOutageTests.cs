@@ -50,7 +50,7 @@ public sealed class BrokerOutageTests(DistributedSystem system, ITestOutputHelpe
         }
         finally
         {
-            var pendingAtRestart = (await Accounting.TakeAsync(system)).Pending;
+            var pendingAtRestart = await Accounting.PendingAsync(system);
             await system.RabbitMqCtlAsync("start_app");
             output.WriteLine($"outage {clock.Elapsed.TotalSeconds:F0} s; outbox rows pending when RabbitMQ came back: {pendingAtRestart}");
             Console.WriteLine($"[outage test] outage {clock.Elapsed.TotalSeconds:F0} s, outbox rows pending at restart {pendingAtRestart}");

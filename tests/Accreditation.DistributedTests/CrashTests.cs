@@ -64,7 +64,7 @@ public sealed class CrashTests(DistributedSystem system, ITestOutputHelper outpu
                 // A retry of a screening that had committed finds it Eligible already.
                 await ParallelAsync(ofDialogue, 4, id => Api.PersistAsync(async () => { await _api.ScreenEligibleAsync(officer, id); return true; },
                     ex => ex.StatusCode == StatusCode.FailedPrecondition));
-                await Api.PersistAsync(() => _api.CirculateAsync(officer, dialogue, DateTimeOffset.UtcNow.AddSeconds(6)),
+                await Api.PersistAsync(() => _api.CirculateAsync(officer, dialogue, DateTimeOffset.UtcNow.AddSeconds(10)),
                     ex => ex.StatusCode == StatusCode.FailedPrecondition);
                 // Austria objects to every fourth applicant; only objections answered OK count.
                 await ParallelAsync(ofDialogue.Where((_, i) => i % 4 == 0), 4, async id =>

@@ -29,13 +29,23 @@ public sealed record Accounting(int Accepted, int Pending, int Delivered, int Mi
         $"events accepted (outbox row x subscriber) {Accepted}, still pending in outboxes {Pending}, delivered (inbox rows) {Delivered}, " +
         $"missing {Missing}, in error queues {InErrorQueues}, redeliveries ignored by inboxes {DuplicatesIgnored}";
 
-    public static async Task<Accounting> TakeAsync(DistributedSystem system)
+    /// <summary>Outbox rows of every service not yet published (read from the files; the broker may be down).</summary>
+    public static async Task<int> PendingAsync(DistributedSystem system) =>
+        (await OutboxAsync(system)).Count(r => !r.Sent);
+
+    static async Task<List<(string Id, string Type, bool Sent)>> OutboxAsync(DistributedSystem system)
     {
         var outbox = new List<(string Id, string Type, bool Sent)>();
         foreach (var service in Publishers)
             outbox.AddRange(await QueryAsync(system.Database(service),
                 "SELECT MessageId, Type, SentAt IS NOT NULL FROM OutboxMessages",
                 r => (r.GetString(0).ToUpperInvariant(), r.GetString(1), r.GetBoolean(2))));
+        return outbox;
+    }
+
+    public static async Task<Accounting> TakeAsync(DistributedSystem system)
+    {
+        var outbox = await OutboxAsync(system);
 
         int accepted = 0, delivered = 0;
         foreach (var (service, types) in Subscribers)
@@ -60,10 +70,10 @@ public sealed record Accounting(int Accepted, int Pending, int Delivered, int Mi
 
     public static async Task<List<T>> QueryAsync<T>(string database, string sql, Func<SqliteDataReader, T> read)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 5 }.ToString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 5000; " + sql;
+        command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<T>();
         while (await reader.ReadAsync())
