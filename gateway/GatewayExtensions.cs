@@ -24,7 +24,7 @@ public static class GatewayExtensions
         });
 
         var backends = GatewayRoutes.Backends(builder.Configuration);
-        var (routes, clusters) = GatewayRoutes.Build(backends);
+        var (routes, clusters) = GatewayRoutes.Build(backends, DaprSidecar.From(builder.Configuration));
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
         builder.Services.AddGatewayRateLimits(builder.Configuration);
 

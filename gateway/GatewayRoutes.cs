@@ -12,13 +12,16 @@ namespace Accreditation.Gateway;
 /// </summary>
 public static class GatewayRoutes
 {
+    /// <summary>A service behind the gateway; its Dapr app id is its name.</summary>
     public sealed record Backend(string Name, string Address, IReadOnlyList<FileDescriptor> Contracts,
         bool RequiresToken, IReadOnlyList<string> ExtraPaths);
 
     public static IReadOnlyList<Backend> Backends(IConfiguration configuration)
     {
+        // Through Dapr the sidecar finds the service by app id: no address to configure.
+        var viaDapr = DaprSidecar.From(configuration) is not null;
         string Address(string name) => configuration[$"Services:{name}"]
-            ?? throw new InvalidOperationException($"Services:{name} (the {name} service's address) is not configured.");
+            ?? (viaDapr ? "" : throw new InvalidOperationException($"Services:{name} (the {name} service's address) is not configured."));
         return
         [
             new("identity", Address("Identity"), [Accreditation.Identity.V1.AccountsReflection.Descriptor, Accreditation.Identity.V1.StateClientsReflection.Descriptor], RequiresToken: false, ["/connect/{**rest}", "/.well-known/{**rest}"]),
@@ -31,38 +34,50 @@ public static class GatewayRoutes
     public static IEnumerable<ServiceDescriptor> Services(IEnumerable<Backend> backends) =>
         backends.SelectMany(b => b.Contracts).SelectMany(f => f.Services);
 
-    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IReadOnlyList<Backend> backends)
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IReadOnlyList<Backend> backends, DaprSidecar? dapr = null)
     {
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
+        // The services listen with HTTP/2 only (gRPC needs it); JSON calls travel as HTTP/2 too.
+        var http2 = new ForwarderRequestConfig { Version = new Version(2, 0), VersionPolicy = HttpVersionPolicy.RequestVersionExact };
         foreach (var backend in backends)
         {
-            clusters.Add(new ClusterConfig
-            {
-                ClusterId = backend.Name,
-                Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = backend.Address } },
-                // The services listen with HTTP/2 only (gRPC needs it); JSON calls travel as HTTP/2 too.
-                HttpRequest = new ForwarderRequestConfig { Version = new Version(2, 0), VersionPolicy = HttpVersionPolicy.RequestVersionExact },
-            });
+            // Direct: one cluster per service. Through Dapr: the sidecar's gRPC port for gRPC (proxied
+            // as gRPC), its HTTP port for JSON and the token endpoint (HTTP service invocation).
+            var grpcCluster = backend.Name;
+            var jsonCluster = dapr is null ? backend.Name : $"{backend.Name}-http";
+            clusters.Add(Cluster(grpcCluster, dapr?.GrpcEndpoint ?? backend.Address, http2));
+            if (dapr is not null)
+                clusters.Add(Cluster(jsonCluster, dapr.HttpEndpoint, null));
+            var appId = dapr is null ? null : backend.Name;
             foreach (var service in backend.Contracts.SelectMany(f => f.Services))
             {
-                routes.Add(Route(backend, $"grpc-{service.FullName}", $"/{service.FullName}/{{method}}"));
+                routes.Add(Route(backend, grpcCluster, appId, $"grpc-{service.FullName}", $"/{service.FullName}/{{method}}"));
                 foreach (var prefix in JsonPrefixes(service))
-                    routes.Add(Route(backend, $"json-{backend.Name}-{prefix}", $"{prefix}/{{**rest}}"));
+                    routes.Add(Route(backend, jsonCluster, appId, $"json-{backend.Name}-{prefix}", $"{prefix}/{{**rest}}"));
             }
             foreach (var path in backend.ExtraPaths)
-                routes.Add(Route(backend, $"{backend.Name}-{path}", path));
+                routes.Add(Route(backend, jsonCluster, appId, $"{backend.Name}-{path}", path));
         }
         return (routes.DistinctBy(r => r.RouteId).ToList(), clusters);
     }
 
+    static ClusterConfig Cluster(string id, string address, ForwarderRequestConfig? request) => new()
+    {
+        ClusterId = id,
+        Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = address } },
+        HttpRequest = request,
+    };
+
     // Authentication at the edge; each service still checks the token and the object itself.
-    static RouteConfig Route(Backend backend, string id, string path) => new()
+    static RouteConfig Route(Backend backend, string cluster, string? daprAppId, string id, string path) => new()
     {
         RouteId = id,
-        ClusterId = backend.Name,
+        ClusterId = cluster,
         Match = new RouteMatch { Path = path },
         AuthorizationPolicy = backend.RequiresToken ? "Default" : "Anonymous",
+        // Dapr service invocation: the sidecar forwards to the app named here.
+        Transforms = daprAppId is null ? null : [new Dictionary<string, string> { ["RequestHeader"] = DaprSidecar.AppIdHeader, ["Set"] = daprAppId }],
     };
 
     /// <summary>"/v1/applications/{application_id}:screen" gives "/v1/applications".</summary>

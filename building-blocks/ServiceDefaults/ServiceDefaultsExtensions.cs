@@ -1,4 +1,5 @@
 using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Configuration;
 using Accreditation.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -21,6 +22,8 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
+        // First: the secrets are configuration every later step may read.
+        builder.AddDaprSecrets();
         builder.Services.TryAddSingleton(TimeProvider.System);
         // Plain-http listeners that serve gRPC must speak HTTP/2 (prior knowledge); the gateway speaks it to them.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
@@ -44,7 +47,7 @@ public static class ServiceDefaultsExtensions
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddAspNetCoreInstrumentation().AddMeter("MassTransit", "Accreditation");
+                metrics.AddAspNetCoreInstrumentation().AddMeter("MassTransit", Messaging.MessagingMetrics.MeterName);
                 if (console) metrics.AddConsoleExporter();
             });
         return builder;

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Accreditation.ServiceDefaults.Messaging;
 
@@ -23,9 +24,19 @@ public sealed class EventHandlers<TDb>(IServiceCollection services) where TDb : 
 
     public void ConnectTo(IReceiveEndpointConfigurator endpoint, IServiceProvider provider)
     {
-        // Transient faults (a busy database) are retried here; what still fails goes to the _error queue.
-        endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+        UseRetryAndErrorQueue(endpoint, provider.GetRequiredService<ILoggerFactory>());
         foreach (var connect in _connections)
             connect(endpoint, provider);
+    }
+
+    /// <summary>
+    /// Transient faults (a busy database) are retried with backoff; what still fails is reported
+    /// (log line, fault counter) and moved by MassTransit to the queue's _error queue with its exception.
+    /// </summary>
+    public static void UseRetryAndErrorQueue(IReceiveEndpointConfigurator endpoint, ILoggerFactory logs)
+    {
+        const int retries = 5;
+        endpoint.UseMessageRetry(retry => retry.Exponential(retries, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+        endpoint.UseFilter(new FaultReportingFilter(logs.CreateLogger("Accreditation.Messaging.Faults"), retries));
     }
 }

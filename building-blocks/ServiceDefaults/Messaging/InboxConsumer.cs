@@ -2,6 +2,7 @@ using Accreditation.ServiceDefaults.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Accreditation.ServiceDefaults.Messaging;
 
@@ -29,7 +30,7 @@ public sealed class InboxConsumer<TEvent, TDb, THandler>(IServiceProvider servic
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var inbox = db.Set<InboxMessage>();
             if (await inbox.AnyAsync(m => m.MessageId == messageId && m.Consumer == ConsumerName, ct))
-                return false;
+                return Duplicate(messageId);
             await handler.HandleAsync(context.Message, new EventContext(messageId, context.CorrelationId), ct);
             inbox.Add(new InboxMessage { MessageId = messageId, Consumer = ConsumerName, ProcessedAt = clock.GetUtcNow() });
             try
@@ -39,7 +40,7 @@ public sealed class InboxConsumer<TEvent, TDb, THandler>(IServiceProvider servic
             catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
             {
                 if (await IsDuplicateAsync(messageId))
-                    return false; // a concurrent delivery of the same message won the race
+                    return Duplicate(messageId); // a concurrent delivery of the same message won the race
                 throw;
             }
             await transaction.CommitAsync(ct);
@@ -48,6 +49,15 @@ public sealed class InboxConsumer<TEvent, TDb, THandler>(IServiceProvider servic
 
         if (handled)
             scope.ServiceProvider.GetRequiredService<OutboxSignal>().Notify();
+    }
+
+    // Redeliveries are expected (a crash between commit and acknowledgement): counted, not alarming.
+    bool Duplicate(Guid messageId)
+    {
+        MessagingMetrics.Duplicates.Add(1, new KeyValuePair<string, object?>("consumer", ConsumerName));
+        services.GetService<ILoggerFactory>()?.CreateLogger("Accreditation.Messaging.Inbox")
+            .LogDebug("Duplicate {MessageType} {MessageId} ignored by {Consumer}", typeof(TEvent).Name, messageId, ConsumerName);
+        return false;
     }
 
     async Task<bool> IsDuplicateAsync(Guid messageId)

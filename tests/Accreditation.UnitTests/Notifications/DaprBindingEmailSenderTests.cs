@@ -1,15 +1,11 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Accreditation.Notifications.Domain;
 using Accreditation.Notifications.Email;
+using Accreditation.UnitTests.Dapr;
 using Dapr.Client;
 using Dapr.Client.Autogen.Grpc.v1;
-using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Accreditation.UnitTests.Notifications;
 
@@ -20,20 +16,11 @@ namespace Accreditation.UnitTests.Notifications;
 public sealed class DaprBindingEmailSenderTests : IAsyncLifetime
 {
     readonly ConcurrentQueue<InvokeBindingRequest> _received = new();
-    WebApplication _sidecar = null!;
-    string _endpoint = "";
+    SidecarStandIn _sidecar = null!;
     string _status = "0";
 
-    public async Task InitializeAsync()
-    {
-        var port = FreePort();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
-        _sidecar = builder.Build();
-        _sidecar.MapPost("/dapr.proto.runtime.v1.Dapr/InvokeBinding", HandleAsync);
-        await _sidecar.StartAsync();
-        _endpoint = $"http://127.0.0.1:{port}";
-    }
+    public async Task InitializeAsync() =>
+        _sidecar = await SidecarStandIn.StartAsync(app => app.MapPost("/dapr.proto.runtime.v1.Dapr/InvokeBinding", HandleAsync));
 
     public async Task DisposeAsync() => await _sidecar.DisposeAsync();
 
@@ -58,25 +45,13 @@ public sealed class DaprBindingEmailSenderTests : IAsyncLifetime
     }
 
     DaprBindingEmailSender Sender() => new(
-        new DaprClientBuilder().UseGrpcEndpoint(_endpoint).Build(),
+        new DaprClientBuilder().UseGrpcEndpoint(_sidecar.Endpoint).Build(),
         EmailSettings.Disabled with { Enabled = true, DaprBinding = "smtp" });
 
     /// <summary>Reads one length-prefixed gRPC message and answers with an empty response or the chosen status.</summary>
     async Task HandleAsync(HttpContext context)
     {
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer);
-        _received.Enqueue(InvokeBindingRequest.Parser.ParseFrom(buffer.ToArray().AsSpan(5)));
-        context.Response.ContentType = "application/grpc";
-        if (_status == "0")
-            await context.Response.Body.WriteAsync(new byte[] { 0, 0, 0, 0, 0 });
-        context.Response.AppendTrailer("grpc-status", _status);
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        _received.Enqueue(await SidecarStandIn.ReadAsync(context, InvokeBindingRequest.Parser));
+        await SidecarStandIn.ReplyAsync(context, _status == "0" ? new Google.Protobuf.WellKnownTypes.Empty() : null, _status);
     }
 }

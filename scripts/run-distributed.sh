@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# The distributed topology on one machine: RabbitMQ (bound to loopback, its own data folder) and
+# every service and the gateway as separate processes, configured by environment only.
+#
+#   scripts/run-distributed.sh [--detach] [--no-build]   start everything; Ctrl-C stops it all
+#   scripts/run-distributed.sh stop                      stop everything (services, then RabbitMQ)
+#   scripts/run-distributed.sh restart SERVICE           start one service again (e.g. after a crash)
+#   scripts/run-distributed.sh status                    what runs, with process ids
+#   scripts/run-distributed.sh rabbitmqctl ARGS...       rabbitmqctl against this run's node (e.g. list_queues name messages)
+#
+# Environment: ACCREDITATION_RUN (run folder, default ./run), ACCREDITATION_PORT (gateway HTTP
+# port, default 5080; gRPC +1, identity +21, registration +22, objections +23, notifications +24),
+# ACCREDITATION_RABBITMQ_PORT (default 5672), ACCREDITATION_RABBITMQ_DIST_PORT (Erlang
+# distribution, default AMQP port + 20000), ACCREDITATION_CONFIGURATION (Release).
+# Extra settings for every service: any ASP.NET Core variable (e.g. Objections__DeadlinePollInterval).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+RUN=$(mkdir -p "${ACCREDITATION_RUN:-$ROOT/run}" && cd "${ACCREDITATION_RUN:-$ROOT/run}" && pwd)
+PORT=${ACCREDITATION_PORT:-5080}
+AMQP_PORT=${ACCREDITATION_RABBITMQ_PORT:-5672}
+DIST_PORT=${ACCREDITATION_RABBITMQ_DIST_PORT:-$((AMQP_PORT + 20000))}
+CONFIGURATION=${ACCREDITATION_CONFIGURATION:-Release}
+SERVICES=(identity registration objections notifications gateway)
+RABBIT_BIN=/usr/lib/rabbitmq/bin
+# One node per run folder, so two runs (or a test next to a developer's run) never meet.
+NODE="accreditation-$(printf '%s' "$RUN" | md5sum | cut -c1-8)@localhost"
+
+declare -A PORTS=([identity]=$((PORT + 21)) [registration]=$((PORT + 22)) [objections]=$((PORT + 23)) [notifications]=$((PORT + 24)) [gateway]=$PORT)
+declare -A PROJECTS=([identity]=services/Identity [registration]=services/Registration [objections]=services/Objections [notifications]=services/Notifications [gateway]=gateway)
+declare -A ASSEMBLIES=([identity]=Accreditation.Identity [registration]=Accreditation.Registration [objections]=Accreditation.Objections [notifications]=Accreditation.Notifications [gateway]=Accreditation.Gateway)
+
+url() { echo "http://127.0.0.1:$1"; }
+
+# RabbitMQ's own environment: loopback only, data and logs under the run folder, cookie there too.
+rabbit_env() {
+  export HOME="$RUN/rabbitmq" RABBITMQ_NODENAME="$NODE" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$AMQP_PORT" \
+    RABBITMQ_DIST_PORT="$DIST_PORT" ERL_EPMD_ADDRESS=127.0.0.1 RABBITMQ_MNESIA_BASE="$RUN/rabbitmq/mnesia" \
+    RABBITMQ_LOG_BASE="$RUN/rabbitmq/log" RABBITMQ_ENABLED_PLUGINS_FILE="$RUN/rabbitmq/enabled_plugins" \
+    RABBITMQ_CONFIG_FILE="$RUN/rabbitmq/rabbitmq" RABBITMQ_PID_FILE="$RUN/rabbitmq/pid"
+}
+ctl() { (rabbit_env && "$RABBIT_BIN/rabbitmqctl" -n "$NODE" "$@"); }
+
+ensure_rabbitmq_installed() {
+  [ -x "$RABBIT_BIN/rabbitmq-server" ] && return
+  echo "Installing rabbitmq-server (Debian package)..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
+  # The package may start a system-wide node; this run uses its own.
+  service rabbitmq-server stop >/dev/null 2>&1 || true
+}
+
+start_rabbitmq() {
+  ensure_rabbitmq_installed
+  mkdir -p "$RUN/rabbitmq/mnesia" "$RUN/rabbitmq/log"
+  echo '[].' >"$RUN/rabbitmq/enabled_plugins"
+  printf 'listeners.tcp.default = 127.0.0.1:%s\nloopback_users.guest = true\n' "$AMQP_PORT" >"$RUN/rabbitmq/rabbitmq.conf"
+  if ctl status >/dev/null 2>&1; then echo "RabbitMQ node $NODE already runs."; else
+    (rabbit_env && exec setsid "$RABBIT_BIN/rabbitmq-server" >"$RUN/rabbitmq/server.out" 2>&1 </dev/null) &
+    wait_for "RabbitMQ" 120 "exec 3<>/dev/tcp/127.0.0.1/$AMQP_PORT"
+    ctl await_startup --timeout 60 >/dev/null
+  fi
+  # The services' own account; its password is generated once and kept in the run folder.
+  local password_file="$RUN/rabbitmq/password"
+  [ -f "$password_file" ] || (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' '-_' >"$password_file")
+  if ! ctl list_users 2>/dev/null | grep -q '^accreditation\b'; then
+    ctl add_user accreditation "$(cat "$password_file")" >/dev/null
+    ctl set_permissions -p / accreditation '.*' '.*' '.*' >/dev/null
+  fi
+}
+
+# API clients (officer, auditor, four States), generated once with random secrets, in the standalone format.
+ensure_credentials() {
+  local file="$RUN/data/credentials.json"
+  [ -f "$file" ] && return
+  mkdir -p "$RUN/data"
+  (umask 077 && python3 - "$file" <<'EOF'
+import json, secrets, sys
+clients = [("secretariat-officer", "officer", None), ("secretariat-auditor", "auditor", None)] + \
+          [(f"state-{s.lower()}", "state", s) for s in ("AUT", "BRA", "KEN", "MEX")]
+json.dump({"Clients": [{"ClientId": c, "ClientSecret": secrets.token_urlsafe(24), "Role": r, "State": s} for c, r, s in clients]},
+          open(sys.argv[1], "w"), indent=2)
+EOF
+  )
+}
+
+client_settings() {
+  python3 - "$RUN/data/credentials.json" <<'EOF'
+import json, sys
+for i, c in enumerate(json.load(open(sys.argv[1]))["Clients"]):
+    for key in ("ClientId", "ClientSecret", "Role", "State"):
+        if c[key] is not None:
+            print(f"Identity__Clients__{i}__{key}={c[key]}")
+EOF
+}
+
+# Everything one service process is told, as environment variables (also kept for `restart`).
+write_env() {
+  local service=$1 file="$RUN/env/$1.env"
+  mkdir -p "$RUN/env"
+  {
+    echo "ASPNETCORE_URLS=$(url "${PORTS[$service]}")"
+    echo "Data__Directory=$RUN/data"
+    echo "Bus__Transport=RabbitMq"
+    echo "Bus__RabbitMq__Host=127.0.0.1"
+    echo "Bus__RabbitMq__Port=$AMQP_PORT"
+    echo "Bus__RabbitMq__Username=accreditation"
+    echo "Bus__RabbitMq__Password=$(cat "$RUN/rabbitmq/password")"
+    echo "Identity__Authority=$(url "${PORTS[identity]}")"
+    echo "Identity__Issuer=$(url "${PORTS[identity]}")"
+    echo "Services__Identity=$(url "${PORTS[identity]}")"
+    echo "Services__Registration=$(url "${PORTS[registration]}")"
+    echo "Services__Objections=$(url "${PORTS[objections]}")"
+    echo "Services__Notifications=$(url "${PORTS[notifications]}")"
+    echo "Gateway__HttpUrl=$(url "$PORT")"
+    echo "Gateway__GrpcUrl=$(url $((PORT + 1)))"
+    echo "Dapr__Enabled=false"
+    echo "Logging__Console__FormatterName=simple"
+    echo "Logging__LogLevel__Microsoft.EntityFrameworkCore=Warning"
+    echo "Logging__LogLevel__Microsoft.AspNetCore=Warning"
+    echo "Logging__LogLevel__Accreditation.Messaging.Inbox=Debug"
+    [ "$service" = identity ] && client_settings
+    # Anything the caller exported in ASP.NET Core form (Section__Key=...) passes through.
+    env | grep -E '^[A-Z][A-Za-z]+__[A-Za-z]' | grep -vE '^(Bus|Identity|Services|Gateway|Data)__' || true
+  } >"$file"
+  chmod 600 "$file"
+}
+
+start_service() {
+  local service=$1 dll="$ROOT/${PROJECTS[$service]}/bin/$CONFIGURATION/net10.0/${ASSEMBLIES[$service]}.dll"
+  [ -f "$dll" ] || { echo "$dll is missing: build first (drop --no-build)." >&2; exit 1; }
+  mkdir -p "$RUN/logs" "$RUN/pids"
+  local settings
+  # Read, not sourced: ASP.NET Core keys may hold dots (Logging__LogLevel__Accreditation.Messaging...).
+  mapfile -t settings <"$RUN/env/$service.env"
+  # exec all the way down, so the recorded pid is the service's own process.
+  (cd "$RUN" && exec env "${settings[@]}" setsid dotnet "$dll" >>"$RUN/logs/$service.log" 2>&1 </dev/null) &
+  echo $! >"$RUN/pids/$service.pid"
+}
+
+wait_for() { # WHAT SECONDS COMMAND
+  local what=$1 deadline=$((SECONDS + $2))
+  until bash -c "$3" >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || { echo "$what did not come up in $2 s (logs in $RUN/logs, $RUN/rabbitmq)." >&2; return 1; }
+    sleep 0.2
+  done
+}
+
+wait_healthy() {
+  local service=$1
+  if [ "$service" = gateway ]; then
+    wait_for gateway 60 "curl -sf $(url "$PORT")/healthz"
+  else
+    wait_for "$service" 60 "curl -sf --http2-prior-knowledge $(url "${PORTS[$service]}")/healthz"
+  fi
+}
+
+pid_of() { [ -f "$RUN/pids/$1.pid" ] && cat "$RUN/pids/$1.pid"; }
+running() { local pid; pid=$(pid_of "$1") && kill -0 "$pid" 2>/dev/null; }
+
+stop_all() {
+  # The gateway first, then the services, each asked to stop (SIGTERM: outbox and consumers finish), then RabbitMQ.
+  local service pid
+  for service in gateway notifications objections registration identity; do
+    running "$service" && kill -TERM "$(pid_of "$service")" 2>/dev/null || true
+  done
+  for service in "${SERVICES[@]}"; do
+    pid=$(pid_of "$service") || continue
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    rm -f "$RUN/pids/$service.pid"
+  done
+  ctl stop >/dev/null 2>&1 || true
+  echo "Stopped (data kept in $RUN)."
+}
+
+print_addresses() {
+  cat <<EOF
+Accreditation is running (distributed: one process per service, RabbitMQ on 127.0.0.1:$AMQP_PORT).
+  JSON API and token endpoint: $(url "$PORT")/  (HTTP/1.1)
+  gRPC API:                    $(url $((PORT + 1)))/  (h2c)
+  Services (h2c):              identity $(url "${PORTS[identity]}"), registration $(url "${PORTS[registration]}"),
+                               objections $(url "${PORTS[objections]}"), notifications $(url "${PORTS[notifications]}")
+  RabbitMQ node:               $NODE (data and logs in $RUN/rabbitmq)
+  Run folder:                  $RUN  (data/, logs/, env/, pids/)
+  API clients' secrets:        $RUN/data/credentials.json  (walkthrough: DATA=$RUN/data bash scripts/walkthrough.sh)
+Stop with Ctrl-C here, or: scripts/run-distributed.sh stop
+EOF
+}
+
+case "${1:-start}" in
+  stop) stop_all; exit 0 ;;
+  status)
+    for service in "${SERVICES[@]}"; do
+      if running "$service"; then echo "$service: running, pid $(pid_of "$service"), port ${PORTS[$service]}"; else echo "$service: stopped"; fi
+    done
+    ctl status >/dev/null 2>&1 && echo "rabbitmq: running ($NODE, port $AMQP_PORT)" || echo "rabbitmq: stopped"
+    exit 0 ;;
+  rabbitmqctl) shift; ctl "$@"; exit $? ;;
+  restart)
+    service=${2:?which service}
+    [ -n "${PROJECTS[$service]:-}" ] || { echo "Unknown service $service (one of ${SERVICES[*]})." >&2; exit 2; }
+    running "$service" && { kill -TERM "$(pid_of "$service")"; sleep 1; }
+    start_service "$service"; wait_healthy "$service"; echo "$service restarted, pid $(pid_of "$service")"
+    exit 0 ;;
+esac
+
+detach=false build=true
+for arg in "$@"; do
+  case "$arg" in
+    start) ;;
+    --detach) detach=true ;;
+    --no-build) build=false ;;
+    *) echo "Unknown argument $arg" >&2; exit 2 ;;
+  esac
+done
+
+if $build; then
+  for service in "${SERVICES[@]}"; do dotnet build "$ROOT/${PROJECTS[$service]}" -c "$CONFIGURATION" -v quiet -nologo >/dev/null; done
+fi
+start_rabbitmq
+ensure_credentials
+$detach || trap 'echo; stop_all; exit 0' INT TERM
+# Identity first: the others fetch its signing keys to validate tokens.
+for service in "${SERVICES[@]}"; do
+  write_env "$service"
+  running "$service" || start_service "$service"
+  wait_healthy "$service"
+done
+print_addresses
+$detach && exit 0
+while true; do sleep 1 & wait $!; done

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+
+namespace Accreditation.DistributedTests.Infrastructure;
+
+/// <summary>
+/// What every outbox accepted against what every consumer's inbox recorded, read from the services'
+/// SQLite files: each committed event must reach each service subscribed to it, once.
+/// </summary>
+public sealed record Accounting(int Accepted, int Pending, int Delivered, int Missing, int InErrorQueues, int DuplicatesIgnored)
+{
+    const string Contracts = "Accreditation.Contracts.";
+
+    /// <summary>Which services consume which events (their AddEventBus registrations).</summary>
+    static readonly Dictionary<string, string[]> Subscribers = new()
+    {
+        ["registration"] = ["ObjectionWindowClosed", "ObjectionFiled", "ObjectionWithdrawn"],
+        ["objections"] = ["ApplicationsCirculated"],
+        ["notifications"] = ["AccountRegistered", "OrganizationMemberAdded", "ApplicationSubmitted", "ApplicationScreened",
+            "InformationRequested", "ApplicationsCirculated", "ObjectionFiled", "ObjectionWithdrawn", "ObjectionDeadlineApproaching",
+            "ObjectionWindowClosed", "ApplicationDecided", "ApplicationWithdrawn", "RepresentativeMovedUp", "ObjectionRaised"],
+    };
+
+    static readonly string[] Publishers = ["identity", "registration", "objections", "notifications"];
+
+    public bool Balanced => Pending == 0 && Accepted == Delivered + InErrorQueues;
+
+    public override string ToString() =>
+        $"events accepted (outbox row x subscriber) {Accepted}, still pending in outboxes {Pending}, delivered (inbox rows) {Delivered}, " +
+        $"missing {Missing}, in error queues {InErrorQueues}, redeliveries ignored by inboxes {DuplicatesIgnored}";
+
+    /// <summary>Outbox rows of every service not yet published (read from the files; the broker may be down).</summary>
+    public static async Task<int> PendingAsync(DistributedSystem system) =>
+        (await OutboxAsync(system)).Count(r => !r.Sent);
+
+    static async Task<List<(string Id, string Type, bool Sent)>> OutboxAsync(DistributedSystem system)
+    {
+        var outbox = new List<(string Id, string Type, bool Sent)>();
+        foreach (var service in Publishers)
+            outbox.AddRange(await QueryAsync(system.Database(service),
+                "SELECT MessageId, Type, SentAt IS NOT NULL FROM OutboxMessages",
+                r => (r.GetString(0).ToUpperInvariant(), r.GetString(1), r.GetBoolean(2))));
+        return outbox;
+    }
+
+    public static async Task<Accounting> TakeAsync(DistributedSystem system)
+    {
+        var outbox = await OutboxAsync(system);
+
+        int accepted = 0, delivered = 0;
+        foreach (var (service, types) in Subscribers)
+        {
+            var inbox = (await QueryAsync(system.Database(service), "SELECT MessageId FROM InboxMessages", r => r.GetString(0).ToUpperInvariant())).ToHashSet();
+            foreach (var row in outbox.Where(r => types.Any(t => r.Type == Contracts + t)))
+            {
+                accepted++;
+                if (inbox.Contains(row.Id))
+                    delivered++;
+            }
+        }
+        var errors = (await system.QueueDepthsAsync()).Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Value);
+        return new Accounting(accepted, outbox.Count(r => !r.Sent), delivered, accepted - delivered, errors, DuplicatesLogged(system));
+    }
+
+    /// <summary>The inbox logs each redelivery it ignores (Accreditation.Messaging.Inbox, Debug, enabled by the script).</summary>
+    public static int DuplicatesLogged(DistributedSystem system) =>
+        Subscribers.Keys.Sum(service => File.Exists(system.Log(service))
+            ? Regex.Matches(File.ReadAllText(system.Log(service)), @"Duplicate \w+ [0-9a-f-]{36} ignored by").Count
+            : 0);
+
+    public static async Task<List<T>> QueryAsync<T>(string database, string sql, Func<SqliteDataReader, T> read)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 5 }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+            rows.Add(read(reader));
+        return rows;
+    }
+
+    /// <summary>Waits until every outbox is drained and every subscriber has every event (or it sits in an error queue).</summary>
+    public static async Task<Accounting> SettledAsync(DistributedSystem system, int seconds = 90) =>
+        await Api.EventuallyAsync(() => TakeAsync(system), a => a.Balanced, "the outboxes to drain and every event to be delivered", seconds);
+}

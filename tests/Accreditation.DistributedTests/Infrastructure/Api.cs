@@ -1,0 +1,162 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Accounts = Accreditation.Identity.V1;
+using InboxV1 = Accreditation.Notifications.V1;
+using ObjectionsV1 = Accreditation.Objections.V1;
+using RegistrationV1 = Accreditation.Registration.V1;
+
+namespace Accreditation.DistributedTests.Infrastructure;
+
+/// <summary>The public API through the gateway, and the steps the tests repeat.</summary>
+public sealed class Api(DistributedSystem system)
+{
+    public RegistrationV1.DialogueService.DialogueServiceClient Dialogues => new(system.Grpc);
+    public RegistrationV1.OrganizationService.OrganizationServiceClient Organizations => new(system.Grpc);
+    public RegistrationV1.ApplicationService.ApplicationServiceClient Applications => new(system.Grpc);
+    public RegistrationV1.SecretariatService.SecretariatServiceClient Secretariat => new(system.Grpc);
+    public ObjectionsV1.CirculationService.CirculationServiceClient Circulations => new(system.Grpc);
+    public ObjectionsV1.ObjectionService.ObjectionServiceClient Objections => new(system.Grpc);
+    public InboxV1.InboxService.InboxServiceClient Inbox => new(system.Grpc);
+
+    public static CallOptions Bearer(string token) =>
+        new(new Metadata { { "Authorization", $"Bearer {token}" } }, DateTime.UtcNow.AddSeconds(30));
+
+    public Task<string> OfficerTokenAsync() => ClientTokenAsync("secretariat-officer");
+    public Task<string> StateTokenAsync(string state) => ClientTokenAsync($"state-{state.ToLowerInvariant()}");
+
+    public Task<string> ClientTokenAsync(string clientId) => TokenAsync(new()
+    {
+        ["grant_type"] = "client_credentials",
+        ["client_id"] = clientId,
+        ["client_secret"] = system.Secrets[clientId],
+    });
+
+    public async Task<User> SignUpAsync()
+    {
+        var email = $"user-{Guid.NewGuid():N}@example.org";
+        const string password = "Correct-Horse-42";
+        var accounts = new Accounts.AccountService.AccountServiceClient(system.Grpc);
+        await accounts.SignUpAsync(new Accounts.SignUpRequest { Email = email, Password = password, DisplayName = "Test user", Language = "en" },
+            new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30)));
+        var token = await TokenAsync(new() { ["grant_type"] = "password", ["client_id"] = "portal", ["username"] = email, ["password"] = password });
+        return new User(email, token);
+    }
+
+    async Task<string> TokenAsync(Dictionary<string, string> form)
+    {
+        using var response = await system.Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Token request failed: {(int)response.StatusCode} {body}");
+        return body.GetProperty("access_token").GetString()!;
+    }
+
+    public async Task<RegistrationV1.Dialogue> CreateDialogueAsync(string officer) =>
+        (await Dialogues.CreateDialogueAsync(new RegistrationV1.CreateDialogueRequest
+        {
+            WorkingGroup = "Working Group on Trafficking in Persons",
+            Session = "fourteenth session",
+            Date = DateTimeOffset.UtcNow.AddDays(60).ToString("yyyy-MM-dd"),
+            Venue = "Vienna and online",
+            RegistrationClosesAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(30)),
+            ObjectionPeriodDays = 14,
+            InPersonCapacity = 400,
+            Policy = new RegistrationV1.DialoguePolicy
+            {
+                Circulation = RegistrationV1.CirculationPolicy.All,
+                ObjectionEffect = RegistrationV1.ObjectionEffect.Exclude,
+                RepresentativesPerOrganization = 2,
+            },
+        }, Bearer(officer))).Dialogue;
+
+    public async Task<RegistrationV1.Organization> CreateOrganizationAsync(User user, string name) =>
+        (await Organizations.CreateOrganizationAsync(new RegistrationV1.CreateOrganizationRequest
+        {
+            Name = name,
+            Acronym = new string(name.Where(char.IsUpper).ToArray()),
+            Category = RegistrationV1.StakeholderCategory.Ngo,
+            Country = "KEN",
+            EcosocStatus = RegistrationV1.EcosocStatus.None,
+            Website = "https://example.org",
+            AreasOfWork = { "victim support" },
+        }, user.Call)).Organization;
+
+    public async Task<RegistrationV1.Application> ApplyAsync(User user, string organizationId, string dialogueId) =>
+        (await Applications.SubmitApplicationAsync(new RegistrationV1.SubmitApplicationRequest
+        {
+            OrganizationId = organizationId,
+            DialogueId = dialogueId,
+        }, user.Call)).Application;
+
+    public Task ScreenEligibleAsync(string officer, string applicationId) =>
+        Secretariat.ScreenApplicationAsync(new RegistrationV1.ScreenApplicationRequest
+        {
+            ApplicationId = applicationId,
+            Outcome = RegistrationV1.ScreeningOutcome.Eligible,
+        }, Bearer(officer)).ResponseAsync;
+
+    public async Task<RegistrationV1.CirculateApplicationsResponse> CirculateAsync(string officer, string dialogueId, DateTimeOffset deadline) =>
+        await Secretariat.CirculateApplicationsAsync(new RegistrationV1.CirculateApplicationsRequest
+        {
+            DialogueId = dialogueId,
+            Deadline = Timestamp.FromDateTimeOffset(deadline),
+        }, Bearer(officer));
+
+    public async Task<RegistrationV1.Application> GetAsync(User user, string applicationId) =>
+        (await Applications.GetApplicationAsync(new RegistrationV1.GetApplicationRequest { ApplicationId = applicationId }, user.Call)).Application;
+
+    public async Task<IReadOnlyList<InboxV1.Notice>> NoticesAsync(string token) =>
+        (await Inbox.ListNoticesAsync(new InboxV1.ListNoticesRequest { PageSize = 200 }, Bearer(token))).Notices;
+
+    /// <summary>
+    /// A call while services crash and restart: retried while the backend is unreachable. A retry of
+    /// a call whose first attempt did commit is answered by the domain (ALREADY_EXISTS,
+    /// FAILED_PRECONDITION), which <paramref name="alreadyDone"/> may accept.
+    /// </summary>
+    public static async Task<T> PersistAsync<T>(Func<Task<T>> call, Func<RpcException, bool>? alreadyDone = null, int seconds = 120)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        var retried = false;
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (RpcException ex) when (retried && alreadyDone?.Invoke(ex) == true)
+            {
+                return default!;
+            }
+            catch (RpcException ex) when (IsTransient(ex) && DateTime.UtcNow < deadline)
+            {
+                retried = true;
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    static bool IsTransient(RpcException ex) =>
+        ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled
+        || (ex.StatusCode == StatusCode.Unauthenticated && ex.Status.Detail.Contains("IDX", StringComparison.Ordinal));
+
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> until, string what, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var value = await probe();
+            if (until(value))
+                return value;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Gave up waiting for {what}; last value: {value}");
+            await Task.Delay(200);
+        }
+    }
+}
+
+public sealed record User(string Email, string Token)
+{
+    public CallOptions Call => Api.Bearer(Token);
+}
