@@ -74,6 +74,20 @@ namespace Accreditation.Registration.Data.Migrations
                     b.ToTable("Applications");
                 });
 
+            modelBuilder.Entity("Accreditation.Registration.Domain.CommentDocument", b =>
+                {
+                    b.Property<Guid>("CommentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("CommentId");
+
+                    b.ToTable("CommentDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Accreditation.Registration.Domain.Dialogue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -257,6 +271,37 @@ namespace Accreditation.Registration.Data.Migrations
                     b.ToTable("LedgerEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Accreditation.Registration.Domain.ObjectionReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("ObjectionReplies", (string)null);
+                });
+
             modelBuilder.Entity("Accreditation.Registration.Domain.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -319,6 +364,77 @@ namespace Accreditation.Registration.Data.Migrations
                     b.ToTable("OrganizationMembers");
                 });
 
+            modelBuilder.Entity("Accreditation.Registration.Domain.Representative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DialogueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NominatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NominatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SeatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("DialogueId", "Position")
+                        .IsUnique();
+
+                    b.HasIndex("DialogueId", "Status");
+
+                    b.ToTable("Representatives", (string)null);
+                });
+
             modelBuilder.Entity("Accreditation.Registration.Domain.StatusChange", b =>
                 {
                     b.Property<long>("Sequence")
@@ -358,6 +474,54 @@ namespace Accreditation.Registration.Data.Migrations
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("StatusChanges");
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.WrittenComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DialogueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("DialogueId", "SubmittedAt");
+
+                    b.ToTable("WrittenComments", (string)null);
                 });
 
             modelBuilder.Entity("Accreditation.ServiceDefaults.Auth.RevokedClient", b =>
@@ -447,6 +611,15 @@ namespace Accreditation.Registration.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Accreditation.Registration.Domain.CommentDocument", b =>
+                {
+                    b.HasOne("Accreditation.Registration.Domain.WrittenComment", null)
+                        .WithOne()
+                        .HasForeignKey("Accreditation.Registration.Domain.CommentDocument", "CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Accreditation.Registration.Domain.Dialogue", b =>
                 {
                     b.OwnsOne("Accreditation.Registration.Domain.DialoguePolicy", "Policy", b1 =>
@@ -491,6 +664,15 @@ namespace Accreditation.Registration.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Accreditation.Registration.Domain.ObjectionReply", b =>
+                {
+                    b.HasOne("Accreditation.Registration.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Accreditation.Registration.Domain.OrganizationMember", b =>
                 {
                     b.HasOne("Accreditation.Registration.Domain.Organization", null)
@@ -500,10 +682,28 @@ namespace Accreditation.Registration.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Accreditation.Registration.Domain.Representative", b =>
+                {
+                    b.HasOne("Accreditation.Registration.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Accreditation.Registration.Domain.StatusChange", b =>
                 {
                     b.HasOne("Accreditation.Registration.Domain.Application", null)
                         .WithMany("Changes")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.WrittenComment", b =>
+                {
+                    b.HasOne("Accreditation.Registration.Domain.Application", null)
+                        .WithMany()
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Accreditation.Registration.Data.Migrations
 {
     [DbContext(typeof(RegistrationDb))]
-    [Migration("20261123091340_Participation")]
-    partial class Participation
+    [Migration("20261123103309_ParticipationAndInvitations")]
+    partial class ParticipationAndInvitations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -130,6 +130,51 @@ namespace Accreditation.Registration.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Dialogues");
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Invitations", (string)null);
                 });
 
             modelBuilder.Entity("Accreditation.Registration.Domain.Ledger.LedgerCheckpoint", b =>
@@ -482,6 +527,20 @@ namespace Accreditation.Registration.Data.Migrations
                     b.ToTable("WrittenComments", (string)null);
                 });
 
+            modelBuilder.Entity("Accreditation.ServiceDefaults.Auth.RevokedClient", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("RevokedClients", (string)null);
+                });
+
             modelBuilder.Entity("Accreditation.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -596,6 +655,15 @@ namespace Accreditation.Registration.Data.Migrations
                         });
 
                     b.Navigation("Policy")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Invitation", b =>
+                {
+                    b.HasOne("Accreditation.Registration.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

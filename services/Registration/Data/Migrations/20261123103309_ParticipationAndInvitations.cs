@@ -6,11 +6,36 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Accreditation.Registration.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Participation : Migration
+    public partial class ParticipationAndInvitations : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "Invitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InvitedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AcceptedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Invitations_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "ObjectionReplies",
                 columns: table => new
@@ -66,6 +91,18 @@ namespace Accreditation.Registration.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RevokedClients",
+                columns: table => new
+                {
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RevokedClients", x => x.ClientId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WrittenComments",
                 columns: table => new
                 {
@@ -111,6 +148,17 @@ namespace Accreditation.Registration.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Invitations_CodeHash",
+                table: "Invitations",
+                column: "CodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_OrganizationId",
+                table: "Invitations",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ObjectionReplies_ApplicationId",
                 table: "ObjectionReplies",
                 column: "ApplicationId",
@@ -150,10 +198,16 @@ namespace Accreditation.Registration.Data.Migrations
                 name: "CommentDocuments");
 
             migrationBuilder.DropTable(
+                name: "Invitations");
+
+            migrationBuilder.DropTable(
                 name: "ObjectionReplies");
 
             migrationBuilder.DropTable(
                 name: "Representatives");
+
+            migrationBuilder.DropTable(
+                name: "RevokedClients");
 
             migrationBuilder.DropTable(
                 name: "WrittenComments");
