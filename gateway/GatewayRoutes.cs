@@ -53,8 +53,8 @@ public static class GatewayRoutes
             foreach (var service in backend.Contracts.SelectMany(f => f.Services))
             {
                 routes.Add(Route(backend, grpcCluster, appId, $"grpc-{service.FullName}", $"/{service.FullName}/{{method}}"));
-                foreach (var prefix in JsonPrefixes(service))
-                    routes.Add(Route(backend, jsonCluster, appId, $"json-{backend.Name}-{prefix}", $"{prefix}/{{**rest}}"));
+                foreach (var path in JsonPaths(service))
+                    routes.Add(Route(backend, jsonCluster, appId, $"json-{backend.Name}-{path}", path));
             }
             foreach (var path in backend.ExtraPaths)
                 routes.Add(Route(backend, jsonCluster, appId, $"{backend.Name}-{path}", path));
@@ -80,8 +80,12 @@ public static class GatewayRoutes
         Transforms = daprAppId is null ? null : [new Dictionary<string, string> { ["RequestHeader"] = DaprSidecar.AppIdHeader, ["Set"] = daprAppId }],
     };
 
-    /// <summary>"/v1/applications/{application_id}:screen" gives "/v1/applications".</summary>
-    static IEnumerable<string> JsonPrefixes(ServiceDescriptor service) =>
+    /// <summary>
+    /// The route patterns of a service's JSON rules: "/v1/applications/{application_id}:screen" gives
+    /// "/v1/applications/{**rest}"; a custom method on a collection, "/v1/accounts:confirmEmail",
+    /// is a segment of its own and gets its exact path besides.
+    /// </summary>
+    static IEnumerable<string> JsonPaths(ServiceDescriptor service) =>
         service.Methods
             .Select(m => m.GetOptions()?.GetExtension(AnnotationsExtensions.Http))
             .Where(rule => rule is not null)
@@ -94,8 +98,13 @@ public static class GatewayRoutes
                 HttpRule.PatternOneofCase.Patch => rule.Patch,
                 _ => "",
             })
-            .Select(path => "/" + string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries)
-                .TakeWhile(segment => !segment.Contains('{')).Select(segment => segment.Split(':')[0]).Take(2)))
-            .Where(prefix => prefix.Length > 1)
+            .SelectMany(path =>
+            {
+                var literal = path.Split('/', StringSplitOptions.RemoveEmptyEntries).TakeWhile(segment => !segment.Contains('{')).Take(2).ToList();
+                if (literal.Count == 0)
+                    return [];
+                var prefix = "/" + string.Join('/', literal.Select(segment => segment.Split(':')[0]));
+                return literal[^1].Contains(':') ? [$"{prefix}/{{**rest}}", "/" + string.Join('/', literal)] : new[] { $"{prefix}/{{**rest}}" };
+            })
             .Distinct();
 }

@@ -75,6 +75,7 @@ function signOut(message) {
 
 async function load() {
   showSignedIn(true);
+  await acceptPendingInvitation();
   await Promise.all([loadOrganization(), loadDialogues()]);
   await Promise.all([loadApplications(), loadInbox()]);
 }
@@ -83,6 +84,7 @@ async function loadOrganization() {
   const { organizations = [] } = await api("GET", "/v1/organizations");
   organization = organizations[0] || null;
   $("organization-form").hidden = organization !== null;
+  $("invite").hidden = organization === null;
   const profile = $("organization-profile");
   profile.hidden = organization === null;
   profile.replaceChildren();
@@ -196,6 +198,22 @@ async function loadInbox() {
   }));
 }
 
+// An invitation link (/?invitation=CODE) is kept until the colleague has signed in, then accepted.
+async function acceptPendingInvitation() {
+  const code = sessionStorage.getItem("invitation");
+  if (!code) return;
+  sessionStorage.removeItem("invitation");
+  const { organization: joined } = await api("POST", "/v1/invitations:accept", { code });
+  say(`You have joined ${joined.name}.`);
+}
+
+function showConfirmation(email, code) {
+  $("confirm").hidden = false;
+  $("confirm-email").value = email || "";
+  $("confirm-code").value = code || "";
+  $("confirm-code").focus();
+}
+
 function onSubmit(id, handler) {
   $(id).addEventListener("submit", (event) => { event.preventDefault(); handler(event.target).catch(fail); });
 }
@@ -205,8 +223,27 @@ document.addEventListener("DOMContentLoaded", () => {
   onSubmit("sign-up", async (form) => {
     const v = formValues(form);
     await api("POST", "/v1/accounts", v);
-    await signIn(v.email, v.password);
-    say("Account created; you are signed in. Now describe your organization.");
+    try {
+      await signIn(v.email, v.password);
+      say("Account created; you are signed in. Now describe your organization.");
+    } catch (error) {
+      if (!/not confirmed/i.test(error.message)) throw error;
+      showConfirmation(v.email);
+      say(`Account created. We sent a confirmation code to ${v.email}: enter it below, then sign in.`);
+    }
+  });
+  onSubmit("confirm", async (form) => {
+    await api("POST", "/v1/accounts:confirmEmail", formValues(form));
+    $("confirm").hidden = true;
+    $("sign-in-email").value = $("confirm-email").value;
+    $("sign-in-password").focus();
+    say("Your e-mail address is confirmed: sign in.");
+  });
+  onSubmit("invite", async (form) => {
+    const v = formValues(form);
+    await api("POST", `/v1/organizations/${organization.organizationId}/invitations`, v);
+    form.reset();
+    say(`Invitation sent to ${v.email}.`);
   });
   onSubmit("organization-form", async (form) => {
     const v = formValues(form);
@@ -218,5 +255,11 @@ document.addEventListener("DOMContentLoaded", () => {
     say("Profile saved.");
   });
   $("sign-out").addEventListener("click", () => signOut());
+  // Links from e-mails: /?email=...&code=... confirms an address, /?invitation=... joins an organization.
+  const query = new URLSearchParams(location.search);
+  if (query.has("invitation")) sessionStorage.setItem("invitation", query.get("invitation"));
+  if (query.has("code") && query.has("email")) showConfirmation(query.get("email"), query.get("code"));
+  if (query.size > 0) history.replaceState(null, "", "/");
+  if (query.has("invitation") && !session.token) say("Sign in, or create an account with the invited address, to join the organization.");
   if (session.token) load().catch(fail);
 });

@@ -64,6 +64,9 @@ public sealed class StandaloneSystem : IAsyncDisposable
             ["Services:Objections"] = Url(ports.Objections),
             ["Services:Notifications"] = Url(ports.Notifications),
             ["Gateway:HttpUrl"] = Url(ports.GatewayHttp),
+            // E-mailed links open the portal, which confirms addresses and accepts invitations.
+            ["Notifications:Links:ConfirmEmail"] = GatewayHttp.ToString(),
+            ["Notifications:Links:AcceptInvitation"] = GatewayHttp.ToString(),
             ["Gateway:GrpcUrl"] = Url(ports.GatewayGrpc),
         };
         foreach (var (key, value) in Credentials.AsSettings().Concat(Options.Settings))

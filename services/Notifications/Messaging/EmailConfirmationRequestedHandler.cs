@@ -15,7 +15,7 @@ public sealed class EmailConfirmationRequestedHandler(DirectEmail email) : IEven
             ["Email"] = message.Email,
             ["Code"] = message.Code,
             ["ExpiresAt"] = DirectEmail.Format(message.ExpiresAt),
-            ["Link"] = email.Link("ConfirmEmail", "http://127.0.0.1:5080/v1/accounts:confirmEmail", ("email", message.Email), ("code", message.Code)),
+            ["Link"] = email.Link("ConfirmEmail", "http://127.0.0.1:5080/", ("email", message.Email), ("code", message.Code)),
         }, context.MessageId);
         return Task.CompletedTask;
     }

@@ -15,7 +15,7 @@ public sealed class MemberInvitedHandler(DirectEmail email) : IEventHandler<Memb
             ["Email"] = message.Email,
             ["Code"] = message.Code,
             ["ExpiresAt"] = DirectEmail.Format(message.ExpiresAt),
-            ["Link"] = email.Link("AcceptInvitation", "http://127.0.0.1:5080/v1/invitations:accept", ("code", message.Code)),
+            ["Link"] = email.Link("AcceptInvitation", "http://127.0.0.1:5080/", ("invitation", message.Code)),
         }, context.MessageId);
         return Task.CompletedTask;
     }

@@ -126,15 +126,19 @@ public sealed class SystemFixture : IAsyncLifetime
     public Task<string> ConfirmationCodeAsync(string email) => CodeFromMailAsync(email, "email-confirmation");
 
     /// <summary>Waits for the e-mail of <paramref name="kind"/> to <paramref name="email"/> and takes the code from the link of the latest.</summary>
-    public async Task<string> CodeFromMailAsync(string email, string kind)
+    public async Task<string> CodeFromMailAsync(string email, string kind) =>
+        Uri.UnescapeDataString(global::System.Text.RegularExpressions.Regex.Match(await LinkFromMailAsync(email, kind), @"[?&](code|invitation)=(?<code>[^&]+)").Groups["code"].Value);
+
+    /// <summary>Waits for the e-mail of <paramref name="kind"/> to <paramref name="email"/> and returns the link in the latest.</summary>
+    public async Task<string> LinkFromMailAsync(string email, string kind)
     {
         var mail = await EventuallyAsync(
             () => Task.FromResult(Mail!.Received().LastOrDefault(m => m.To.Mailboxes.Any(a => a.Address.Equals(email, StringComparison.OrdinalIgnoreCase))
                 && m.Headers[Accreditation.Notifications.Email.SmtpEmailSender.KindHeader] == kind)),
             m => m is not null, $"the {kind} e-mail to {email}");
-        var link = global::System.Text.RegularExpressions.Regex.Match(mail!.TextBody ?? "", @"[?&]code=(?<code>[^\s&]+)");
+        var link = global::System.Text.RegularExpressions.Regex.Match(mail!.TextBody ?? "", @"http\S+[?&](code|invitation)=\S+");
         Assert.True(link.Success, $"No link with a code in: {mail.TextBody}");
-        return Uri.UnescapeDataString(link.Groups["code"].Value);
+        return link.Value;
     }
 
     public Task<string> PasswordTokenAsync(string email, string password) => TokenAsync(new()

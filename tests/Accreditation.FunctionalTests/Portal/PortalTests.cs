@@ -2,6 +2,7 @@ using System.Text.Json;
 using Accreditation.FunctionalTests.Infrastructure;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Playwright;
+using static Accreditation.FunctionalTests.Portal.PortalSteps;
 using static Microsoft.Playwright.Assertions;
 using RegistrationV1 = Accreditation.Registration.V1;
 
@@ -11,7 +12,6 @@ namespace Accreditation.FunctionalTests.Portal;
 [Collection(SystemCollection.Name)]
 public sealed class PortalTests(SystemFixture system) : IAsyncLifetime
 {
-    const string Password = "Correct-Horse-42";
     readonly Clients _api = new(system);
     Browser _browser = null!;
 
@@ -26,12 +26,7 @@ public sealed class PortalTests(SystemFixture system) : IAsyncLifetime
         var dialogue = await OpenDialogueAsync(officer);
         var page = await _browser.OpenPortalAsync(system);
 
-        var signUp = page.GetByRole(AriaRole.Form, new() { Name = "Create an account" });
-        await signUp.GetByLabel("Your name").FillAsync("Awa Ndiaye");
-        await signUp.GetByLabel("E-mail").FillAsync($"portal-{Guid.NewGuid():N}@example.org");
-        await signUp.GetByLabel("Password").FillAsync(Password);
-        await signUp.GetByLabel("Language of notices").SelectOptionAsync("fr");
-        await signUp.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await SignUpAsync(page, "Awa Ndiaye", $"portal-{Guid.NewGuid():N}@example.org", language: "fr");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Account created");
 
         var profile = page.Locator("#organization-form");
@@ -103,14 +98,6 @@ public sealed class PortalTests(SystemFixture system) : IAsyncLifetime
         await SignInAsync(page, user.Email, Password);
         await Expect(page.Locator("#application-rows tr")).ToHaveCountAsync(1);
         Assert.Empty(await ViolationsAsync(page));
-    }
-
-    static async Task SignInAsync(IPage page, string email, string password)
-    {
-        var form = page.GetByRole(AriaRole.Form, new() { Name = "I have an account" });
-        await form.GetByLabel("E-mail").FillAsync(email);
-        await form.GetByLabel("Password").FillAsync(password);
-        await form.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
     /// <summary>axe-core's WCAG 2.1 A/AA rules on the page as it stands: "rule: help (nodes)" per violation.</summary>
