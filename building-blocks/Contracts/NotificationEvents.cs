@@ -14,8 +14,10 @@ public sealed record ObjectionDeadlineApproaching(Guid CirculationId, string Dia
 
 /// <summary>
 /// A representative on a dialogue's waiting list got an in-person seat (Registration publishes it
-/// in the transaction that freed the seat).
+/// in the transaction that freed the seat). The representative travels by id, never by name:
+/// personal data stays in Registration, where the retention purge reaches it, and out of the
+/// outbox rows and notices other services keep.
 /// </summary>
 public sealed record RepresentativeMovedUp(
     Guid ApplicationId, Guid OrganizationId, string OrganizationName,
-    Guid DialogueId, string DialogueTitle, Guid RepresentativeId, string RepresentativeName, DateTimeOffset At);
+    Guid DialogueId, string DialogueTitle, Guid RepresentativeId, DateTimeOffset At);

@@ -187,7 +187,7 @@ public static class NoticePlanner
     public static IReadOnlyList<NoticeDraft> For(RepresentativeMovedUp e)
     {
         var values = Application(e.OrganizationName, e.DialogueTitle, e.ApplicationId)
-            .With("RepresentativeName", e.RepresentativeName.Trim())
+            .With("RepresentativeId", e.RepresentativeId.ToString("D"))
             .With("MovedUpAt", Format(e.At));
         return [new(NoticeKinds.RepresentativeMovedUp, Recipients.Organization(e.OrganizationId), e.ApplicationId, values)];
     }

@@ -46,7 +46,7 @@ public static class RepresentativeSeats
             var organization = await db.Organizations.AsNoTracking()
                 .Where(o => o.Id == representative.OrganizationId).Select(o => o.Name).SingleAsync(ct);
             db.Enqueue(new RepresentativeMovedUp(representative.ApplicationId, representative.OrganizationId, organization,
-                dialogue.Id, dialogue.Title, representative.Id, representative.FullName, now), now);
+                dialogue.Id, dialogue.Title, representative.Id, now), now);
         }
         await db.SaveChangesAsync(ct);
         return next;

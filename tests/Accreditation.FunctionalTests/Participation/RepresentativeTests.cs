@@ -59,7 +59,8 @@ public sealed class RepresentativeTests(SystemFixture system)
             n => n.Any(x => x.Kind == "representative-moved-up"), "the moved-up notice");
         var notice = notices.Single(x => x.Kind == "representative-moved-up");
         Assert.Equal(next.ApplicationId, notice.ApplicationId);
-        Assert.Contains("Ivan Petrov", notice.Body);
+        Assert.Contains(moved.RepresentativeId, notice.Body);
+        Assert.DoesNotContain("Ivan Petrov", notice.Body); // personal data stays in Registration
         Assert.DoesNotContain(await _steps.Api.NoticesAsync(last.User.Token), x => x.Kind == "representative-moved-up");
 
         // Switching to online gives the seat up too.
@@ -70,7 +71,7 @@ public sealed class RepresentativeTests(SystemFixture system)
         Assert.Equal(Seat.Online, online.Status);
         Assert.Equal(Seat.InPerson, (await _steps.RepresentativesOfAsync(last, last.User.Token)).Single().Status);
         await SystemFixture.EventuallyAsync(() => _steps.Api.NoticesAsync(last.User.Token),
-            n => n.Any(x => x.Kind == "representative-moved-up" && x.Body.Contains("Julia Romero")), "the second moved-up notice");
+            n => n.Any(x => x.Kind == "representative-moved-up" && x.Body.Contains(stillWaiting.RepresentativeId)), "the second moved-up notice");
     }
 
     [Fact]

@@ -20,12 +20,12 @@ public sealed class NewNoticeKindsTests
     }
 
     [Fact]
-    public void A_representative_moved_up_is_told_to_the_organization_only_by_name()
+    public void A_representative_moved_up_is_told_to_the_organization_only_by_reference()
     {
         var draft = Assert.Single(NoticePlanner.For(SampleEvents.MovedUp()));
         Assert.Equal((NoticeKinds.RepresentativeMovedUp, SampleEvents.Organization), (draft.Kind, draft.Recipient));
         Assert.Equal(SampleEvents.ApplicationId, draft.ApplicationId);
-        Assert.Contains("Amina Okafor", Templates.Render(draft, "es").Body);
+        Assert.Contains(SampleEvents.RepresentativeId.ToString("D"), Templates.Render(draft, "es").Body);
         Assert.Contains("liste d’attente", Templates.Render(draft, "fr").Subject);
     }
 

@@ -53,8 +53,10 @@ static class SampleEvents
 
     public static ObjectionDeadlineApproaching DeadlineApproaching() => new(CirculationId, DialogueTitle, At.AddDays(14));
 
+    public static readonly Guid RepresentativeId = Guid.Parse("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
+
     public static RepresentativeMovedUp MovedUp() =>
-        new(ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, Guid.Parse("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"), "Amina Okafor", At);
+        new(ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, RepresentativeId, At);
 
     public static IReadOnlyList<WaitingApplication> Waiting() =>
     [
