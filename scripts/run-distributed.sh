@@ -114,6 +114,16 @@ write_env() {
     echo "Gateway__HttpUrl=$(url "$PORT")"
     echo "Gateway__GrpcUrl=$(url $((PORT + 1)))"
     echo "Dapr__Enabled=false"
+    # Accounts confirm their address from an e-mail; with no way to send one, nobody could sign in
+    # (the standalone host decides the same way).
+    if [ -n "${Notifications__Smtp__Host:-}${Notifications__Email__DaprBinding:-}" ]; then
+      echo "Identity__RequireConfirmedEmail=true"
+    else
+      echo "Identity__RequireConfirmedEmail=false"
+    fi
+    # E-mailed links open the portal, which confirms addresses and accepts invitations.
+    echo "Notifications__Links__ConfirmEmail=$(url "$PORT")/"
+    echo "Notifications__Links__AcceptInvitation=$(url "$PORT")/"
     echo "Logging__Console__FormatterName=simple"
     echo "Logging__LogLevel__Microsoft.EntityFrameworkCore=Warning"
     echo "Logging__LogLevel__Microsoft.AspNetCore=Warning"

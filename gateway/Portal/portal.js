@@ -54,7 +54,9 @@ function showSignedIn(signedIn) {
   for (const id of ["organization", "dialogues", "applications", "inbox"]) $(id).hidden = !signedIn;
 }
 
-async function signIn(email, password) {
+// Says what happened before loading the pages, so that what loading says (an invitation
+// accepted) is what the reader sees last.
+async function signIn(email, password, message = "Signed in.") {
   const response = await fetch("/connect/token", {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -63,6 +65,7 @@ async function signIn(email, password) {
   const payload = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(payload.error_description || "Sign-in failed.");
   session.token = payload.access_token;
+  say(message);
   await load();
 }
 
@@ -219,13 +222,12 @@ function onSubmit(id, handler) {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  onSubmit("sign-in", async (form) => { const v = formValues(form); await signIn(v.username, v.password); say("Signed in."); });
+  onSubmit("sign-in", async (form) => { const v = formValues(form); await signIn(v.username, v.password); });
   onSubmit("sign-up", async (form) => {
     const v = formValues(form);
     await api("POST", "/v1/accounts", v);
     try {
-      await signIn(v.email, v.password);
-      say("Account created; you are signed in. Now describe your organization.");
+      await signIn(v.email, v.password, "Account created; you are signed in. Now describe your organization.");
     } catch (error) {
       if (!/not confirmed/i.test(error.message)) throw error;
       showConfirmation(v.email);
