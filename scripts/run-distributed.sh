@@ -61,7 +61,8 @@ start_rabbitmq() {
   fi
   # The services' own account; its password is generated once and kept in the run folder.
   local password_file="$RUN/rabbitmq/password"
-  [ -f "$password_file" ] || (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' '-_' >"$password_file")
+  # Hex: a password starting with "-" would be read by rabbitmqctl as an option.
+  [ -f "$password_file" ] || (umask 077 && head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$password_file")
   if ! ctl list_users 2>/dev/null | grep -q '^accreditation\b'; then
     ctl add_user accreditation "$(cat "$password_file")" >/dev/null
     ctl set_permissions -p / accreditation '.*' '.*' '.*' >/dev/null

@@ -38,7 +38,7 @@ public sealed class CirculationsApi(ObjectionsDb db, TimeProvider clock) : V1.Ci
         var id = Require.Id(request.CirculationId, "circulation_id");
         var circulation = await db.Circulations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, context.CancellationToken)
             ?? throw new NotFoundException("Circulation", id);
-        var count = await db.Applicants.CountAsync(a => a.CirculationId == id, context.CancellationToken);
+        var count = await db.Applicants.CountAsync(a => a.CirculationId == id && a.WithdrawnAt == null, context.CancellationToken);
         return new V1.GetCirculationResponse { Circulation = circulation.ToContract(count) };
     }
 }

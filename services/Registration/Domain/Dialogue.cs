@@ -68,6 +68,14 @@ public sealed class Dialogue
                 $"Registration for this dialogue is open from {RegistrationOpensAt:u} until {RegistrationClosesAt:u}; it is now {now:u}.");
     }
 
+    /// <summary>Delegations are made up for a dialogue still to come; once its day is over (UTC) they are history.</summary>
+    public void EnsureNotYetHeld(DateTimeOffset now)
+    {
+        if (DateOnly.FromDateTime(now.UtcDateTime) > Date)
+            throw new RuleViolationException(
+                $"The dialogue took place on {Date:yyyy-MM-dd}; its representatives can no longer be nominated or changed.");
+    }
+
     /// <summary>Which eligible applicants go to the States parties; the others are admitted (rule 17).</summary>
     public bool Circulates(Organization organization) =>
         Policy.Circulation == CirculationPolicy.All || organization.EcosocStatus == EcosocStatus.None;

@@ -66,6 +66,7 @@ public sealed class Representative
         if (application.State != ApplicationState.Admitted)
             throw new RuleViolationException(
                 $"The application is {application.State}; representatives are nominated once it is Admitted.");
+        dialogue.EnsureNotYetHeld(now);
         var quota = dialogue.Policy.RepresentativesPerOrganization;
         if (activeOfApplication >= quota)
             throw new RuleViolationException(

@@ -78,6 +78,11 @@ public sealed class RetentionTests : IAsyncLifetime
         await PurgeAssertions.AssertPurgedAsync(_system, steps, dialogue, officer, expectedEntries: 1,
             ["Yusuf Seated", "Zoe Online", "Anna Waiting", "yusuf@example.org"], ("system", "representative-retention"));
         Assert.Equal("Boris Kept", (await steps.RepresentativesOfAsync(untouched, officer)).Single().FullName);
+
+        // The dialogue is over: nobody is nominated into the purged delegation afterwards.
+        var late = await Assert.ThrowsAsync<RpcException>(() => steps.NominateAsync(first, "Late Comer"));
+        Assert.Equal(StatusCode.FailedPrecondition, late.StatusCode);
+        Assert.Contains($"took place on {dialogue.Date}", late.Status.Detail);
     }
 }
 

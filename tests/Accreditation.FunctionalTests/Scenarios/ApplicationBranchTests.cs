@@ -49,6 +49,10 @@ public sealed class ApplicationBranchTests(SystemFixture system)
         var (officer, user, application) = await SubmittedAsync(RegistrationV1.ObjectionEffect.Refer);
         await BringToAsync(from, officer, application);
         Assert.Equal(from, (await _api.GetAsync(user, application)).State);
+        var mexico = await system.StateTokenAsync("MEX");
+        var circulationId = from == State.Circulated
+            ? (await _api.CirculatedAsync(mexico, new RegistrationV1.Dialogue { DialogueId = application.DialogueId }, expected: 1))[0].CirculationId
+            : null;
 
         var withdrawn = (await WithdrawAsync(user, application)).Application;
 
@@ -58,9 +62,10 @@ public sealed class ApplicationBranchTests(SystemFixture system)
         Assert.Equal((from, State.Withdrawn, "organization"), (history.Changes[^1].From, history.Changes[^1].To, history.Changes[^1].Actor.Role));
         if (from == State.Circulated)
         {
-            // The States parties no longer see it, nor can they object to it.
-            var mexico = await system.StateTokenAsync("MEX");
+            // The States parties no longer see it, nor count it, nor can they object to it.
             await _api.CirculatedAsync(mexico, new RegistrationV1.Dialogue { DialogueId = application.DialogueId }, expected: 0);
+            var circulation = await _api.Circulations.GetCirculationAsync(new() { CirculationId = circulationId }, SystemFixture.Bearer(mexico));
+            Assert.Equal(0, circulation.Circulation.ApplicantCount);
             var objection = await Assert.ThrowsAsync<RpcException>(() => _api.ObjectAsync(mexico, application));
             Assert.Equal(StatusCode.FailedPrecondition, objection.StatusCode);
             Assert.Contains("withdrawn", objection.Status.Detail);

@@ -31,6 +31,18 @@ public sealed class ParticipationRulesTests
     }
 
     [Fact]
+    public void Nominations_are_taken_up_to_the_end_of_the_dialogue_day_and_refused_after_it()
+    {
+        var (application, dialogue) = Admitted();
+        var lastMinute = new DateTimeOffset(2026, 7, 1, 23, 59, 0, TimeSpan.Zero);
+        Assert.Equal(RepresentativeStatus.InPerson,
+            Representative.Nominate(application, dialogue, 0, 0, 1, Details, AttendanceMode.InPerson, Member, lastMinute).Status);
+        var error = Assert.Throws<RuleViolationException>(() =>
+            Representative.Nominate(application, dialogue, 0, 0, 2, Details, AttendanceMode.InPerson, Member, lastMinute.AddMinutes(1)));
+        Assert.Contains("took place on 2026-07-01", error.Message);
+    }
+
+    [Fact]
     public void Withdrawing_or_going_online_frees_a_seat_only_when_one_was_held()
     {
         var (application, dialogue) = Admitted(capacity: 1);
