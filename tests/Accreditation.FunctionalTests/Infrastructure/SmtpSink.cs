@@ -48,11 +48,27 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>Starts the server on <paramref name="port"/> (a free one when not given) and waits until it listens.</summary>
     public static async Task<SmtpSink> StartAsync(int? port = null)
     {
+        // A port found free can be taken before python binds it: a chosen one is tried again elsewhere.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnAsync(port ?? FreePort());
+            }
+            catch (PortTakenException) when (port is null && attempt < 3)
+            {
+            }
+        }
+    }
+
+    sealed class PortTakenException(string message) : InvalidOperationException(message);
+
+    static async Task<SmtpSink> StartOnAsync(int chosen)
+    {
         var folder = Path.Combine(Path.GetTempPath(), "accreditation-smtp", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var script = Path.Combine(folder, "sink.py");
         await File.WriteAllTextAsync(script, Script);
-        var chosen = port ?? FreePort();
         var start = new ProcessStartInfo(Python, [script, folder, chosen.ToString()])
         {
             RedirectStandardInput = true,
@@ -65,7 +81,10 @@ public sealed class SmtpSink : IAsyncDisposable
         if (ready != "READY")
         {
             var error = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(5));
-            throw new InvalidOperationException($"The SMTP sink did not start (is python3-aiosmtpd installed?): {error}");
+            process.Dispose();
+            Directory.Delete(folder, recursive: true);
+            var message = $"The SMTP sink did not start on port {chosen} (is python3-aiosmtpd installed?): {error}";
+            throw error.Contains("address already in use") ? new PortTakenException(message) : new InvalidOperationException(message);
         }
         return new SmtpSink(process, chosen, folder);
     }

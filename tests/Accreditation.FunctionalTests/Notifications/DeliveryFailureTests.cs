@@ -8,7 +8,7 @@ namespace Accreditation.FunctionalTests.Notifications;
 public sealed class DeliveryFailureTests : IAsyncLifetime
 {
     const string Secretariat = "accreditation@un.example";
-    readonly int _smtpPort = SmtpSink.FreePort(); // nothing listens there, yet
+    readonly ReservedPort _smtpPort = new(); // nothing listens there, yet
     SystemFixture _system = null!;
     Clients _api = null!;
 
@@ -17,7 +17,7 @@ public sealed class DeliveryFailureTests : IAsyncLifetime
         _system = new SystemFixture(new Dictionary<string, string?>
         {
             ["Notifications:Smtp:Host"] = "127.0.0.1",
-            ["Notifications:Smtp:Port"] = _smtpPort.ToString(),
+            ["Notifications:Smtp:Port"] = _smtpPort.Port.ToString(),
             ["Notifications:Smtp:Security"] = "None",
             ["Notifications:Smtp:Timeout"] = "00:00:05",
             ["Notifications:Delivery:MaxAttempts"] = "3",
@@ -33,7 +33,11 @@ public sealed class DeliveryFailureTests : IAsyncLifetime
         _api = new Clients(_system);
     }
 
-    public Task DisposeAsync() => _system.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _system.DisposeAsync();
+        _smtpPort.Dispose();
+    }
 
     InboxV1.DeliveryService.DeliveryServiceClient Deliveries => new(_system.Grpc);
 
@@ -68,7 +72,8 @@ public sealed class DeliveryFailureTests : IAsyncLifetime
         Assert.Equal(StatusCode.PermissionDenied, auditorRetry.StatusCode);
 
         // The server comes back; an officer sends one failed delivery again: it arrives, once.
-        await using var smtp = await SmtpSink.StartAsync(_smtpPort);
+        _smtpPort.Release();
+        await using var smtp = await SmtpSink.StartAsync(_smtpPort.Port);
         var retried = failed.Single(d => d.Address == Secretariat);
         await Deliveries.RetryDeliveryAsync(new InboxV1.RetryDeliveryRequest { DeliveryId = retried.DeliveryId }, SystemFixture.Bearer(officer));
         var sent = await SystemFixture.EventuallyAsync(
