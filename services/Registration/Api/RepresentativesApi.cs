@@ -57,11 +57,8 @@ public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : 
         var id = Require.Id(request.RepresentativeId, "representative_id");
         var mode = Mapping.Domain<AttendanceMode, V1.AttendanceMode>(request.Mode, "mode");
         var representative = await ChangeAsync(id, caller, async (representative, dialogue, now, ct) =>
-        {
-            dialogue.EnsureNotYetHeld(now);
-            return representative.ChangeMode(mode, await db.SeatsTakenAsync(dialogue.Id, ct), dialogue.InPersonCapacity,
-                await db.NextPositionAsync(dialogue.Id, ct), now);
-        }, context.CancellationToken);
+            representative.ChangeMode(mode, dialogue, await db.SeatsTakenAsync(dialogue.Id, ct),
+                await db.NextPositionAsync(dialogue.Id, ct), now), context.CancellationToken);
         return new V1.ChangeRepresentativeModeResponse { Representative = await ContractAsync(representative, context.CancellationToken) };
     }
 

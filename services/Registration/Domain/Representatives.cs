@@ -104,15 +104,16 @@ public sealed class Representative
     /// free seat or joins the end of the waiting list at <paramref name="nextPosition"/>.
     /// Returns whether a seat was freed.
     /// </summary>
-    public bool ChangeMode(AttendanceMode mode, int seatsTaken, int capacity, long nextPosition, DateTimeOffset now)
+    public bool ChangeMode(AttendanceMode mode, Dialogue dialogue, int seatsTaken, long nextPosition, DateTimeOffset now)
     {
         EnsureActive();
+        dialogue.EnsureNotYetHeld(now);
         if (mode == Mode)
             return false;
         var freed = HoldsSeat;
         if (mode == AttendanceMode.InPerson)
             Position = nextPosition;
-        Seat(mode, seatsTaken, capacity, now);
+        Seat(mode, seatsTaken, dialogue.InPersonCapacity, now);
         return freed;
     }
 

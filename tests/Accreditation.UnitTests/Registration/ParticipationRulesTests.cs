@@ -31,15 +31,17 @@ public sealed class ParticipationRulesTests
     }
 
     [Fact]
-    public void Nominations_are_taken_up_to_the_end_of_the_dialogue_day_and_refused_after_it()
+    public void Nominations_and_mode_changes_are_taken_up_to_the_end_of_the_dialogue_day_and_refused_after_it()
     {
         var (application, dialogue) = Admitted();
         var lastMinute = new DateTimeOffset(2026, 7, 1, 23, 59, 0, TimeSpan.Zero);
-        Assert.Equal(RepresentativeStatus.InPerson,
-            Representative.Nominate(application, dialogue, 0, 0, 1, Details, AttendanceMode.InPerson, Member, lastMinute).Status);
+        var representative = Representative.Nominate(application, dialogue, 0, 0, 1, Details, AttendanceMode.InPerson, Member, lastMinute);
+        Assert.Equal(RepresentativeStatus.InPerson, representative.Status);
         var error = Assert.Throws<RuleViolationException>(() =>
             Representative.Nominate(application, dialogue, 0, 0, 2, Details, AttendanceMode.InPerson, Member, lastMinute.AddMinutes(1)));
         Assert.Contains("took place on 2026-07-01", error.Message);
+        Assert.Throws<RuleViolationException>(() => representative.ChangeMode(AttendanceMode.Online, dialogue, 1, 2, lastMinute.AddMinutes(1)));
+        Assert.Equal(RepresentativeStatus.InPerson, representative.Status);
     }
 
     [Fact]
@@ -48,10 +50,10 @@ public sealed class ParticipationRulesTests
         var (application, dialogue) = Admitted(capacity: 1);
         var seated = Nominate(application, dialogue, seatsTaken: 0);
         var waiting = Nominate(application, dialogue, seatsTaken: 1);
-        Assert.False(waiting.ChangeMode(AttendanceMode.Online, 1, 1, 9, Now));
-        Assert.True(seated.ChangeMode(AttendanceMode.Online, 1, 1, 9, Now));
+        Assert.False(waiting.ChangeMode(AttendanceMode.Online, dialogue, 1, 9, Now));
+        Assert.True(seated.ChangeMode(AttendanceMode.Online, dialogue, 1, 9, Now));
         // Back to in person with no seat free: the end of the waiting list.
-        Assert.False(seated.ChangeMode(AttendanceMode.InPerson, 1, 1, 10, Now));
+        Assert.False(seated.ChangeMode(AttendanceMode.InPerson, dialogue, 1, 10, Now));
         Assert.Equal((RepresentativeStatus.WaitingList, 10L), (seated.Status, seated.Position));
         Assert.False(seated.Withdraw(Member, Now));
         Assert.Throws<RuleViolationException>(() => seated.Withdraw(Member, Now));
