@@ -50,10 +50,7 @@ public sealed class DialoguesApi(RegistrationDb db, TimeProvider clock) : V1.Dia
         var (skip, take) = Require.Page(request.PageSize, request.PageToken);
         var query = db.Dialogues.AsNoTracking();
         if (request.OpenForRegistration)
-        {
-            var now = clock.GetUtcNow();
-            query = query.Where(d => d.RegistrationOpensAt <= now && now < d.RegistrationClosesAt);
-        }
+            query = query.Where(Dialogue.RegistrationOpenAt(clock.GetUtcNow()));
         var dialogues = await query
             .OrderBy(d => d.Date).ThenBy(d => d.Id)
             .Skip(skip).Take(take)

@@ -54,9 +54,7 @@ public sealed class InvitationsApi(RegistrationDb db, TimeProvider clock, ILogge
             var now = clock.GetUtcNow();
             found.Accept(caller.Subject, email, now);
             var joined = await db.Organizations.Include(o => o.Members).SingleAsync(o => o.Id == found.OrganizationId, ct);
-            if (joined.HasMember(caller.Subject))
-                throw new AlreadyExistsException($"The caller is already a member of organization {joined.Id}.");
-            joined.Members.Add(new OrganizationMember(joined.Id, caller.Subject, now));
+            joined.AddMember(caller.Subject, now);
             // Notifications' member directory: the colleague reads the organization's inbox and gets its e-mails.
             db.Enqueue(new OrganizationMemberAdded(joined.Id, joined.Name, caller.Subject, now), now);
             await db.SaveOrAlreadyExistsAsync($"The caller is already a member of organization {joined.Id}.", ct);

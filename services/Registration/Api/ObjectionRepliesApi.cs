@@ -46,7 +46,7 @@ public sealed class ObjectionRepliesApi(RegistrationDb db, TimeProvider clock) :
         return new V1.GetObjectionReplyResponse
         {
             ObjectionRaised = caller.IsSecretariat ? c.Application.ObjectionRaised : ObjectionReply.OrganizationSeesObjection(c.Application, c.Dialogue),
-            ReplyOpen = reply is null && c.Application.State == ApplicationState.Referred,
+            ReplyOpen = reply is null && ObjectionReply.AcceptsReply(c.Application),
             Reply = reply?.ToContract(),
         };
     }

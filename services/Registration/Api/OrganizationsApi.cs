@@ -21,7 +21,7 @@ public sealed class OrganizationsApi(RegistrationDb db, TimeProvider clock) : V1
             Require.Text(request.Name, "name", 300),
             Require.OptionalText(request.Acronym, "acronym", 30),
             Mapping.Domain<StakeholderCategory, V1.StakeholderCategory>(request.Category, "category"),
-            request.Country?.Trim().ToUpperInvariant() ?? "",
+            request.Country,
             Mapping.Domain<EcosocStatus, V1.EcosocStatus>(request.EcosocStatus, "ecosoc_status"),
             request.Website,
             request.AreasOfWork,

@@ -18,9 +18,7 @@ public sealed partial class SecretariatApi
     {
         context.GetCaller().Require(Roles.Officer, Roles.Auditor);
         var (skip, take) = Require.Page(request.PageSize, request.PageToken);
-        var country = Require.OptionalText(request.Country, "country", 3);
-        if (country is not null && !Organization.IsCountryCode(country))
-            throw new InvalidFieldException("country", "must be an ISO 3166-1 alpha-3 code such as KEN");
+        var country = string.IsNullOrWhiteSpace(request.Country) ? null : Organization.ParseCountry(request.Country, "country");
         var filter = new ScreeningQueueFilter(
             Require.OptionalId(request.DialogueId, "dialogue_id"),
             request.State == V1.ApplicationState.Unspecified ? ApplicationState.Submitted

@@ -32,12 +32,14 @@ public static class RepresentativeSeats
     /// </summary>
     public static async Task<IReadOnlyList<Representative>> FillFreeSeatsAsync(this RegistrationDb db, Dialogue dialogue, DateTimeOffset now, CancellationToken ct)
     {
+        // Once the dialogue is over a freed seat helps nobody: the waiting list stays as it was.
+        if (dialogue.HasTakenPlace(now))
+            return [];
         var free = dialogue.InPersonCapacity - await db.SeatsTakenAsync(dialogue.Id, ct);
         if (free <= 0)
             return [];
         var next = await db.Representatives()
-            // A purged representative (the dialogue is over) has no name to announce and stays where it is.
-            .Where(r => r.DialogueId == dialogue.Id && r.Status == RepresentativeStatus.WaitingList && r.PurgedAt == null)
+            .Where(r => r.DialogueId == dialogue.Id && r.Status == RepresentativeStatus.WaitingList)
             .OrderBy(r => r.Position).Take(free)
             .ToListAsync(ct);
         foreach (var representative in next)
@@ -68,6 +70,7 @@ public static class RepresentativeSeats
     /// </summary>
     public static async Task<int> PurgeRepresentativesAsync(this RegistrationDb db, Dialogue dialogue, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
+        dialogue.EnsureTakenPlace(now);
         var representatives = await db.Representatives()
             .Where(r => r.DialogueId == dialogue.Id && r.PurgedAt == null)
             .ToListAsync(ct);

@@ -24,6 +24,9 @@ public static class ApplicationLifecycle
         ApplicationState.Eligible, ApplicationState.Circulated, ApplicationState.Referred,
     ];
 
+    /// <summary>Still waiting for an outcome (no decision, withdrawal, lapse or ineligibility yet).</summary>
+    public static bool IsUndecided(ApplicationState state) => Undecided.Contains(state);
+
     public static readonly IReadOnlySet<(ApplicationState From, ApplicationState To)> Transitions =
         new HashSet<(ApplicationState, ApplicationState)>
         {

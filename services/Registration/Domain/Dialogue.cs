@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.Registration.Domain;
@@ -61,6 +62,10 @@ public sealed class Dialogue
         };
     }
 
+    /// <summary>Registration is open from its opening (included) to its closing (excluded): the query form of the rule below.</summary>
+    public static Expression<Func<Dialogue, bool>> RegistrationOpenAt(DateTimeOffset now) =>
+        d => d.RegistrationOpensAt <= now && now < d.RegistrationClosesAt;
+
     public void EnsureRegistrationOpen(DateTimeOffset now)
     {
         if (now < RegistrationOpensAt || now >= RegistrationClosesAt)
@@ -68,12 +73,26 @@ public sealed class Dialogue
                 $"Registration for this dialogue is open from {RegistrationOpensAt:u} until {RegistrationClosesAt:u}; it is now {now:u}.");
     }
 
-    /// <summary>Delegations are made up for a dialogue still to come; once its day is over (UTC) they are history.</summary>
+    /// <summary>Whether the dialogue's day is over (UTC).</summary>
+    public bool HasTakenPlace(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime) > Date;
+
+    /// <summary>Delegations are made up for a dialogue still to come; once its day is over they are history.</summary>
     public void EnsureNotYetHeld(DateTimeOffset now)
     {
-        if (DateOnly.FromDateTime(now.UtcDateTime) > Date)
+        if (HasTakenPlace(now))
             throw new RuleViolationException(
                 $"The dialogue took place on {Date:yyyy-MM-dd}; its representatives can no longer be nominated or changed.");
+    }
+
+    /// <summary>
+    /// Representatives' personal data is purged once the dialogue is over; before, a purge would leave
+    /// nameless people holding seats (one representative leaves by being withdrawn).
+    /// </summary>
+    public void EnsureTakenPlace(DateTimeOffset now)
+    {
+        if (!HasTakenPlace(now))
+            throw new RuleViolationException(
+                $"The dialogue takes place on {Date:yyyy-MM-dd}; its representatives' personal data can be purged once it is over.");
     }
 
     /// <summary>Which eligible applicants go to the States parties; the others are admitted (rule 17).</summary>

@@ -20,9 +20,12 @@ public sealed class ObjectionReply
     public string SubmittedBy { get; private set; } = "";
     public DateTimeOffset SubmittedAt { get; private set; }
 
+    /// <summary>Whether the application is at the point where the organization may reply (once: a unique index keeps it to one).</summary>
+    public static bool AcceptsReply(Application application) => application.State == ApplicationState.Referred;
+
     public static ObjectionReply Submit(Application application, string text, Actor actor, DateTimeOffset now)
     {
-        if (application.State != ApplicationState.Referred)
+        if (!AcceptsReply(application))
             throw new RuleViolationException(
                 $"The application is {application.State}; a reply to an objection is possible only while it is Referred, before the decision.");
         return new ObjectionReply

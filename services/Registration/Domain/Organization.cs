@@ -26,8 +26,7 @@ public sealed partial class Organization
     public static Organization Create(string name, string? acronym, StakeholderCategory category, string country,
         EcosocStatus ecosocStatus, string? website, IEnumerable<string> areasOfWork, string createdBy, DateTimeOffset now)
     {
-        if (!CountryCode().IsMatch(country))
-            throw new InvalidFieldException("country", "must be an ISO 3166-1 alpha-3 code such as KEN");
+        country = ParseCountry(country, "country");
         var site = website?.Trim() ?? "";
         if (site.Length > 0 && !(Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             throw new InvalidFieldException("website", "must be an absolute http(s) address");
@@ -46,13 +45,27 @@ public sealed partial class Organization
             AreasOfWork = areas,
             CreatedAt = now,
         };
-        organization.Members.Add(new OrganizationMember(organization.Id, createdBy, now));
+        organization.AddMember(createdBy, now);
         return organization;
     }
 
     public bool HasMember(string subject) => Members.Any(m => m.Subject == subject);
 
-    public static bool IsCountryCode(string code) => CountryCode().IsMatch(code);
+    /// <summary>A colleague joins; one membership per person.</summary>
+    public void AddMember(string subject, DateTimeOffset now)
+    {
+        if (HasMember(subject))
+            throw new AlreadyExistsException($"The caller is already a member of organization {Id}.");
+        Members.Add(new OrganizationMember(Id, subject, now));
+    }
+
+    /// <summary>An ISO 3166-1 alpha-3 code, trimmed and upper-cased (a profile's country or a filter).</summary>
+    public static string ParseCountry(string? value, string field)
+    {
+        var code = value?.Trim().ToUpperInvariant() ?? "";
+        return CountryCode().IsMatch(code) ? code
+            : throw new InvalidFieldException(field, "must be an ISO 3166-1 alpha-3 code such as KEN");
+    }
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CountryCode();

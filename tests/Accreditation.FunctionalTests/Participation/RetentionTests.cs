@@ -14,12 +14,18 @@ public sealed class PurgeOnRequestTests(SystemFixture system)
     public async Task An_officer_purges_representatives_personal_data_and_the_counts_and_the_ledger_survive()
     {
         var officer = await system.OfficerTokenAsync();
-        var dialogue = await _steps.CreateDialogueAsync(officer, capacity: 1, quota: 3);
+        var dialogue = await _steps.CreateDialogueAsync(officer, capacity: 1, quota: 3, daysAhead: 2);
         var first = await _steps.AdmittedAsync(officer, dialogue, "Purged Delegates Association");
         var second = await _steps.AdmittedAsync(officer, dialogue, "Second Purged Network");
         await _steps.NominateAsync(first, "Vera Seated");
         await _steps.NominateAsync(first, "Walter Online", RegistrationV1.AttendanceMode.Online);
         await _steps.NominateAsync(second, "Xenia Waiting");
+
+        // Before the dialogue a purge would leave nameless people holding seats: refused, naming the date.
+        var early = await Assert.ThrowsAsync<RpcException>(() => PurgeAsync(dialogue, system.OfficerTokenAsync()));
+        Assert.Equal(StatusCode.FailedPrecondition, early.StatusCode);
+        Assert.Contains($"takes place on {dialogue.Date}", early.Status.Detail);
+        system.Clock.Advance(TimeSpan.FromDays(3));
 
         var auditorCannot = await Assert.ThrowsAsync<RpcException>(() => PurgeAsync(dialogue, system.AuditorTokenAsync()));
         Assert.Equal(StatusCode.PermissionDenied, auditorCannot.StatusCode);
@@ -28,6 +34,23 @@ public sealed class PurgeOnRequestTests(SystemFixture system)
 
         await PurgeAssertions.AssertPurgedAsync(system, _steps, dialogue, officer, expectedEntries: 1,
             ["Vera Seated", "Walter Online", "Xenia Waiting", "vera@example.org"], ("officer", null));
+    }
+
+    [Fact]
+    public async Task A_seat_freed_after_the_dialogue_goes_to_nobody_on_the_waiting_list()
+    {
+        var officer = await system.OfficerTokenAsync();
+        var dialogue = await _steps.CreateDialogueAsync(officer, capacity: 1, quota: 1, daysAhead: 2);
+        var first = await _steps.AdmittedAsync(officer, dialogue, "Early Seat Holders");
+        var second = await _steps.AdmittedAsync(officer, dialogue, "Late Waiting Guild");
+        var seated = await _steps.NominateAsync(first, "Olga Seated");
+        await _steps.NominateAsync(second, "Pavel Waiting");
+
+        system.Clock.Advance(TimeSpan.FromDays(3));
+        await _steps.Representatives.WithdrawRepresentativeAsync(
+            new RegistrationV1.WithdrawRepresentativeRequest { RepresentativeId = seated.RepresentativeId }, first.User.Call);
+
+        Assert.Equal(RegistrationV1.RepresentativeStatus.WaitingList, (await _steps.RepresentativesOfAsync(second, officer)).Single().Status);
     }
 
     async Task<RegistrationV1.PurgeRepresentativesResponse> PurgeAsync(RegistrationV1.Dialogue dialogue, Task<string> token) =>

@@ -53,7 +53,7 @@ public static class ChairSummary
     {
         if (figures.Applications == 0)
             return "No application was received.";
-        var pending = figures.ByState.Where(s => !IsSettled(s.Key)).Sum(s => s.Value);
+        var pending = figures.ByState.Where(s => ApplicationLifecycle.IsUndecided(s.Key)).Sum(s => s.Value);
         var outcomes = new (int Count, string Words)[]
         {
             (figures.Admitted, Passive(figures.Admitted, "admitted")),
@@ -79,9 +79,6 @@ public static class ChairSummary
             ? $"The decision was taken {span} after submission."
             : $"The median time from submission to decision was {span}.";
     }
-
-    static bool IsSettled(ApplicationState state) => state is ApplicationState.Admitted or ApplicationState.NotAdmitted
-        or ApplicationState.Ineligible or ApplicationState.Withdrawn or ApplicationState.Lapsed;
 
     static string Passive(int count, string participle) => $"{(count == 1 ? "was" : "were")} {participle}";
 
