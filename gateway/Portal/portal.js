@@ -153,7 +153,7 @@ async function loadApplications() {
 }
 
 function answerForm(application) {
-  const form = document.createElement("form");
+  const form = document.createElement("form"); form.method = "post";
   const id = `answer-${application.applicationId}`;
   const label = document.createElement("label"); label.htmlFor = id; label.textContent = "Your answer to the secretariat";
   const text = document.createElement("textarea"); text.id = id; text.required = true; text.rows = 3;

@@ -55,7 +55,9 @@ public sealed class RevokedClients<TDb>(IServiceScopeFactory scopes) : IRevokedC
 
     async Task LoadAsync(CancellationToken ct)
     {
-        await _loading.WaitAsync(ct);
+        // Only the first load is waited for; afterwards one request refreshes while the others read the snapshot.
+        if (!await _loading.WaitAsync(_loaded ? 0 : Timeout.Infinite, ct))
+            return;
         try
         {
             if (!Stale)

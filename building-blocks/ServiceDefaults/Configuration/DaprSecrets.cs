@@ -12,15 +12,21 @@ namespace Accreditation.ServiceDefaults.Configuration;
 /// </summary>
 public static class DaprSecrets
 {
+    /// <summary>A client of this process's sidecar: Dapr:GrpcEndpoint, or Dapr's own default (DAPR_GRPC_PORT).</summary>
+    public static DaprClient CreateClient(IConfiguration configuration)
+    {
+        var client = new DaprClientBuilder();
+        if (configuration["Dapr:GrpcEndpoint"] is { Length: > 0 } endpoint)
+            client.UseGrpcEndpoint(endpoint);
+        return client.Build();
+    }
+
     public static WebApplicationBuilder AddDaprSecrets(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         if (!configuration.GetValue("Dapr:Enabled", false) || configuration["Dapr:SecretStore"] is not { Length: > 0 } store)
             return builder;
-        var client = new DaprClientBuilder();
-        if (configuration["Dapr:GrpcEndpoint"] is { Length: > 0 } endpoint)
-            client.UseGrpcEndpoint(endpoint);
-        using var dapr = client.Build();
+        using var dapr = CreateClient(configuration);
         // Start-up is synchronous; a sidecar that does not answer in time fails the start, loudly.
         using var timeout = new CancellationTokenSource(configuration.GetValue("Dapr:SecretsTimeout", TimeSpan.FromSeconds(30)));
         var secrets = dapr.GetBulkSecretAsync(store, cancellationToken: timeout.Token).GetAwaiter().GetResult();

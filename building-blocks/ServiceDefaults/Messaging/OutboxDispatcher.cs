@@ -10,6 +10,8 @@ namespace Accreditation.ServiceDefaults.Messaging;
 /// <summary>
 /// Publishes committed outbox rows in order and marks them sent. Rows that failed are retried
 /// with backoff (never abandoned); after a crash, whatever is still pending goes out on start.
+/// Sent rows are deleted after <see cref="SentRetention"/>: the ledger is the record, and some
+/// events carry one-time codes that must not outlive their validity at rest.
 /// </summary>
 public sealed class OutboxDispatcher<TDb>(
     IServiceScopeFactory scopes, IEventPublisher publisher, OutboxSignal signal, ILogger<OutboxDispatcher<TDb>> logger)
@@ -19,14 +21,23 @@ public sealed class OutboxDispatcher<TDb>(
     static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     // Infrastructure timing runs on wall time even where tests simulate the domain clock.
     static readonly TimeProvider Wall = TimeProvider.System;
+    /// <summary>Longer than any one-time code an event carries is valid (an invitation: 7 days).</summary>
+    public static readonly TimeSpan SentRetention = TimeSpan.FromDays(8);
+    static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var pruneAt = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 while (await DispatchBatchAsync(stoppingToken) == BatchSize) { }
+                if (Wall.GetUtcNow() >= pruneAt)
+                {
+                    await PruneSentAsync(Wall.GetUtcNow(), stoppingToken);
+                    pruneAt = Wall.GetUtcNow() + PruneInterval;
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -77,6 +88,15 @@ public sealed class OutboxDispatcher<TDb>(
         }
         await db.SaveChangesAsync(CancellationToken.None);
         return due.Count;
+    }
+
+    /// <summary>Deletes rows sent more than <see cref="SentRetention"/> before <paramref name="now"/>; returns how many.</summary>
+    public async Task<int> PruneSentAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        var before = now - SentRetention;
+        return await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < before).ExecuteDeleteAsync(ct);
     }
 
     static TimeSpan Backoff(int attempts) =>

@@ -94,9 +94,9 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
         {
             var user = await users.FindByEmailAsync(email);
             token.ThrowIfCancellationRequested();
-            if (user is null || user.EmailConfirmed || user.Role != Roles.Organization)
-                return null;
             var now = clock.GetUtcNow();
+            if (user is null || user.EmailConfirmed || user.Role != Roles.Organization || !EmailConfirmation.MayRestart(user, now))
+                return null;
             var code = EmailConfirmation.Start(user, now);
             db.Enqueue(new EmailConfirmationRequested(user.Id, user.Email!, user.DisplayName, user.Language, code, user.EmailConfirmationExpiresAt!.Value), now);
             await db.SaveChangesAsync(token);

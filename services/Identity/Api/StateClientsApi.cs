@@ -49,8 +49,9 @@ public sealed class StateClientsApi(IdentityDb db, IOpenIddictApplicationManager
         var secret = NewSecret();
         var client = await db.RetryInTransactionAsync(async token =>
         {
-            var (found, application) = await FindAsync(request.ClientId, token);
+            var found = await FindAsync(request.ClientId, token);
             found.RotateSecret(clock.GetUtcNow());
+            var application = await ApplicationOfAsync(found, token);
             await db.SaveChangesAsync(token);
             // Only the new secret's hash is kept: the old secret stops working with this commit.
             await applications.UpdateAsync(application, Descriptor(found, secret), token);
@@ -65,9 +66,10 @@ public sealed class StateClientsApi(IdentityDb db, IOpenIddictApplicationManager
         var caller = context.GetCaller().Require(Roles.Officer);
         var client = await db.RetryInTransactionAsync(async token =>
         {
-            var (found, application) = await FindAsync(request.ClientId, token);
+            var found = await FindAsync(request.ClientId, token);
             var now = clock.GetUtcNow();
             found.Revoke(now);
+            var application = await ApplicationOfAsync(found, token);
             // Identity's own list at once; every other service's through the event.
             db.Set<RevokedClient>().Add(new RevokedClient { ClientId = found.ClientId, RevokedAt = now });
             db.Enqueue(new ApiClientRevoked(found.ClientId, found.StateCode, now), now);
@@ -91,7 +93,7 @@ public sealed class StateClientsApi(IdentityDb db, IOpenIddictApplicationManager
     }
 
     /// <summary>A State client the secretariat manages; configured clients belong to configuration.</summary>
-    async Task<(ApiClient Client, object Application)> FindAsync(string? clientId, CancellationToken ct)
+    async Task<ApiClient> FindAsync(string? clientId, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(clientId))
             throw new InvalidFieldException("client_id", "is required");
@@ -99,12 +101,13 @@ public sealed class StateClientsApi(IdentityDb db, IOpenIddictApplicationManager
             ?? throw new NotFoundException("State client", clientId);
         if (!client.Managed)
             throw new RuleViolationException($"Client '{client.ClientId}' is set in the service's configuration (Identity:Clients); change it there.");
-        if (client.IsRevoked)
-            throw new RuleViolationException($"Client '{client.ClientId}' was revoked at {client.RevokedAt:O}.");
-        var application = await applications.FindByClientIdAsync(client.ClientId, ct)
-            ?? throw new InvalidOperationException($"API client '{client.ClientId}' is active but has no OpenIddict application.");
-        return (client, application);
+        return client;
     }
+
+    /// <summary>The OpenIddict application holding an active client's secret (a revoked client has none).</summary>
+    async Task<object> ApplicationOfAsync(ApiClient client, CancellationToken ct) =>
+        await applications.FindByClientIdAsync(client.ClientId, ct)
+            ?? throw new InvalidOperationException($"API client '{client.ClientId}' is active but has no OpenIddict application.");
 
     static OpenIddictApplicationDescriptor Descriptor(ApiClient client, string secret) => new()
     {

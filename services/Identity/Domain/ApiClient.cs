@@ -35,7 +35,7 @@ public sealed class ApiClient(string clientId, string role, string? stateCode)
         if (code.Length == 0)
             throw new InvalidFieldException("state_code", "is required");
         if (!Domain.StateCode.IsValid(code))
-            throw new InvalidFieldException("state_code", $"'{code}' is not an ISO 3166-1 alpha-3 code in capitals (e.g. AUT)");
+            throw new InvalidFieldException("state_code", $"'{code}' is not an ISO 3166-1 alpha-3 code in capitals (e.g. AUT; EUU for the European Union)");
         return new ApiClient($"state-{code.ToLowerInvariant()}-{suffix}", Roles.State, code) { Managed = true, CreatedAt = now, SecretRotatedAt = now };
     }
 

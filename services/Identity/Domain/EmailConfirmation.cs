@@ -13,6 +13,15 @@ public static class EmailConfirmation
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// At most one new code a minute per account: a stranger who signed up with someone's address
+    /// can neither flood it with e-mail nor keep cancelling the code its owner was sent.
+    /// </summary>
+    public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(1);
+
+    public static bool MayRestart(AccountUser user, DateTimeOffset now) =>
+        user.EmailConfirmationExpiresAt is not { } expires || now >= expires - Lifetime + ResendInterval;
+
     /// <summary>Starts (or restarts) confirmation: returns the code to send; the account keeps its hash and expiry.</summary>
     public static string Start(AccountUser user, DateTimeOffset now)
     {

@@ -22,7 +22,13 @@ public static class StateCode
         TTO TUN TUR TUV TWN TZA UGA UKR UMI URY USA UZB VAT VCT VEN VGB VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The European Union is a party to the Convention (a regional economic integration organization,
+    /// article 36) with no ISO alpha-3 code; it goes by EUU, as in the World Bank's country codes.
+    /// </summary>
+    public const string EuropeanUnion = "EUU";
+
     public static int Count => Assigned.Count;
 
-    public static bool IsValid(string? code) => code is not null && Assigned.Contains(code);
+    public static bool IsValid(string? code) => code is not null && (Assigned.Contains(code) || code == EuropeanUnion);
 }

@@ -54,9 +54,11 @@ public sealed class Delivery
         CreatedAt = createdAt,
     };
 
+    /// <summary>Sent: the text is dropped (the notice keeps what may be kept; an account e-mail's one-time code may not).</summary>
     public void MarkSent(DateTimeOffset now)
     {
         Attempts++;
+        Body = "";
         State = DeliveryState.Sent;
         SentAt = now;
         LastError = null;

@@ -1,4 +1,5 @@
 using System.Text;
+using Accreditation.ServiceDefaults.Configuration;
 using Dapr.Client;
 
 namespace Accreditation.Notifications.Email;
@@ -23,13 +24,7 @@ public static class DaprEmailExtensions
 {
     public static IServiceCollection AddDaprEmailSender(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ =>
-        {
-            var builder = new DaprClientBuilder();
-            if (configuration["Dapr:GrpcEndpoint"] is { Length: > 0 } endpoint)
-                builder.UseGrpcEndpoint(endpoint);
-            return builder.Build();
-        });
+        services.AddSingleton(_ => DaprSecrets.CreateClient(configuration));
         return services.AddSingleton<IEmailSender, DaprBindingEmailSender>();
     }
 }

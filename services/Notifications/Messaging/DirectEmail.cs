@@ -8,10 +8,15 @@ namespace Accreditation.Notifications.Messaging;
 /// An e-mail to one address about an account or an invitation, which no inbox lists (its reader
 /// cannot sign in yet): a notice addressed to that address alone, and its delivery, which the
 /// sender retries like any other. Added to the consumer's unit of work; nothing when e-mail is off.
+/// The one-time code and its link go into the e-mail only: the stored notice has them blanked,
+/// and the delivery drops its text once sent.
 /// </summary>
 public sealed class DirectEmail(NotificationsDb db, NoticeTemplates templates, EmailSettings settings, IConfiguration configuration,
     TimeProvider clock, ILogger<DirectEmail> logger)
 {
+    const string DefaultPortal = "http://127.0.0.1:5080/";
+    static readonly string[] OneTimeValues = ["Code", "Link"];
+
     /// <summary>A recipient no inbox audience contains.</summary>
     public static string Recipient(string kind, string key) => $"{kind}:{key}";
 
@@ -24,18 +29,17 @@ public sealed class DirectEmail(NotificationsDb db, NoticeTemplates templates, E
         }
         var draft = new NoticeDraft(kind, recipient, null, values);
         var rendered = templates.Render(draft, language);
+        var kept = draft with { Values = values.ToDictionary(v => v.Key, v => OneTimeValues.Contains(v.Key) ? "(sent by e-mail only)" : v.Value) };
         var now = clock.GetUtcNow();
-        var notice = Notice.Create(draft, rendered, sourceMessageId, now);
+        var notice = Notice.Create(kept, templates.Render(kept, language), sourceMessageId, now);
         db.Notices.Add(notice);
         db.Deliveries.Add(Delivery.Create(notice, new Addressee(email, rendered.Language), rendered, now, TimeProvider.System.GetUtcNow()));
     }
 
-    /// <summary>The page the reader opens (Notifications:Links:{name}), with the query the page needs.</summary>
-    public string Link(string name, string fallback, params (string Name, string Value)[] query)
+    /// <summary>The page the reader opens (Notifications:Links:{name}, the local portal by default), with the query the page needs.</summary>
+    public string Link(string name, params (string Name, string Value)[] query)
     {
-        var page = configuration[$"Notifications:Links:{name}"] is { Length: > 0 } configured ? configured : fallback;
+        var page = configuration[$"Notifications:Links:{name}"] is { Length: > 0 } configured ? configured : DefaultPortal;
         return page + "?" + string.Join("&", query.Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value)}"));
     }
-
-    public static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'");
 }

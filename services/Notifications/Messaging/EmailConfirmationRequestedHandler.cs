@@ -14,8 +14,8 @@ public sealed class EmailConfirmationRequestedHandler(DirectEmail email) : IEven
             ["DisplayName"] = message.DisplayName,
             ["Email"] = message.Email,
             ["Code"] = message.Code,
-            ["ExpiresAt"] = DirectEmail.Format(message.ExpiresAt),
-            ["Link"] = email.Link("ConfirmEmail", "http://127.0.0.1:5080/", ("email", message.Email), ("code", message.Code)),
+            ["ExpiresAt"] = NoticePlanner.Format(message.ExpiresAt),
+            ["Link"] = email.Link("ConfirmEmail", ("email", message.Email), ("code", message.Code)),
         }, context.MessageId);
         return Task.CompletedTask;
     }

@@ -14,8 +14,8 @@ public sealed class MemberInvitedHandler(DirectEmail email) : IEventHandler<Memb
             ["OrganizationName"] = message.OrganizationName,
             ["Email"] = message.Email,
             ["Code"] = message.Code,
-            ["ExpiresAt"] = DirectEmail.Format(message.ExpiresAt),
-            ["Link"] = email.Link("AcceptInvitation", "http://127.0.0.1:5080/", ("invitation", message.Code)),
+            ["ExpiresAt"] = NoticePlanner.Format(message.ExpiresAt),
+            ["Link"] = email.Link("AcceptInvitation", ("invitation", message.Code)),
         }, context.MessageId);
         return Task.CompletedTask;
     }

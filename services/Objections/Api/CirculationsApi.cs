@@ -17,7 +17,7 @@ public sealed class CirculationsApi(ObjectionsDb db, TimeProvider clock) : V1.Ci
         var (skip, take) = Require.Page(request.PageSize, request.PageToken);
         var dialogueId = Require.OptionalId(request.DialogueId, "dialogue_id");
         var now = clock.GetUtcNow();
-        var query = db.Applicants.AsNoTracking().Where(a => a.WithdrawnAt == null)
+        var query = db.ApplicantsBeforeStates.AsNoTracking()
             .Join(db.Circulations, a => a.CirculationId, c => c.Id, (a, c) => new { Applicant = a, Circulation = c });
         if (dialogueId is { } dialogue)
             query = query.Where(x => x.Circulation.DialogueId == dialogue);
@@ -38,7 +38,7 @@ public sealed class CirculationsApi(ObjectionsDb db, TimeProvider clock) : V1.Ci
         var id = Require.Id(request.CirculationId, "circulation_id");
         var circulation = await db.Circulations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, context.CancellationToken)
             ?? throw new NotFoundException("Circulation", id);
-        var count = await db.Applicants.CountAsync(a => a.CirculationId == id && a.WithdrawnAt == null, context.CancellationToken);
+        var count = await db.ApplicantsBeforeStates.CountAsync(a => a.CirculationId == id, context.CancellationToken);
         return new V1.GetCirculationResponse { Circulation = circulation.ToContract(count) };
     }
 }

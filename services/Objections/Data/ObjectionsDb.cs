@@ -9,6 +9,9 @@ public sealed class ObjectionsDb(DbContextOptions<ObjectionsDb> options) : DbCon
 {
     public DbSet<Circulation> Circulations => Set<Circulation>();
     public DbSet<CirculatedApplicant> Applicants => Set<CirculatedApplicant>();
+
+    /// <summary>What the States parties see: a withdrawn application leaves their list and its count.</summary>
+    public IQueryable<CirculatedApplicant> ApplicantsBeforeStates => Applicants.Where(a => a.WithdrawnAt == null);
     public DbSet<Objection> Objections => Set<Objection>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcTimestamps();

@@ -52,6 +52,8 @@ public sealed class AccountRulesTests
     [Theory]
     [InlineData("AUT", true)]
     [InlineData("KEN", true)]
+    [InlineData("EUU", true)]
+    [InlineData("EUR", false)]
     [InlineData("aut", false)]
     [InlineData("AU", false)]
     [InlineData("AUTX", false)]
@@ -59,7 +61,7 @@ public sealed class AccountRulesTests
     [InlineData("AUR", false)]
     [InlineData("XXX", false)]
     [InlineData(null, false)]
-    public void A_state_code_is_an_assigned_iso_3166_alpha_3_code_in_capitals(string? code, bool valid) =>
+    public void A_state_code_is_an_assigned_iso_3166_alpha_3_code_in_capitals_or_EUU_for_the_European_Union(string? code, bool valid) =>
         Assert.Equal(valid, StateCode.IsValid(code));
 
     [Fact]

@@ -32,6 +32,16 @@ public sealed class EmailConfirmationTests
     }
 
     [Fact]
+    public void A_new_code_is_sent_at_most_once_a_minute()
+    {
+        var user = new AccountUser();
+        Assert.True(EmailConfirmation.MayRestart(user, Now));
+        EmailConfirmation.Start(user, Now);
+        Assert.False(EmailConfirmation.MayRestart(user, Now.AddSeconds(59)));
+        Assert.True(EmailConfirmation.MayRestart(user, Now.AddMinutes(1)));
+    }
+
+    [Fact]
     public void An_expired_code_confirms_nothing()
     {
         var user = new AccountUser();
