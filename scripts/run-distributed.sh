@@ -40,21 +40,23 @@ rabbit_env() {
 }
 ctl() { (rabbit_env && "$RABBIT_BIN/rabbitmqctl" -n "$NODE" "$@"); }
 
-ensure_rabbitmq_installed() {
-  [ -x "$RABBIT_BIN/rabbitmq-server" ] && return
-  echo "Installing rabbitmq-server (Debian package)..."
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
-  # The package may start a system-wide node; this run uses its own.
-  service rabbitmq-server stop >/dev/null 2>&1 || true
+ensure_packages() {
+  local missing=()
+  [ -x "$RABBIT_BIN/rabbitmq-server" ] || missing+=(rabbitmq-server)
+  command -v curl >/dev/null || missing+=(curl) # the health probes
+  [ ${#missing[@]} -eq 0 ] || bash "$ROOT/scripts/install-packages.sh" "${missing[@]}"
 }
 
 start_rabbitmq() {
-  ensure_rabbitmq_installed
+  ensure_packages
   mkdir -p "$RUN/rabbitmq/mnesia" "$RUN/rabbitmq/log"
   echo '[].' >"$RUN/rabbitmq/enabled_plugins"
   printf 'listeners.tcp.default = 127.0.0.1:%s\nloopback_users.guest = true\n' "$AMQP_PORT" >"$RUN/rabbitmq/rabbitmq.conf"
   if ctl status >/dev/null 2>&1; then echo "RabbitMQ node $NODE already runs."; else
+    if bash -c "exec 3<>/dev/tcp/127.0.0.1/$AMQP_PORT" 2>/dev/null; then
+      echo "Port $AMQP_PORT is taken by another process (a system-wide RabbitMQ?): stop it or set ACCREDITATION_RABBITMQ_PORT." >&2
+      exit 1
+    fi
     (rabbit_env && exec setsid "$RABBIT_BIN/rabbitmq-server" >"$RUN/rabbitmq/server.out" 2>&1 </dev/null) &
     wait_for "RabbitMQ" 120 "exec 3<>/dev/tcp/127.0.0.1/$AMQP_PORT"
     ctl await_startup --timeout 60 >/dev/null
@@ -98,6 +100,8 @@ EOF
 write_env() {
   local service=$1 file="$RUN/env/$1.env"
   mkdir -p "$RUN/env"
+  # Private before anything is written: it holds the broker's password and the clients' secrets.
+  install -m 600 /dev/null "$file"
   {
     echo "ASPNETCORE_URLS=$(url "${PORTS[$service]}")"
     echo "Data__Directory=$RUN/data"
@@ -133,7 +137,6 @@ write_env() {
     # Anything the caller exported in ASP.NET Core form (Section__Key=...) passes through.
     env | grep -E '^[A-Z][A-Za-z]+__[A-Za-z]' | grep -vE '^(Bus|Identity|Services|Gateway|Data)__' || true
   } >"$file"
-  chmod 600 "$file"
 }
 
 start_service() {
@@ -168,18 +171,22 @@ wait_healthy() {
 pid_of() { [ -f "$RUN/pids/$1.pid" ] && cat "$RUN/pids/$1.pid"; }
 running() { local pid; pid=$(pid_of "$1") && kill -0 "$pid" 2>/dev/null; }
 
+# Waits up to 10 s for a service asked to stop, then kills it.
+await_stopped() {
+  local service=$1 pid
+  pid=$(pid_of "$service") || return 0
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$RUN/pids/$service.pid"
+}
+
 stop_all() {
   # The gateway first, then the services, each asked to stop (SIGTERM: outbox and consumers finish), then RabbitMQ.
-  local service pid
+  local service
   for service in gateway notifications objections registration identity; do
     running "$service" && kill -TERM "$(pid_of "$service")" 2>/dev/null || true
   done
-  for service in "${SERVICES[@]}"; do
-    pid=$(pid_of "$service") || continue
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-    rm -f "$RUN/pids/$service.pid"
-  done
+  for service in "${SERVICES[@]}"; do await_stopped "$service"; done
   ctl stop >/dev/null 2>&1 || true
   echo "Stopped (data kept in $RUN)."
 }
@@ -210,7 +217,7 @@ case "${1:-start}" in
   restart)
     service=${2:?which service}
     [ -n "${PROJECTS[$service]:-}" ] || { echo "Unknown service $service (one of ${SERVICES[*]})." >&2; exit 2; }
-    running "$service" && { kill -TERM "$(pid_of "$service")"; sleep 1; }
+    running "$service" && kill -TERM "$(pid_of "$service")" && await_stopped "$service"
     start_service "$service"; wait_healthy "$service"; echo "$service restarted, pid $(pid_of "$service")"
     exit 0 ;;
 esac
@@ -230,7 +237,9 @@ if $build; then
 fi
 start_rabbitmq
 ensure_credentials
-$detach || trap 'echo; stop_all; exit 0' INT TERM
+# Whatever was started is stopped again if the start fails, and when a foreground run ends (Ctrl-C).
+trap 'echo; stop_all' EXIT
+trap 'exit 0' INT TERM
 # Identity first: the others fetch its signing keys to validate tokens.
 for service in "${SERVICES[@]}"; do
   write_env "$service"
@@ -238,5 +247,5 @@ for service in "${SERVICES[@]}"; do
   wait_healthy "$service"
 done
 print_addresses
-$detach && exit 0
+if $detach; then trap - EXIT; exit 0; fi
 while true; do sleep 1 & wait $!; done

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: proto lint, build (warnings are errors), unit and functional tests.
+# Every test: proto lint, build (warnings are errors), unit, functional (with the browser tests) and distributed tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/test-prerequisites.sh

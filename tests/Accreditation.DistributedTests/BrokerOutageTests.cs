@@ -26,6 +26,7 @@ public sealed class BrokerOutageTests(DistributedSystem system, ITestOutputHelpe
         var clock = Stopwatch.StartNew();
         var answeredOk = new List<(User User, string Application)>();
         var failed = 0;
+        var pendingAtRestart = 0;
         try
         {
             // Load for the whole outage: a dialogue, then every organization applies and is screened.
@@ -50,11 +51,12 @@ public sealed class BrokerOutageTests(DistributedSystem system, ITestOutputHelpe
         }
         finally
         {
-            var pendingAtRestart = await Accounting.PendingAsync(system);
+            pendingAtRestart = await Accounting.PendingAsync(system);
             await system.RabbitMqCtlAsync("start_app");
             output.WriteLine($"outage {clock.Elapsed.TotalSeconds:F0} s; outbox rows pending when RabbitMQ came back: {pendingAtRestart}");
             Console.WriteLine($"[outage test] outage {clock.Elapsed.TotalSeconds:F0} s, outbox rows pending at restart {pendingAtRestart}");
         }
+        Assert.True(pendingAtRestart > 0, "the outage held events back in the outboxes");
         var drain = Stopwatch.StartNew();
 
         var accounting = await Accounting.SettledAsync(system, seconds: 120);

@@ -63,6 +63,6 @@ public sealed class WholePathTests(DistributedSystem system)
         await Api.EventuallyAsync(() => _api.NoticesAsync(austria),
             n => n.Any(x => x.Kind == "objection-receipt" && x.ApplicationId == objectedApplication.ApplicationId), "the State's receipt");
         await Api.EventuallyAsync(() => _api.NoticesAsync(officer),
-            n => n.Any(x => x.Kind == "objection-window-closed"), "the secretariat's window-closed notice");
+            n => n.Any(x => x.Kind == "objection-window-closed" && x.Body.Contains(circulation.CirculationId)), "the secretariat's window-closed notice");
     }
 }

@@ -25,8 +25,8 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     public string RunDirectory { get; } = Path.Combine(Path.GetTempPath(), "accreditation-distributed", Guid.NewGuid().ToString("N")[..12]);
     public int Port { get; } = FreeBlock();
-    public int AmqpPort { get; } = FreePort();
-    int DistPort { get; } = FreePort();
+    public int AmqpPort => Port + 2;
+    int DistPort => Port + 3;
     public Uri GatewayHttp => new($"http://127.0.0.1:{Port}/");
     public HttpClient Http { get; private set; } = null!;
     public GrpcChannel Grpc { get; private set; } = null!;
@@ -117,20 +117,19 @@ public sealed class DistributedSystem : IAsyncLifetime
         return directory?.FullName ?? throw new InvalidOperationException("Accreditation.sln not found above the test assembly.");
     }
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>A base port whose fixed offsets (+0, +1, +21..+24, see the script) are all free.</summary>
+    /// <summary>
+    /// A base port whose offsets are all free: +0, +1 and +21..+24 (the script's), +2 and +3 (the broker's).
+    /// Below the kernel's ephemeral range, so no outgoing connection takes one before its server binds it.
+    /// </summary>
     static int FreeBlock()
     {
+        var ephemeral = File.Exists("/proc/sys/net/ipv4/ip_local_port_range")
+            ? int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0])
+            : 32_768;
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var first = Random.Shared.Next(20_000, 40_000);
-            if (new[] { 0, 1, 21, 22, 23, 24 }.All(offset => IsFree(first + offset)))
+            var first = Random.Shared.Next(20_000, Math.Max(20_001, ephemeral - 30));
+            if (new[] { 0, 1, 2, 3, 21, 22, 23, 24 }.All(offset => IsFree(first + offset)))
                 return first;
         }
         throw new InvalidOperationException("No free block of loopback ports.");

@@ -85,8 +85,9 @@ public sealed class Clients(SystemFixture system)
             Deadline = Timestamp.FromDateTimeOffset(system.Clock.GetUtcNow() + window),
         }, SystemFixture.Bearer(officerToken));
 
-    public async Task<ObjectionsV1.Objection> ObjectAsync(string stateToken, RegistrationV1.Application application) =>
-        (await Objections.FileObjectionAsync(new ObjectionsV1.FileObjectionRequest { ApplicationId = application.ApplicationId }, SystemFixture.Bearer(stateToken))).Objection;
+    public async Task<ObjectionsV1.Objection> ObjectAsync(string stateToken, RegistrationV1.Application application, string? grounds = null) =>
+        (await Objections.FileObjectionAsync(new ObjectionsV1.FileObjectionRequest { ApplicationId = application.ApplicationId, Grounds = grounds ?? "" },
+            SystemFixture.Bearer(stateToken))).Objection;
 
     public async Task<RegistrationV1.Application> GetAsync(OrganizationUser user, RegistrationV1.Application application) =>
         (await Applications.GetApplicationAsync(new RegistrationV1.GetApplicationRequest { ApplicationId = application.ApplicationId }, user.Call)).Application;

@@ -1,5 +1,4 @@
 using Google.Protobuf.WellKnownTypes;
-using ObjectionsV1 = Accreditation.Objections.V1;
 using RegistrationV1 = Accreditation.Registration.V1;
 
 namespace Accreditation.FunctionalTests.Infrastructure;
@@ -67,17 +66,10 @@ public sealed class ParticipationSteps(SystemFixture system)
     {
         var dialogue = await CreateDialogueAsync(officer, effect: RegistrationV1.ObjectionEffect.Refer, circulation: RegistrationV1.CirculationPolicy.All);
         var applicant = await EligibleAsync(officer, dialogue, name, RegistrationV1.EcosocStatus.None);
-        await _api.Secretariat.CirculateApplicationsAsync(new RegistrationV1.CirculateApplicationsRequest
-        {
-            DialogueId = dialogue.DialogueId,
-            Deadline = Timestamp.FromDateTimeOffset(system.Clock.GetUtcNow().AddDays(1)),
-        }, SystemFixture.Bearer(officer));
+        await _api.CirculateAsync(officer, dialogue, TimeSpan.FromDays(1));
         var austria = await system.StateTokenAsync("AUT");
         await _api.CirculatedAsync(austria, dialogue, expected: 1);
-        await _api.Objections.FileObjectionAsync(new ObjectionsV1.FileObjectionRequest
-        {
-            ApplicationId = applicant.ApplicationId, Grounds = "Not independent of a government",
-        }, SystemFixture.Bearer(austria));
+        await _api.ObjectAsync(austria, applicant.Application, "Not independent of a government");
         system.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         var referred = await SystemFixture.EventuallyAsync(() => _api.GetAsync(applicant.User, applicant.Application),
             a => a.State == RegistrationV1.ApplicationState.Referred, "the application to be referred");

@@ -45,7 +45,24 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task StartAsync()
     {
-        System = await StandaloneSystem.StartAsync(new StandaloneOptions(DataDirectory, Ports.Free())
+        // Ports found free can be taken (by another test's outgoing connection) before Kestrel binds them: new ones, then.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                System = await StartOnAsync(Ports.Free());
+                break;
+            }
+            catch (IOException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+            }
+        }
+        Http = new HttpClient { BaseAddress = System.GatewayHttp, Timeout = TimeSpan.FromSeconds(30) };
+        Grpc = GrpcChannel.ForAddress(System.GatewayGrpc);
+    }
+
+    Task<StandaloneSystem> StartOnAsync(Ports ports) =>
+        StandaloneSystem.StartAsync(new StandaloneOptions(DataDirectory, ports)
         {
             Clock = Clock,
             LogSink = Logs,
@@ -59,9 +76,6 @@ public sealed class SystemFixture : IAsyncLifetime
                 ["Gateway:RateLimits:General:PermitLimit"] = "100000",
             }.Concat(_settings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value),
         });
-        Http = new HttpClient { BaseAddress = System.GatewayHttp, Timeout = TimeSpan.FromSeconds(30) };
-        Grpc = GrpcChannel.ForAddress(System.GatewayGrpc);
-    }
 
     public async Task StopAsync()
     {

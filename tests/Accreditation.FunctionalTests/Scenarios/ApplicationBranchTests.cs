@@ -158,7 +158,7 @@ public sealed class ApplicationBranchTests(SystemFixture system)
         await _api.CirculatedAsync(mexico, dialogue, expected: 1);
         if (state == State.Circulated)
             return;
-        await _api.Objections.FileObjectionAsync(new() { ApplicationId = application.ApplicationId }, SystemFixture.Bearer(mexico));
+        await _api.ObjectAsync(mexico, application);
         system.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         await SystemFixture.EventuallyAsync(() => _api.Secretariat.ListScreeningQueueAsync(
                 new() { DialogueId = application.DialogueId, State = State.Referred }, SystemFixture.Bearer(officer)).ResponseAsync,
