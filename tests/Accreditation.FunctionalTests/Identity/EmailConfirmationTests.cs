@@ -45,6 +45,11 @@ public sealed class EmailConfirmationTests : IAsyncLifetime
         var mail = _smtp.Received().Single(m => m.To.Mailboxes.Single().Address == email);
         Assert.StartsWith("Confirmez votre adresse", mail.Subject);
         Assert.Contains(code, mail.TextBody);
+        // The code went out by e-mail only: once sent, nothing in Notifications' file holds it.
+        await SystemFixture.EventuallyAsync(() => Task.FromResult(Databases.Scalar(_system, "notifications",
+                $"SELECT COUNT(*) FROM Deliveries WHERE Body LIKE '%{code}%'")), count => count == 0, "the sent delivery to drop its text");
+        Assert.Equal(1, Databases.Scalar(_system, "notifications", "SELECT COUNT(*) FROM Notices WHERE Kind = 'email-confirmation'"));
+        Assert.Equal(0, Databases.Scalar(_system, "notifications", $"SELECT COUNT(*) FROM Notices WHERE Body LIKE '%{code}%' OR \"Values\" LIKE '%{code}%'"));
 
         var wrong = await Assert.ThrowsAsync<RpcException>(() => AccountsApi.ConfirmEmailAsync(new() { Email = email, Code = code + "x" }, SystemFixture.Anonymous).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, wrong.StatusCode);
