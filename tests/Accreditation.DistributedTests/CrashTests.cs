@@ -1,156 +1,25 @@
-using System.Collections.Concurrent;
 using Accreditation.DistributedTests.Infrastructure;
-using Grpc.Core;
 using Xunit.Abstractions;
-using ObjectionsV1 = Accreditation.Objections.V1;
 
 namespace Accreditation.DistributedTests;
 
 /// <summary>
-/// Section 6 of the design under SIGKILL: a process killed between its commit and its publish (or
-/// between a consumer's commit and its acknowledgement) loses nothing and applies nothing twice.
+/// Section 6 of the design under SIGKILL in the distributed topology: a process killed between its
+/// commit and its publish (or between a consumer's commit and its acknowledgement) loses nothing
+/// and applies nothing twice.
 /// </summary>
 [Collection(DistributedCollection.Name)]
 public sealed class CrashTests(DistributedSystem system, ITestOutputHelper output)
 {
-    const int OrganizationCount = 30;
-    const int DialogueCount = 10;
-    const int MinimumKills = 20;
     static readonly string[] Victims = ["registration", "objections"];
-    readonly Api _api = new(system);
 
     [Fact]
-    public async Task Services_killed_while_applications_are_circulated_and_decided_lose_no_event_and_apply_none_twice()
-    {
-        var officer = await _api.OfficerTokenAsync();
-        var austria = await _api.StateTokenAsync("AUT");
-        var dialogues = new List<string>();
-        for (var i = 0; i < DialogueCount; i++)
-            dialogues.Add((await _api.CreateDialogueAsync(officer)).DialogueId);
-        var organizations = await ParallelAsync(Enumerable.Range(0, OrganizationCount), 4, async i =>
+    public Task Services_killed_while_applications_are_circulated_and_decided_lose_no_event_and_apply_none_twice() =>
+        new CrashScenario(system, output, "SIGKILL of registration and objections in turn", async kill =>
         {
-            var user = await _api.SignUpAsync();
-            return (User: user, Id: (await _api.CreateOrganizationAsync(user, $"Crash Test Network {i}")).OrganizationId);
-        });
-        var applications = (await ParallelAsync(organizations, 4, async org =>
-        {
-            var submitted = new List<(string Dialogue, string Application)>();
-            foreach (var dialogue in dialogues)
-                submitted.Add((dialogue, (await _api.ApplyAsync(org.User, org.Id, dialogue)).ApplicationId));
-            return submitted;
-        })).SelectMany(a => a).ToList();
-
-        // The killer: Registration and Objections in turn, SIGKILL at a random moment, then a restart.
-        using var workDone = new CancellationTokenSource();
-        var kills = 0;
-        var killer = Task.Run(async () =>
-        {
-            while (kills < MinimumKills || !workDone.IsCancellationRequested)
-            {
-                await Task.Delay(Random.Shared.Next(300, 1500));
-                var victim = Victims[kills % Victims.Length];
-                system.Kill(victim);
-                kills++;
-                await system.RestartAsync(victim);
-            }
-        });
-
-        var objected = new ConcurrentBag<string>();
-        try
-        {
-            foreach (var dialogue in dialogues)
-            {
-                var ofDialogue = applications.Where(a => a.Dialogue == dialogue).Select(a => a.Application).ToList();
-                // A retry of a screening that had committed finds it Eligible already.
-                await ParallelAsync(ofDialogue, 4, id => Api.PersistAsync(async () => { await _api.ScreenEligibleAsync(officer, id); return true; },
-                    ex => ex.StatusCode == StatusCode.FailedPrecondition));
-                await Api.PersistAsync(() => _api.CirculateAsync(officer, dialogue, DateTimeOffset.UtcNow.AddSeconds(10)),
-                    ex => ex.StatusCode == StatusCode.FailedPrecondition);
-                // Austria objects to every fourth applicant; only objections answered OK count.
-                await ParallelAsync(ofDialogue.Where((_, i) => i % 4 == 0), 4, async id =>
-                {
-                    if (await TryObjectAsync(austria, id))
-                        objected.Add(id);
-                    return true;
-                });
-            }
-        }
-        finally
-        {
-            workDone.Cancel();
-            await killer;
-        }
-
-        var ids = applications.Select(a => a.Application.ToUpperInvariant()).ToHashSet();
-        var decided = await Api.EventuallyAsync(async () => (await Accounting.QueryAsync(system.Database("registration"),
-                "SELECT Id, State FROM Applications WHERE State IN ('Admitted', 'NotAdmitted')", r => (Id: r.GetString(0), State: r.GetString(1))))
-                .Where(a => ids.Contains(a.Id)).ToList(),
-            d => d.Count == applications.Count, $"all {applications.Count} applications to be decided", seconds: 120);
-        var accounting = await Accounting.SettledAsync(system);
-        output.WriteLine($"{applications.Count} applications, {kills} kills (SIGKILL of {string.Join(" and ", Victims)} in turn), {objected.Count} objections answered OK");
-        output.WriteLine(accounting.ToString());
-        Console.WriteLine($"[crash test] {applications.Count} applications, {kills} kills, {objected.Count} objections; {accounting}");
-
-        Assert.True(kills >= MinimumKills);
-        Assert.True(accounting.Balanced, accounting.ToString());
-        Assert.Equal(0, accounting.InErrorQueues);
-        // Every objection answered OK stands (an attempt whose answer was lost with the process may stand too):
-        // under EXCLUDE exactly the applicants with a standing objection are not admitted.
-        var standing = (await Accounting.QueryAsync(system.Database("objections"),
-            "SELECT ApplicationId FROM Objections WHERE WithdrawnAt IS NULL", r => r.GetString(0).ToUpperInvariant())).ToHashSet();
-        Assert.True(objected.Select(id => id.ToUpperInvariant()).ToHashSet().IsSubsetOf(standing));
-        Assert.All(decided, a => Assert.Equal(standing.Contains(a.Id) ? "NotAdmitted" : "Admitted", a.State));
-
-        // No second effect: one transition per step, one window closure in the ledger, one notice per event and recipient.
-        var transitions = await Accounting.QueryAsync(system.Database("registration"),
-            "SELECT ApplicationId, \"To\", COUNT(*) FROM StatusChanges GROUP BY ApplicationId, \"To\"", r => (Id: r.GetString(0), To: r.GetString(1), Count: r.GetInt32(2)));
-        Assert.All(transitions.Where(t => ids.Contains(t.Id)), t => Assert.Equal(1, t.Count));
-        Assert.Equal(applications.Count * 4, transitions.Count(t => ids.Contains(t.Id))); // Submitted, Eligible, Circulated, decided
-        var closures = await Accounting.QueryAsync(system.Database("registration"),
-            "SELECT ApplicationId, COUNT(*) FROM LedgerEntries WHERE Kind = 'window-closed' GROUP BY ApplicationId", r => (Id: r.GetString(0), Count: r.GetInt32(1)));
-        Assert.Equal(applications.Count, closures.Count(c => ids.Contains(c.Id)));
-        Assert.All(closures, c => Assert.Equal(1, c.Count));
-        var repeatedNotices = await Accounting.QueryAsync(system.Database("notifications"),
-            "SELECT SourceMessageId, Recipient, Kind, IFNULL(ApplicationId, ''), COUNT(*) FROM Notices GROUP BY 1, 2, 3, 4 HAVING COUNT(*) > 1", r => r.GetString(0));
-        Assert.Empty(repeatedNotices);
-        var circulated = await Accounting.QueryAsync(system.Database("objections"), "SELECT ApplicationId FROM Applicants", r => r.GetString(0).ToUpperInvariant());
-        Assert.True(ids.IsSubsetOf(circulated));
-    }
-
-    /// <summary>Files an objection once the circulation has reached Objections; false if the window closed first.</summary>
-    async Task<bool> TryObjectAsync(string token, string applicationId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var retried = false;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                await _api.Objections.FileObjectionAsync(new ObjectionsV1.FileObjectionRequest { ApplicationId = applicationId, Grounds = "Out of scope" }, Api.Bearer(token));
-                return true;
-            }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists && retried)
-            {
-                return true; // the first attempt committed; its answer was lost with the process
-            }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition && ex.Status.Detail.Contains("closed"))
-            {
-                return false; // Objections was down until the deadline passed
-            }
-            catch (RpcException ex) when (ex.StatusCode is not (StatusCode.InvalidArgument or StatusCode.PermissionDenied))
-            {
-                retried = true; // not circulated there yet, or the process is down
-                await Task.Delay(200);
-            }
-        }
-        return false;
-    }
-
-    static async Task<List<TResult>> ParallelAsync<T, TResult>(IEnumerable<T> items, int degree, Func<T, Task<TResult>> work)
-    {
-        var results = new ConcurrentBag<(int Index, TResult Result)>();
-        await Parallel.ForEachAsync(items.Select((item, index) => (item, index)), new ParallelOptions { MaxDegreeOfParallelism = degree },
-            async (entry, _) => results.Add((entry.index, await work(entry.item))));
-        return results.OrderBy(r => r.Index).Select(r => r.Result).ToList();
-    }
+            var victim = Victims[kill % Victims.Length];
+            system.Kill(victim);
+            await system.RestartAsync(victim);
+            return victim;
+        }).RunAsync();
 }

@@ -18,7 +18,7 @@ public static class EventBusExtensions
     public static WebApplicationBuilder AddEventBus<TDb>(this WebApplicationBuilder builder, string queueName,
         Action<EventHandlers<TDb>>? consume = null) where TDb : DbContext
     {
-        var handlers = new EventHandlers<TDb>(builder.Services);
+        var handlers = new EventHandlers<TDb>(builder.Services, queueName);
         consume?.Invoke(handlers);
         // Every service refuses the tokens of revoked API clients (see AuthenticationExtensions).
         handlers.On<ApiClientRevoked, ApiClientRevokedHandler<TDb>>();
@@ -29,8 +29,9 @@ public static class EventBusExtensions
         {
             // Standalone topology: one in-memory bus for every service of the process (see SharedBus).
             builder.Services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<SharedBus>());
-            if (handlers.Any)
-                builder.Services.AddHostedService(sp => new SharedBusEndpoint(sp.GetRequiredService<SharedBus>(), queueName, endpoint => handlers.ConnectTo(endpoint, sp)));
+            builder.Services.AddSingleton<IConsumptionReceipts>(sp => sp.GetRequiredService<SharedBus>());
+            builder.Services.AddHostedService(sp => new SharedBusEndpoint(sp.GetRequiredService<SharedBus>(), queueName,
+                handlers.Subscriptions, endpoint => handlers.ConnectTo(endpoint, sp)));
         }
         else
         {
@@ -58,26 +59,35 @@ public static class EventBusExtensions
                     throw new InvalidOperationException($"Bus:Transport '{transport}' is not one of InMemory, RabbitMq, Shared.");
             });
             builder.Services.AddSingleton<IEventPublisher, BusEventPublisher>();
+            builder.Services.AddSingleton<IConsumptionReceipts, NoConsumptionReceipts>();
         }
 
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
+            .Validate(o => o.DeliveryTimeout > TimeSpan.Zero, $"{OutboxOptions.Section}:DeliveryTimeout must be positive.").ValidateOnStart();
         builder.Services.AddHostedService<OutboxDispatcher<TDb>>();
         return builder;
     }
 }
 
+/// <summary>RabbitMQ (durable queues, publisher confirms) or a lone process's in-memory bus.</summary>
 sealed class BusEventPublisher(IBus bus) : IEventPublisher
 {
-    public Task PublishAsync(object message, Type messageType, Guid messageId, CancellationToken ct) =>
-        bus.Publish(message, messageType, context => context.MessageId = messageId, ct);
+    public async Task<PublishedEvent> PublishAsync(object message, Type messageType, Guid messageId, CancellationToken ct)
+    {
+        await bus.Publish(message, messageType, context => context.MessageId = messageId, ct);
+        return PublishedEvent.Durable;
+    }
 }
 
 /// <summary>Connects a service's consumers to the shared bus while the service runs.</summary>
-sealed class SharedBusEndpoint(SharedBus shared, string queueName, Action<IReceiveEndpointConfigurator> configure) : IHostedService
+sealed class SharedBusEndpoint(SharedBus shared, string queueName, IReadOnlyList<(Type Event, string Consumer)> subscriptions,
+    Action<IReceiveEndpointConfigurator> configure) : IHostedService
 {
     HostReceiveEndpointHandle? _handle;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        shared.Subscribe(queueName, subscriptions);
         _handle = shared.Bus.ConnectReceiveEndpoint(queueName, configure);
         await _handle.Ready.WaitAsync(cancellationToken);
     }

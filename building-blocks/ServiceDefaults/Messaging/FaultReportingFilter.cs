@@ -6,9 +6,10 @@ namespace Accreditation.ServiceDefaults.Messaging;
 /// <summary>
 /// Reports a message whose last retry failed: MassTransit is about to move it to the _error queue
 /// (with the exception in its MT-Fault-* headers) and publish its Fault. Operators see it as one
-/// error log line and the accreditation.messaging.faults counter, by queue and message type.
+/// error log line, the accreditation.messaging.faults counter (by queue and message type) and a
+/// row in the service's FailedMessages table.
 /// </summary>
-sealed class FaultReportingFilter(ILogger logger, int retryLimit) : IFilter<ConsumeContext>
+sealed class FaultReportingFilter(ILogger logger, int retryLimit, IFailedMessageStore? store) : IFilter<ConsumeContext>
 {
     public async Task Send(ConsumeContext context, IPipe<ConsumeContext> next)
     {
@@ -24,7 +25,21 @@ sealed class FaultReportingFilter(ILogger logger, int retryLimit) : IFilter<Cons
             MessagingMetrics.Faults.Add(1, new("queue", queue), new("message_type", type));
             logger.LogError(ex, "Message {MessageId} ({MessageType}) on queue {Queue} failed after its retries; moved to {ErrorQueue}",
                 context.MessageId, type, queue, queue + "_error");
+            if (store is not null && context.MessageId is { } messageId)
+                await store.RecordAsync(messageId, type, Body(context), ex, context.CancellationToken);
             throw;
+        }
+    }
+
+    static string Body(ConsumeContext context)
+    {
+        try
+        {
+            return context.ReceiveContext.Body.GetString();
+        }
+        catch (Exception)
+        {
+            return "";
         }
     }
 

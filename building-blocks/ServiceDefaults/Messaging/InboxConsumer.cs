@@ -10,12 +10,12 @@ namespace Accreditation.ServiceDefaults.Messaging;
 /// Runs a handler and records the message id in the inbox in one transaction: a redelivered
 /// message finds its id and has no second effect.
 /// </summary>
-public sealed class InboxConsumer<TEvent, TDb, THandler>(IServiceProvider services) : IConsumer<TEvent>
+public sealed class InboxConsumer<TEvent, TDb, THandler>(IServiceProvider services, string queue = "") : IConsumer<TEvent>
     where TEvent : class
     where TDb : DbContext
     where THandler : IEventHandler<TEvent>
 {
-    static readonly string ConsumerName = typeof(THandler).Name;
+    public static readonly string ConsumerName = typeof(THandler).Name;
 
     public async Task Consume(ConsumeContext<TEvent> context)
     {
@@ -49,6 +49,8 @@ public sealed class InboxConsumer<TEvent, TDb, THandler>(IServiceProvider servic
 
         if (handled)
             scope.ServiceProvider.GetRequiredService<OutboxSignal>().Notify();
+        // Committed now (or before, for a duplicate): the publisher may stop keeping it pending.
+        services.GetService<IConsumptionReceipts>()?.Consumed(messageId, queue, ConsumerName);
     }
 
     // Redeliveries are expected (a crash between commit and acknowledgement): counted, not alarming.

@@ -4,17 +4,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Accreditation.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Publishes committed outbox rows in order and marks them sent. Rows that failed are retried
+/// Publishes committed outbox rows in order and marks them sent once delivered. Rows that failed are retried
 /// with backoff (never abandoned); after a crash, whatever is still pending goes out on start.
 /// Sent rows are deleted after <see cref="SentRetention"/>: the ledger is the record, and some
 /// events carry one-time codes that must not outlive their validity at rest.
 /// </summary>
 public sealed class OutboxDispatcher<TDb>(
-    IServiceScopeFactory scopes, IEventPublisher publisher, OutboxSignal signal, ILogger<OutboxDispatcher<TDb>> logger)
+    IServiceScopeFactory scopes, IEventPublisher publisher, OutboxSignal signal, IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher<TDb>> logger)
     : BackgroundService where TDb : DbContext
 {
     const int BatchSize = 100;
@@ -54,7 +56,12 @@ public sealed class OutboxDispatcher<TDb>(
         }
     }
 
-    /// <summary>Publishes one batch of due rows; returns how many were attempted.</summary>
+    /// <summary>
+    /// Publishes one batch of due rows in commit order, then marks sent, in order, each row the
+    /// transport counts as delivered. The first row that fails (or is not consumed in time) waits
+    /// for its retry, and so does every row after it: a later event of the same application never
+    /// goes out for good ahead of it. Returns how many rows were attempted, 0 after a failure.
+    /// </summary>
     public async Task<int> DispatchBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -66,28 +73,55 @@ public sealed class OutboxDispatcher<TDb>(
             .Take(BatchSize)
             .ToListAsync(ct);
 
-        foreach (var row in due)
+        var failed = false;
+        try
         {
-            try
+            var published = new List<(OutboxMessage Row, Task Delivered)>(due.Count);
+            foreach (var row in due)
             {
-                var type = typeof(ApplicationSubmitted).Assembly.GetType(row.Type, throwOnError: true)!;
-                var message = JsonSerializer.Deserialize(row.Payload, type)!;
-                await publisher.PublishAsync(message, type, row.MessageId, ct);
-                row.SentAt = Wall.GetUtcNow();
+                try
+                {
+                    var type = typeof(ApplicationSubmitted).Assembly.GetType(row.Type, throwOnError: true)!;
+                    var message = JsonSerializer.Deserialize(row.Payload, type)!;
+                    published.Add((row, (await publisher.PublishAsync(message, type, row.MessageId, ct)).Delivered));
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested)
+                {
+                    failed = Fail(row, ex.Message, ex);
+                    break;
+                }
             }
-            catch (Exception ex) when (!ct.IsCancellationRequested)
+            foreach (var (row, delivered) in published)
             {
-                row.Attempts++;
-                row.LastError = ex.Message;
-                row.NextAttemptAt = Wall.GetUtcNow() + Backoff(row.Attempts);
-                logger.LogWarning(ex, "Publishing {Type} {MessageId} failed (attempt {Attempts})", row.Type, row.MessageId, row.Attempts);
-                // Later rows wait, so events leave in the order they were committed.
-                await db.SaveChangesAsync(CancellationToken.None);
-                return 0;
+                try
+                {
+                    await delivered.WaitAsync(options.Value.DeliveryTimeout, ct);
+                    row.SentAt = Wall.GetUtcNow();
+                }
+                catch (TimeoutException)
+                {
+                    // Published, but not all consumers committed in time: it goes out again, and the
+                    // inboxes of those that did commit make the second delivery harmless.
+                    failed = Fail(row, $"not consumed within {options.Value.DeliveryTimeout}", null);
+                    break;
+                }
             }
         }
-        await db.SaveChangesAsync(CancellationToken.None);
-        return due.Count;
+        finally
+        {
+            // Even when stopping: what was delivered stays delivered.
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        return failed ? 0 : due.Count;
+    }
+
+    bool Fail(OutboxMessage row, string error, Exception? exception)
+    {
+        row.Attempts++;
+        row.LastError = error;
+        row.NextAttemptAt = Wall.GetUtcNow() + Backoff(row.Attempts);
+        logger.LogWarning(exception, "Publishing {Type} {MessageId} failed (attempt {Attempts}): {Error}", row.Type, row.MessageId, row.Attempts, error);
+        return true;
     }
 
     /// <summary>Deletes rows sent more than <see cref="SentRetention"/> before <paramref name="now"/>; returns how many.</summary>
@@ -101,10 +135,4 @@ public sealed class OutboxDispatcher<TDb>(
 
     static TimeSpan Backoff(int attempts) =>
         TimeSpan.FromMilliseconds(Math.Min(250 * Math.Pow(2, attempts - 1), 60_000));
-}
-
-/// <summary>Where the outbox hands its events: the bus of the service's topology.</summary>
-public interface IEventPublisher
-{
-    Task PublishAsync(object message, Type messageType, Guid messageId, CancellationToken ct);
 }

@@ -36,7 +36,7 @@ public sealed class InboxMessage
 
 public static class OutboxModel
 {
-    /// <summary>Adds the outbox and inbox tables to a service's model.</summary>
+    /// <summary>Adds the outbox, inbox and failed-message tables to a service's model.</summary>
     public static ModelBuilder AddOutboxAndInbox(this ModelBuilder model)
     {
         model.Entity<OutboxMessage>(e =>
@@ -51,6 +51,11 @@ public static class OutboxModel
         {
             e.ToTable("InboxMessages");
             e.HasKey(m => new { m.MessageId, m.Consumer });
+        });
+        model.Entity<FailedMessage>(e =>
+        {
+            e.ToTable("FailedMessages");
+            e.HasKey(m => new { m.MessageId, m.Queue });
         });
         // Every service with a bus keeps the list of revoked API clients, fed by its inbox.
         model.AddRevokedClients();

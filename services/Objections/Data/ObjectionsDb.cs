@@ -13,6 +13,7 @@ public sealed class ObjectionsDb(DbContextOptions<ObjectionsDb> options) : DbCon
     /// <summary>What the States parties see: a withdrawn application leaves their list and its count.</summary>
     public IQueryable<CirculatedApplicant> ApplicantsBeforeStates => Applicants.Where(a => a.WithdrawnAt == null);
     public DbSet<Objection> Objections => Set<Objection>();
+    public DbSet<WithdrawnApplication> WithdrawnApplications => Set<WithdrawnApplication>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcTimestamps();
 
@@ -25,6 +26,7 @@ public sealed class ObjectionsDb(DbContextOptions<ObjectionsDb> options) : DbCon
             e.HasMany(c => c.Applicants).WithOne().HasForeignKey(a => a.CirculationId);
         });
         model.Entity<CirculatedApplicant>(e => e.HasKey(a => a.ApplicationId));
+        model.Entity<WithdrawnApplication>(e => e.HasKey(w => w.ApplicationId));
         model.Entity<Objection>(e =>
         {
             e.Ignore(o => o.IsStanding);

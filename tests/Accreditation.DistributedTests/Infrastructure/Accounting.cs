@@ -15,13 +15,14 @@ public sealed record Accounting(int Accepted, int Pending, int Delivered, int Mi
     static readonly Dictionary<string, string[]> Subscribers = new()
     {
         ["registration"] = ["ObjectionWindowClosed", "ObjectionFiled", "ObjectionWithdrawn"],
-        ["objections"] = ["ApplicationsCirculated"],
+        ["objections"] = ["ApplicationsCirculated", "ApplicationWithdrawn"],
         ["notifications"] = ["AccountRegistered", "OrganizationMemberAdded", "ApplicationSubmitted", "ApplicationScreened",
             "InformationRequested", "ApplicationsCirculated", "ObjectionFiled", "ObjectionWithdrawn", "ObjectionDeadlineApproaching",
-            "ObjectionWindowClosed", "ApplicationDecided", "ApplicationWithdrawn", "RepresentativeMovedUp", "ObjectionRaised"],
+            "ObjectionWindowClosed", "ApplicationDecided", "ApplicationWithdrawn", "RepresentativeMovedUp", "ObjectionRaised",
+            "EmailConfirmationRequested", "MemberInvited"],
     };
 
-    static readonly string[] Publishers = ["identity", "registration", "objections", "notifications"];
+    public static readonly string[] Publishers = ["identity", "registration", "objections", "notifications"];
 
     public bool Balanced => Pending == 0 && Accepted == Delivered + InErrorQueues;
 
@@ -30,10 +31,10 @@ public sealed record Accounting(int Accepted, int Pending, int Delivered, int Mi
         $"missing {Missing}, in error queues {InErrorQueues}, redeliveries ignored by inboxes {DuplicatesIgnored}";
 
     /// <summary>Outbox rows of every service not yet published (read from the files; the broker may be down).</summary>
-    public static async Task<int> PendingAsync(DistributedSystem system) =>
+    public static async Task<int> PendingAsync(ISystemUnderTest system) =>
         (await OutboxAsync(system)).Count(r => !r.Sent);
 
-    static async Task<List<(string Id, string Type, bool Sent)>> OutboxAsync(DistributedSystem system)
+    static async Task<List<(string Id, string Type, bool Sent)>> OutboxAsync(ISystemUnderTest system)
     {
         var outbox = new List<(string Id, string Type, bool Sent)>();
         foreach (var service in Publishers)
@@ -43,7 +44,7 @@ public sealed record Accounting(int Accepted, int Pending, int Delivered, int Mi
         return outbox;
     }
 
-    public static async Task<Accounting> TakeAsync(DistributedSystem system)
+    public static async Task<Accounting> TakeAsync(ISystemUnderTest system)
     {
         var outbox = await OutboxAsync(system);
 
@@ -58,14 +59,14 @@ public sealed record Accounting(int Accepted, int Pending, int Delivered, int Mi
                     delivered++;
             }
         }
-        var errors = (await system.QueueDepthsAsync()).Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Value);
+        var errors = await system.FailedMessagesAsync();
         return new Accounting(accepted, outbox.Count(r => !r.Sent), delivered, accepted - delivered, errors, DuplicatesLogged(system));
     }
 
     /// <summary>The inbox logs each redelivery it ignores (Accreditation.Messaging.Inbox, Debug, enabled by the script).</summary>
-    public static int DuplicatesLogged(DistributedSystem system) =>
-        Subscribers.Keys.Sum(service => File.Exists(system.Log(service))
-            ? Regex.Matches(File.ReadAllText(system.Log(service)), @"Duplicate \w+ [0-9a-f-]{36} ignored by").Count
+    public static int DuplicatesLogged(ISystemUnderTest system) =>
+        Subscribers.Keys.Select(system.Log).Distinct().Sum(log => File.Exists(log)
+            ? Regex.Matches(File.ReadAllText(log), @"Duplicate \w+ [0-9a-f-]{36} ignored by").Count
             : 0);
 
     public static async Task<List<T>> QueryAsync<T>(string database, string sql, Func<SqliteDataReader, T> read)
@@ -82,6 +83,6 @@ public sealed record Accounting(int Accepted, int Pending, int Delivered, int Mi
     }
 
     /// <summary>Waits until every outbox is drained and every subscriber has every event (or it sits in an error queue).</summary>
-    public static async Task<Accounting> SettledAsync(DistributedSystem system, int seconds = 90) =>
+    public static async Task<Accounting> SettledAsync(ISystemUnderTest system, int seconds = 90) =>
         await Api.EventuallyAsync(() => TakeAsync(system), a => a.Balanced, "the outboxes to drain and every event to be delivered", seconds);
 }

@@ -10,7 +10,7 @@ using RegistrationV1 = Accreditation.Registration.V1;
 namespace Accreditation.DistributedTests.Infrastructure;
 
 /// <summary>The public API through the gateway, and the steps the tests repeat.</summary>
-public sealed class Api(DistributedSystem system)
+public sealed class Api(ISystemUnderTest system)
 {
     public RegistrationV1.DialogueService.DialogueServiceClient Dialogues => new(system.Grpc);
     public RegistrationV1.OrganizationService.OrganizationServiceClient Organizations => new(system.Grpc);

@@ -18,13 +18,13 @@ public sealed class DistributedCollection : ICollectionFixture<DistributedSystem
 /// gateway as separate processes from their built binaries. Tests talk through the gateway, kill and
 /// restart processes, stop the broker, and read the services' SQLite files for the accounting.
 /// </summary>
-public sealed class DistributedSystem : IAsyncLifetime
+public sealed class DistributedSystem : IAsyncLifetime, ISystemUnderTest
 {
     public static readonly string[] Services = ["identity", "registration", "objections", "notifications", "gateway"];
-    static readonly string Root = FindRoot();
+    public static readonly string Root = FindRoot();
 
     public string RunDirectory { get; } = Path.Combine(Path.GetTempPath(), "accreditation-distributed", Guid.NewGuid().ToString("N")[..12]);
-    public int Port { get; } = FreeBlock();
+    public int Port { get; } = FreeBlock([0, 1, 2, 3, 21, 22, 23, 24]);
     public int AmqpPort => Port + 2;
     int DistPort => Port + 3;
     public Uri GatewayHttp => new($"http://127.0.0.1:{Port}/");
@@ -68,6 +68,9 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     public Task<string> RabbitMqCtlAsync(params string[] args) => ScriptAsync(TimeSpan.FromMinutes(1), ["rabbitmqctl", .. args]);
 
+    public async Task<int> FailedMessagesAsync() =>
+        (await QueueDepthsAsync()).Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Value);
+
     /// <summary>Messages waiting in each queue, from rabbitmqctl (no management plugin needed).</summary>
     public async Task<IReadOnlyDictionary<string, int>> QueueDepthsAsync()
     {
@@ -96,6 +99,7 @@ public sealed class DistributedSystem : IAsyncLifetime
         start.Environment["Gateway__RateLimits__SignIn__PermitLimit"] = "100000";
         start.Environment["Gateway__RateLimits__General__PermitLimit"] = "100000";
         start.Environment["Gateway__RateLimits__Objections__PermitLimit"] = "100000";
+        start.Environment["Gateway__RateLimits__Email__PermitLimit"] = "100000";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -107,7 +111,7 @@ public sealed class DistributedSystem : IAsyncLifetime
     }
 
     // The test assembly sits in tests/<project>/bin/<Configuration>/<tfm>/.
-    static string Configuration => Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
+    public static string Configuration => Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
 
     static string FindRoot()
     {
@@ -118,10 +122,10 @@ public sealed class DistributedSystem : IAsyncLifetime
     }
 
     /// <summary>
-    /// A base port whose offsets are all free: +0, +1 and +21..+24 (the script's), +2 and +3 (the broker's).
+    /// A base port whose offsets are all free (here +0, +1 and +21..+24 the script's, +2 and +3 the broker's).
     /// Below the kernel's ephemeral range, so no outgoing connection takes one before its server binds it.
     /// </summary>
-    static int FreeBlock()
+    public static int FreeBlock(int[] offsets)
     {
         var ephemeral = File.Exists("/proc/sys/net/ipv4/ip_local_port_range")
             ? int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0])
@@ -129,7 +133,7 @@ public sealed class DistributedSystem : IAsyncLifetime
         for (var attempt = 0; attempt < 100; attempt++)
         {
             var first = Random.Shared.Next(20_000, Math.Max(20_001, ephemeral - 30));
-            if (new[] { 0, 1, 2, 3, 21, 22, 23, 24 }.All(offset => IsFree(first + offset)))
+            if (offsets.All(offset => IsFree(first + offset)))
                 return first;
         }
         throw new InvalidOperationException("No free block of loopback ports.");

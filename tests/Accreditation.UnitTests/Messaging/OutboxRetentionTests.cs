@@ -29,7 +29,7 @@ public sealed class OutboxRetentionTests
             await db.SaveChangesAsync();
         }
         await using var services = new ServiceCollection().AddScoped(_ => database.Open()).BuildServiceProvider();
-        var dispatcher = new OutboxDispatcher<RegistrationDb>(services.GetRequiredService<IServiceScopeFactory>(), null!, new OutboxSignal(),
+        var dispatcher = new OutboxDispatcher<RegistrationDb>(services.GetRequiredService<IServiceScopeFactory>(), null!, new OutboxSignal(), Microsoft.Extensions.Options.Options.Create(new OutboxOptions()),
             NullLogger<OutboxDispatcher<RegistrationDb>>.Instance);
 
         Assert.Equal(1, await dispatcher.PruneSentAsync(Now, CancellationToken.None));

@@ -130,6 +130,20 @@ namespace Accreditation.Objections.Data.Migrations
                     b.ToTable("Objections");
                 });
 
+            modelBuilder.Entity("Accreditation.Objections.Domain.WithdrawnApplication", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("WithdrawnApplications");
+                });
+
             modelBuilder.Entity("Accreditation.ServiceDefaults.Auth.RevokedClient", b =>
                 {
                     b.Property<string>("ClientId")
@@ -142,6 +156,37 @@ namespace Accreditation.Objections.Data.Migrations
                     b.HasKey("ClientId");
 
                     b.ToTable("RevokedClients", (string)null);
+                });
+
+            modelBuilder.Entity("Accreditation.ServiceDefaults.Messaging.FailedMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Queue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId", "Queue");
+
+                    b.ToTable("FailedMessages", (string)null);
                 });
 
             modelBuilder.Entity("Accreditation.ServiceDefaults.Messaging.InboxMessage", b =>

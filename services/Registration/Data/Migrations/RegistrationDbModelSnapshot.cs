@@ -538,6 +538,37 @@ namespace Accreditation.Registration.Data.Migrations
                     b.ToTable("RevokedClients", (string)null);
                 });
 
+            modelBuilder.Entity("Accreditation.ServiceDefaults.Messaging.FailedMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Queue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId", "Queue");
+
+                    b.ToTable("FailedMessages", (string)null);
+                });
+
             modelBuilder.Entity("Accreditation.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -5,7 +5,7 @@ public sealed record ApplicationFact(
     Guid ApplicationId, Guid OrganizationId, ApplicationState State, StakeholderCategory Category, string Country,
     DateTimeOffset? SubmittedAt, DateTimeOffset? DecidedAt);
 
-/// <summary>An objection filed or withdrawn by a State party, in the order the ledger recorded it.</summary>
+/// <summary>An objection filed or withdrawn by a State party.</summary>
 public sealed record ObjectionFact(Guid ApplicationId, string StateCode, bool Filed);
 
 public sealed record GroupFigures<TGroup>(TGroup Group, int Applications, int Admitted);
@@ -34,10 +34,11 @@ public sealed record DialogueFigures(
 
     public static DialogueFigures Compute(IReadOnlyCollection<ApplicationFact> applications, IEnumerable<ObjectionFact> objections)
     {
-        // An objection stands if the State's last recorded act on the application is a filing.
+        // A State files at most one objection per application: it stands if filed and not withdrawn,
+        // whatever order the two facts reached the ledger in.
         var standing = objections
             .GroupBy(o => (o.ApplicationId, o.StateCode))
-            .Where(g => g.Last().Filed)
+            .Where(g => g.Any(o => o.Filed) && !g.Any(o => !o.Filed))
             .Select(g => g.Key)
             .ToList();
         var organizationOf = applications.ToDictionary(a => a.ApplicationId, a => a.OrganizationId);
