@@ -27,6 +27,7 @@ public static class GatewayExtensions
         var (routes, clusters) = GatewayRoutes.Build(backends, DaprSidecar.From(builder.Configuration));
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
         builder.Services.AddGatewayRateLimits(builder.Configuration);
+        builder.Services.AddGatewayForwardedHeaders(builder.Configuration);
 
         // The gateway's own gRPC: health, and reflection over every public service it routes.
         builder.Services.AddSingleton(new ReflectionServiceImpl(GatewayRoutes.Services(backends)));
@@ -41,6 +42,8 @@ public static class GatewayExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        if (GatewayForwardedHeaders.IsConfigured(app.Configuration))
+            app.UseForwardedHeaders();
         app.UseAuthentication();
         // After authentication, so a caller with a token is limited by its subject, not its address.
         app.UseRateLimiter();

@@ -1,17 +1,22 @@
 using System.Threading.RateLimiting;
+using Accreditation.Identity.V1;
+using Accreditation.Objections.V1;
+using Accreditation.Registration.V1;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Accreditation.Gateway;
 
 /// <summary>
 /// Rate limits at the edge, per caller: the token's subject when there is one, else the client
-/// address. Generous for normal use; sign-in and objection filing get their own, tighter budgets
-/// so a burst against them cannot guess passwords or flood the States' API.
+/// address. Generous for normal use; sign-in, e-mail sending and objection filing get their own,
+/// tighter budgets so a burst against them cannot guess passwords, send mail in the secretariat's
+/// name or flood the States' API. Each budget names RPCs, whatever the spelling of their path.
 /// </summary>
 public static class GatewayRateLimits
 {
     public const string SignIn = "sign-in";
     public const string Objections = "objections";
+    public const string Email = "email";
 
     public sealed record Budget(int PermitLimit, TimeSpan Window);
 
@@ -23,36 +28,36 @@ public static class GatewayRateLimits
         var general = Read("General", 1200);
         var signIn = Read("SignIn", 20);
         var objections = Read("Objections", 60);
+        var email = new Budget(
+            configuration.GetValue("Gateway:RateLimits:Email:PermitLimit", 10),
+            configuration.GetValue("Gateway:RateLimits:Email:Window", TimeSpan.FromMinutes(10)));
 
         return services.AddRateLimiter(options =>
         {
             options.OnRejected = RejectAsync;
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 Limiter(_ => true, "general", general),
-                Limiter(IsSignIn, SignIn, signIn),
-                Limiter(IsObjectionFiling, Objections, objections));
+                Limiter(SignInCalls.Matches, SignIn, signIn),
+                Limiter(EmailCalls.Matches, Email, email),
+                Limiter(ObjectionCalls.Matches, Objections, objections));
         });
     }
 
-    // Calls that take a password or an e-mailed code (guessable only by many tries) or send an e-mail share the sign-in budget.
-    static readonly string[] SignInPaths =
-    [
-        "/connect/token",
-        "/accreditation.identity.v1.AccountService/SignUp",
-        "/accreditation.identity.v1.AccountService/ConfirmEmail",
-        "/accreditation.identity.v1.AccountService/ResendEmailConfirmation",
-        "/accreditation.registration.v1.InvitationService/AcceptInvitation",
-    ];
+    // Calls that take a password or an e-mailed code (guessable only by many tries), or create an account, share the sign-in budget.
+    static readonly RateLimitedCalls SignInCalls = RateLimitedCalls.Of(
+            AccountService.Descriptor.FindMethodByName("SignUp"),
+            AccountService.Descriptor.FindMethodByName("ConfirmEmail"),
+            AccountService.Descriptor.FindMethodByName("ResendEmailConfirmation"),
+            InvitationService.Descriptor.FindMethodByName("AcceptInvitation"))
+        .And("/connect/token");
 
-    static readonly string[] SignInJsonPaths = ["/v1/accounts", "/v1/accounts:confirmEmail", "/v1/accounts:resendConfirmation", "/v1/invitations:accept"];
+    // Calls that send an e-mail: each service also keeps a budget per recipient address.
+    static readonly RateLimitedCalls EmailCalls = RateLimitedCalls.Of(
+        AccountService.Descriptor.FindMethodByName("SignUp"),
+        AccountService.Descriptor.FindMethodByName("ResendEmailConfirmation"),
+        InvitationService.Descriptor.FindMethodByName("InviteMember"));
 
-    static bool IsSignIn(HttpContext context) =>
-        SignInPaths.Any(path => context.Request.Path.StartsWithSegments(path)) ||
-        (HttpMethods.IsPost(context.Request.Method) && SignInJsonPaths.Any(path => context.Request.Path.Equals(path)));
-
-    static bool IsObjectionFiling(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/accreditation.objections.v1.ObjectionService/FileObjection") ||
-        (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/v1/objections"));
+    static readonly RateLimitedCalls ObjectionCalls = RateLimitedCalls.Of(ObjectionService.Descriptor.FindMethodByName("FileObjection"));
 
     static PartitionedRateLimiter<HttpContext> Limiter(Func<HttpContext, bool> applies, string name, Budget budget) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context => applies(context)

@@ -4,7 +4,9 @@ using Accreditation.Registration.Data;
 using Accreditation.Registration.Deadlines;
 using Accreditation.Registration.Ledger;
 using Accreditation.Registration.Messaging;
+using Accreditation.Registration.Domain;
 using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Email;
 using Accreditation.ServiceDefaults.Messaging;
 
 namespace Accreditation.Registration;
@@ -18,6 +20,11 @@ public static class RegistrationServiceExtensions
             .On<ObjectionWindowClosed, ObjectionWindowClosedHandler>()
             .On<ObjectionFiled, ObjectionFiledLedgerHandler>()
             .On<ObjectionWithdrawn, ObjectionWithdrawnLedgerHandler>());
+        builder.Services.AddOptions<Quotas>().BindConfiguration(Quotas.Section)
+            .Validate(q => q.CommentsPerOrganization > 0 && q.CommentBytesPerOrganization > 0 && q.OpenInvitationsPerOrganization > 0,
+                $"{Quotas.Section}: every quota must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddEmailRecipientBudget();
         builder.Services.AddHostedService<LedgerCheckpointService>();
         builder.Services.AddHostedService<InformationDeadlineWatcher>();
         builder.Services.AddHostedService<RepresentativeRetentionWatcher>();

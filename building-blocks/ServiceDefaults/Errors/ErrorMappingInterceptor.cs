@@ -50,6 +50,9 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
                 return new Status(StatusCode.NotFound, e.Message);
             case AlreadyExistsException e:
                 return new Status(StatusCode.AlreadyExists, e.Message);
+            case QuotaExceededException e:
+                context.ResponseTrailers.Add("quota", e.Quota);
+                return new Status(StatusCode.ResourceExhausted, e.Message);
             case DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } sqlite }
                 when sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal):
                 return new Status(StatusCode.AlreadyExists, "This already exists.");

@@ -21,3 +21,9 @@ public sealed class AlreadyExistsException(string message) : Exception(message);
 
 /// <summary>The caller may not do this: PERMISSION_DENIED (logged).</summary>
 public sealed class AccessDeniedException(string message) : Exception(message);
+
+/// <summary>A quota or budget is spent: RESOURCE_EXHAUSTED, the message naming the quota.</summary>
+public sealed class QuotaExceededException(string quota, string message) : Exception(message)
+{
+    public string Quota { get; } = quota;
+}

@@ -6,6 +6,7 @@ using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Errors;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using V1 = Accreditation.Registration.V1;
 
 namespace Accreditation.Registration.Api;
@@ -15,7 +16,7 @@ namespace Accreditation.Registration.Api;
 /// anyone signed in. Before publication a comment does not exist for anyone but its organization
 /// and the secretariat (NOT_FOUND).
 /// </summary>
-public sealed class CommentsApi(RegistrationDb db, TimeProvider clock) : V1.CommentService.CommentServiceBase
+public sealed class CommentsApi(RegistrationDb db, TimeProvider clock, IOptions<Quotas> quotas) : V1.CommentService.CommentServiceBase
 {
     /// <summary>gRPC's default 4 MB message limit would refuse a 5 MB PDF before the rules could name the field.</summary>
     public const int MaxMessageBytes = PdfDocument.MaxBytes + 1024 * 1024;
@@ -30,6 +31,11 @@ public sealed class CommentsApi(RegistrationDb db, TimeProvider clock) : V1.Comm
         {
             var c = await db.LoadCaseAsync(applicationId, ct);
             Access.EnsureMember(caller, c.Organization);
+            var existing = await db.Set<WrittenComment>().AsNoTracking()
+                .Where(w => w.OrganizationId == c.Organization.Id && w.DialogueId == c.Application.DialogueId)
+                .Select(w => new { w.Text, w.DocumentSize }).ToListAsync(ct);
+            quotas.Value.EnsureRoomForComment(existing.Select(w => (w.Text, w.DocumentSize)).ToList(),
+                Quotas.Bytes(text, document?.Content.Length ?? 0));
             var comment = WrittenComment.Submit(c.Application, text, document, new Actor(caller.Subject, caller.Role), clock.GetUtcNow());
             db.Set<WrittenComment>().Add(comment);
             if (document is not null)

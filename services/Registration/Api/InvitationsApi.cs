@@ -4,17 +4,20 @@ using Accreditation.Registration.Domain;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Email;
 using Accreditation.ServiceDefaults.Errors;
 using Accreditation.ServiceDefaults.Messaging;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using V1 = Accreditation.Registration.V1;
 
 namespace Accreditation.Registration.Api;
 
 /// <summary>Members invite colleagues; a colleague signed in with the invited address joins with the e-mailed code.</summary>
-public sealed class InvitationsApi(RegistrationDb db, TimeProvider clock, ILogger<InvitationsApi> logger) : V1.InvitationService.InvitationServiceBase
+public sealed class InvitationsApi(RegistrationDb db, TimeProvider clock, IOptions<Quotas> quotas, EmailRecipientBudget recipients,
+    ILogger<InvitationsApi> logger) : V1.InvitationService.InvitationServiceBase
 {
     /// <summary>The claim of a person's token that holds its (sign-in) e-mail address.</summary>
     const string EmailClaim = "email";
@@ -29,11 +32,18 @@ public sealed class InvitationsApi(RegistrationDb db, TimeProvider clock, ILogge
             ?? throw new NotFoundException("Organization", organizationId);
         Access.EnsureMember(caller, organization);
 
-        var now = clock.GetUtcNow();
-        var (invitation, code) = Invitation.Create(organization.Id, request.Email, caller.Subject, now);
-        db.Set<Invitation>().Add(invitation);
-        db.Enqueue(new MemberInvited(invitation.Id, organization.Id, organization.Name, invitation.Email, language, code, invitation.ExpiresAt, now), now);
-        await db.SaveChangesAsync(ct);
+        var invitation = await db.RetryInTransactionAsync(async token =>
+        {
+            var now = clock.GetUtcNow();
+            var (created, code) = Invitation.Create(organization.Id, request.Email, caller.Subject, now);
+            quotas.Value.EnsureRoomForInvitation(await db.Set<Invitation>()
+                .CountAsync(i => i.OrganizationId == organization.Id && i.AcceptedAt == null && i.ExpiresAt > now, token));
+            recipients.Spend(created.Email);
+            db.Set<Invitation>().Add(created);
+            db.Enqueue(new MemberInvited(created.Id, organization.Id, organization.Name, created.Email, language, code, created.ExpiresAt, now), now);
+            await db.SaveChangesAsync(token);
+            return created;
+        }, ct);
         logger.LogInformation("Invitation {InvitationId} to organization {OrganizationId} sent by {Subject}", invitation.Id, organization.Id, caller.Subject);
         return new V1.InviteMemberResponse { Invitation = ToContract(invitation) };
     }

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using Accreditation.FunctionalTests.Infrastructure;
+using Grpc.Core;
+using RegistrationV1 = Accreditation.Registration.V1;
+
+namespace Accreditation.FunctionalTests.Abuse;
+
+/// <summary>A budget belongs to the endpoint, not to the way its path is written.</summary>
+public sealed class RouteBudgetTests : IAsyncLifetime
+{
+    const int SignInBudget = 5;
+
+    readonly SystemFixture _system = new(new Dictionary<string, string?>
+    {
+        ["Gateway:RateLimits:SignIn:PermitLimit"] = SignInBudget.ToString(),
+        ["Gateway:RateLimits:Objections:PermitLimit"] = "3",
+    });
+
+    public Task InitializeAsync() => _system.InitializeAsync();
+    public Task DisposeAsync() => _system.DisposeAsync();
+
+    static readonly string[] SignUpSpellings = ["/v1/accounts", "/v1/accounts/", "/V1/ACCOUNTS", "/v1/Accounts/"];
+    // ':' percent-encoded (%3A), which the client keeps as written and the server decodes.
+    static readonly string[] ResendSpellings = ["/v1/accounts%3AresendConfirmation", "/v1/ACCOUNTS:resendconfirmation/"];
+
+    [Fact]
+    public async Task Every_spelling_of_sign_up_and_resend_reaches_its_call_and_draws_on_the_one_sign_in_budget()
+    {
+        // Within the budget, each spelling is a call like any other.
+        foreach (var path in SignUpSpellings)
+            Assert.Equal(HttpStatusCode.OK, await SignUpAsync(path));
+        Assert.Equal(HttpStatusCode.OK, await ResendAsync(ResendSpellings[0]));
+        // Spent: none of them gets through any more, nor does the token endpoint, however written.
+        foreach (var path in SignUpSpellings.Append("/v1//accounts//"))
+            Assert.Equal(HttpStatusCode.TooManyRequests, await SignUpAsync(path));
+        foreach (var path in ResendSpellings)
+            Assert.Equal(HttpStatusCode.TooManyRequests, await ResendAsync(path));
+        using var token = await _system.Http.PostAsync("/CONNECT/token/", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = "state-aut", ["client_secret"] = "whatever",
+        }));
+        Assert.Equal(HttpStatusCode.TooManyRequests, token.StatusCode);
+    }
+
+    [Fact]
+    public async Task Objection_filing_is_limited_over_grpc_and_json_together_whatever_the_spelling()
+    {
+        var austria = await _system.StateTokenAsync("AUT");
+        var objections = new Clients(_system).Objections;
+        var unknown = Guid.NewGuid().ToString();
+        // One gRPC call and two JSON ones spend the budget of three.
+        var grpc = await Assert.ThrowsAsync<RpcException>(() => objections.FileObjectionAsync(
+            new Accreditation.Objections.V1.FileObjectionRequest { ApplicationId = unknown }, SystemFixture.Bearer(austria)).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, grpc.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, await FileJsonAsync("/v1/objections/", austria, unknown));
+        Assert.Equal(HttpStatusCode.NotFound, await FileJsonAsync("/V1/Objections", austria, unknown));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await FileJsonAsync("/v1/objections", austria, unknown));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => objections.FileObjectionAsync(
+            new Accreditation.Objections.V1.FileObjectionRequest { ApplicationId = unknown }, SystemFixture.Bearer(austria)).ResponseAsync);
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+    }
+
+    async Task<HttpStatusCode> SignUpAsync(string path)
+    {
+        using var response = await _system.Http.PostAsJsonAsync(path, new
+        {
+            email = $"spelling-{Guid.NewGuid():N}@example.org", password = "Correct-Horse-42", displayName = "Spelling test", language = "en",
+        });
+        return response.StatusCode;
+    }
+
+    async Task<HttpStatusCode> ResendAsync(string path)
+    {
+        using var response = await _system.Http.PostAsJsonAsync(path, new { email = $"resend-{Guid.NewGuid():N}@example.org" });
+        return response.StatusCode;
+    }
+
+    async Task<HttpStatusCode> FileJsonAsync(string path, string token, string applicationId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(new { applicationId }) };
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await _system.Http.SendAsync(request);
+        return response.StatusCode;
+    }
+}
