@@ -11,3 +11,9 @@ public sealed record ApiClientRevoked(string ClientId, string? StateCode, DateTi
 /// code, in the user's language (en, fr, es). The code is valid until ExpiresAt.
 /// </summary>
 public sealed record EmailConfirmationRequested(string Subject, string Email, string DisplayName, string Language, string Code, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// Someone signed up with the address of an existing account (Identity). Sign-up answers as for a
+/// new address, so it does not tell who has an account; the owner is told by e-mail instead.
+/// </summary>
+public sealed record SignUpRepeated(string Subject, string Email, string DisplayName, string Language, DateTimeOffset At);

@@ -4,6 +4,8 @@ using Accreditation.Identity.Domain;
 using Accreditation.Identity.Tokens;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
+using Accreditation.ServiceDefaults.Email;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 
 namespace Accreditation.Identity;
@@ -24,6 +26,16 @@ public static class IdentityServiceExtensions
         // AddIdentityCore, not AddIdentity: the latter makes cookies the default scheme, and this
         // service authenticates its gRPC callers with bearer tokens like every other service.
         builder.Services.AddAccounts().AddSignInManager();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddEmailRecipientBudget();
+        // The gateway (on loopback, or a network configured as known) forwards the caller's address,
+        // which the sign-in throttle keys on; a caller's own X-Forwarded-For from elsewhere is ignored.
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            foreach (var network in builder.Configuration.GetSection("Identity:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        });
 
         var keys = new PemKeyStore(settings.KeysDirectory);
         builder.Services.AddOpenIddict()
@@ -66,9 +78,8 @@ public static class IdentityServiceExtensions
         services.AddIdentityCore<AccountUser>(options =>
             {
                 options.Password.RequiredLength = 10;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
+                // Wrong passwords slow their source down (SignInThrottle) rather than lock the account.
+                options.Lockout.AllowedForNewUsers = false;
                 options.User.RequireUniqueEmail = true;
                 // The user name is the e-mail address, already checked; Identity's default alphabet would refuse valid addresses.
                 options.User.AllowedUserNameCharacters = "";
@@ -77,6 +88,7 @@ public static class IdentityServiceExtensions
 
     public static WebApplication MapIdentityApi(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         // SignUp is anonymous and GetMyAccount needs a token: the method attributes decide, not the endpoint.
         app.MapGrpcService<AccountsApi>();
         app.MapGrpcService<StateClientsApi>();

@@ -41,6 +41,7 @@ public static class NotificationsServiceExtensions
             .On<RepresentativeMovedUp, RepresentativeMovedUpHandler>()
             .On<ObjectionRaised, ObjectionRaisedHandler>()
             .On<EmailConfirmationRequested, EmailConfirmationRequestedHandler>()
+            .On<SignUpRepeated, SignUpRepeatedHandler>()
             .On<MemberInvited, MemberInvitedHandler>());
         builder.Services.AddSingleton(NoticeTemplates.Embedded);
         builder.Services.AddScoped<DeliveryPlanner>();

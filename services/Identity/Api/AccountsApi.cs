@@ -5,6 +5,7 @@ using Accreditation.Identity.V1;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Email;
 using Accreditation.ServiceDefaults.Errors;
 using Accreditation.ServiceDefaults.Messaging;
 using Grpc.Core;
@@ -15,12 +16,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Accreditation.Identity.Api;
 
 /// <summary>Organization users' accounts. Tokens are not issued here but at /connect/token.</summary>
-public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, OutboxSignal outbox, TimeProvider clock, ILogger<AccountsApi> logger)
+public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, OutboxSignal outbox, EmailRecipientBudget recipients,
+    TimeProvider clock, ILogger<AccountsApi> logger)
     : AccountService.AccountServiceBase
 {
-    const string DuplicateEmail = "An account with this e-mail address already exists.";
-
-    /// <summary>Anyone may sign up; the account starts as an organization user with no organization.</summary>
+    /// <summary>
+    /// Anyone may sign up; the account starts as an organization user with no organization. An
+    /// address that already has an account gets the same answer, after the same work, and its owner
+    /// an e-mail saying so: sign-up does not tell a stranger who has an account.
+    /// </summary>
     [AllowAnonymous]
     public override async Task<SignUpResponse> SignUp(SignUpRequest request, ServerCallContext context)
     {
@@ -30,41 +34,65 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
         if (string.IsNullOrEmpty(request.Password))
             throw new InvalidFieldException("password", "is required");
         var displayName = Require.OptionalText(request.DisplayName, "display_name", maxLength: 200) ?? email;
+        // Checked before looking the address up, so a weak password is refused whoever has the address.
+        var candidate = new AccountUser { UserName = email, Email = email, DisplayName = displayName, Language = language };
+        var weak = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+            weak.AddRange((await validator.ValidateAsync(users, candidate, request.Password)).Errors);
+        if (weak.Count > 0)
+            throw Failure(IdentityResult.Failed([.. weak]));
+        // Every sign-up e-mails the address (a confirmation, or the notice that it has an account).
+        recipients.Spend(email);
 
         ct.ThrowIfCancellationRequested();
         // UserManager saves by itself: one explicit transaction makes the account and its
         // AccountRegistered event one commit, and a refused sign-up rolls both back. Its reads
         // and writes share a snapshot, which SQLite may refuse as busy: then all of it is redone.
-        var user = await db.RetryOnBusyAsync(async token =>
+        var created = await db.RetryOnBusyAsync(async token =>
         {
-            var created = new AccountUser { UserName = email, Email = email, DisplayName = displayName, Language = language };
             var now = clock.GetUtcNow();
-            var code = EmailConfirmation.Start(created, now);
             await using var transaction = await db.Database.BeginTransactionAsync(token);
+            if (await users.FindByEmailAsync(email) is { } existing)
+            {
+                // As much work as a new account: the password is hashed, a row written, an e-mail queued.
+                users.PasswordHasher.HashPassword(existing, request.Password);
+                db.Enqueue(new SignUpRepeated(existing.Id, email, existing.DisplayName, existing.Language, now), now);
+                await db.SaveChangesAsync(token);
+                await transaction.CommitAsync(token);
+                return null;
+            }
+            var user = new AccountUser { UserName = email, Email = email, DisplayName = displayName, Language = language };
+            var code = EmailConfirmation.Start(user, now);
             IdentityResult result;
             try
             {
-                result = await users.CreateAsync(created, request.Password);
+                result = await users.CreateAsync(user, request.Password);
             }
             catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
             {
-                // Two sign-ups with one address at once: the unique index caught what the validator could not.
-                throw new AlreadyExistsException(DuplicateEmail);
+                // Two sign-ups with one address at once: the other one made the account.
+                return null;
             }
+            if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+                return null;
             if (!result.Succeeded)
                 throw Failure(result);
-            db.Enqueue(new AccountRegistered(created.Id, email, displayName, language, now), now);
+            db.Enqueue(new AccountRegistered(user.Id, email, displayName, language, now), now);
             // Notifications e-mails the code; the event is the code's only way out of this service.
-            db.Enqueue(new EmailConfirmationRequested(created.Id, email, displayName, language, code, created.EmailConfirmationExpiresAt!.Value), now);
+            db.Enqueue(new EmailConfirmationRequested(user.Id, email, displayName, language, code, user.EmailConfirmationExpiresAt!.Value), now);
             await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
-            return created;
+            return user;
         }, ct);
         // Rows committed inside an explicit transaction do not wake the dispatcher by themselves.
         outbox.Notify();
 
-        logger.LogInformation("Account {UserId} signed up", user.Id);
-        return new SignUpResponse { Account = ToMessage(user) };
+        if (created is not null)
+            logger.LogInformation("Account {UserId} signed up", created.Id);
+        else
+            logger.LogInformation("A sign-up named the address of an existing account; its owner is told by e-mail");
+        // The subject is left out for both: the account's token carries it once the owner signs in.
+        return new SignUpResponse { Account = new Account { Email = email, DisplayName = displayName, Language = language, EmailConfirmed = false } };
     }
 
     /// <summary>Anyone holding the e-mailed code confirms the address; no token, as the account cannot sign in yet.</summary>
@@ -90,6 +118,8 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
     public override async Task<ResendEmailConfirmationResponse> ResendEmailConfirmation(ResendEmailConfirmationRequest request, ServerCallContext context)
     {
         var email = EmailAddress.Parse(request.Email);
+        // Spent whether or not a code goes out, so the budget's answer tells nothing of the account either.
+        recipients.Spend(email);
         var resent = await db.RetryInTransactionAsync(async token =>
         {
             var user = await users.FindByEmailAsync(email);
@@ -123,8 +153,6 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
     static Exception Failure(IdentityResult result)
     {
         var errors = result.Errors.ToList();
-        if (errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
-            return new AlreadyExistsException(DuplicateEmail);
         var password = errors.Where(e => e.Code.StartsWith("Password", StringComparison.Ordinal)).ToList();
         if (password.Count > 0)
             return new InvalidFieldException("password", string.Join(" ", password.Select(e => e.Description)));

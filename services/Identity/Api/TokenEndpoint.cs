@@ -24,7 +24,7 @@ static class TokenEndpoint
         endpoints.MapPost(Path, ExchangeAsync).AllowAnonymous().ExcludeFromDescription();
 
     static async Task<IResult> ExchangeAsync(HttpContext http, IdentityDb db, UserManager<AccountUser> users,
-        SignInManager<AccountUser> signIn, IdentitySettings settings, ILoggerFactory loggers, CancellationToken ct)
+        SignInManager<AccountUser> signIn, SignInThrottle throttle, IdentitySettings settings, ILoggerFactory loggers, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request is missing: is passthrough enabled for /connect/token?");
@@ -45,21 +45,31 @@ static class TokenEndpoint
             const string wrongCredentials = "The e-mail address or password is incorrect.";
             if (string.IsNullOrEmpty(request.Username) || string.IsNullOrEmpty(request.Password))
                 return Refuse(Errors.InvalidGrant, wrongCredentials);
-            var user = await users.FindByEmailAsync(request.Username.Trim());
-            if (user is null)
-                return Refuse(Errors.InvalidGrant, wrongCredentials);
-
-            var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-            if (result.IsLockedOut)
+            var name = request.Username.Trim();
+            var source = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            if (throttle.BlockedUntil(name, source) is { } until)
             {
-                logger.LogWarning("Password sign-in refused: account {UserId} is locked out", user.Id);
-                return Refuse(Errors.InvalidGrant, "The account is locked out after repeated failed sign-ins; try again later.");
+                logger.LogWarning("Password sign-in refused: repeated failures for one name from {Source}", source);
+                return Refuse(Errors.InvalidGrant, $"Too many failed sign-ins for this address from your network; try again after {until:u}.");
             }
+            var user = await users.FindByEmailAsync(name);
+            if (user is null)
+            {
+                // The same password hashing as for a known address, so the answer takes as long.
+                users.PasswordHasher.VerifyHashedPassword(DummyUser, DummyHash(users), request.Password);
+                throttle.Failed(name, source);
+                return Refuse(Errors.InvalidGrant, wrongCredentials);
+            }
+
+            // No lockout of the account: a stranger's wrong guesses would lock its owner out.
+            var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: false);
             if (!result.Succeeded)
             {
-                logger.LogInformation("Password sign-in failed for account {UserId}", user.Id);
+                throttle.Failed(name, source);
+                logger.LogInformation("Password sign-in failed for account {UserId} from {Source}", user.Id, source);
                 return Refuse(Errors.InvalidGrant, result.IsNotAllowed ? "The account may not sign in." : wrongCredentials);
             }
+            throttle.Succeeded(name, source);
             // Checked after the password, so only the address's owner learns that it awaits confirmation.
             if (settings.RequireConfirmedEmail && user.Role == Roles.Organization && !user.EmailConfirmed)
             {
@@ -72,6 +82,13 @@ static class TokenEndpoint
         // OpenIddict rejects grants it was not told to allow before passthrough; this is a second lock.
         return Refuse(Errors.UnsupportedGrantType, "Only the client_credentials and password grants are supported.");
     }
+
+    static readonly AccountUser DummyUser = new();
+    static string? _dummyHash;
+
+    /// <summary>A hash of a random password, made once, to verify against when no account has the name.</summary>
+    static string DummyHash(UserManager<AccountUser> users) =>
+        _dummyHash ??= users.PasswordHasher.HashPassword(DummyUser, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
 
     static IResult Issue(TokenSubject subject)
     {

@@ -27,6 +27,7 @@ public static class NoticeKinds
     public const string ObjectionRaised = "objection-raised";
     public const string EmailConfirmation = "email-confirmation";
     public const string MemberInvitation = "member-invitation";
+    public const string AccountExists = "account-exists";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -35,9 +36,9 @@ public static class NoticeKinds
         ObjectionWithdrawn, ObjectionWithdrawalReceipt, ObjectionWindowClosed, ApplicationAdmitted,
         ApplicationNotAdmitted, ApplicationReferred, ApplicationDecided, WithdrawalConfirmed, ApplicationWithdrawn,
         ObjectionDeadlineReminder, ScreeningDigest, RepresentativeMovedUp, ObjectionRaised,
-        EmailConfirmation, MemberInvitation,
+        EmailConfirmation, MemberInvitation, AccountExists,
     ];
 
     /// <summary>E-mails to one person about its account, written by their own handlers rather than the notice planner; no inbox shows them.</summary>
-    public static IReadOnlyList<string> AccountEmails { get; } = [EmailConfirmation, MemberInvitation];
+    public static IReadOnlyList<string> AccountEmails { get; } = [EmailConfirmation, MemberInvitation, AccountExists];
 }

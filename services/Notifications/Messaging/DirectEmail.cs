@@ -40,6 +40,6 @@ public sealed class DirectEmail(NotificationsDb db, NoticeTemplates templates, E
     public string Link(string name, params (string Name, string Value)[] query)
     {
         var page = configuration[$"Notifications:Links:{name}"] is { Length: > 0 } configured ? configured : DefaultPortal;
-        return page + "?" + string.Join("&", query.Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value)}"));
+        return query.Length == 0 ? page : page + "?" + string.Join("&", query.Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value)}"));
     }
 }

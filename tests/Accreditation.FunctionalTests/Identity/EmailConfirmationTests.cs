@@ -95,6 +95,23 @@ public sealed class EmailConfirmationTests : IAsyncLifetime
         Assert.DoesNotContain(_smtp.Received(), m => m.To.Mailboxes.Single().Address == "nobody@example.org");
     }
 
+    [Fact]
+    public async Task Signing_up_again_with_a_taken_address_e_mails_its_owner_instead_of_making_an_account()
+    {
+        var owner = await _system.SignUpOrganizationUserAsync("fr");
+
+        await AccountsApi.SignUpAsync(new Accounts.SignUpRequest { Email = owner.Email, Password = "Stranger-Horse-42", Language = "en" }, SystemFixture.Anonymous);
+
+        var mail = await SystemFixture.EventuallyAsync(() => Task.FromResult(_smtp.Received().Where(m => m.To.Mailboxes.Single().Address == owner.Email
+                && m.Headers[Accreditation.Notifications.Email.SmtpEmailSender.KindHeader] == "account-exists").ToList()),
+            mails => mails.Count == 1, "the owner's e-mail");
+        // In the owner's language, not the stranger's; no confirmation code for anyone.
+        Assert.StartsWith("Vous avez déjà un compte", mail.Single().Subject);
+        Assert.Equal(1, _smtp.Received().Count(m => m.To.Mailboxes.Single().Address == owner.Email
+            && m.Headers[Accreditation.Notifications.Email.SmtpEmailSender.KindHeader] == "email-confirmation"));
+        Assert.False((await _system.TokenRequestAsync(new() { ["grant_type"] = "password", ["client_id"] = "portal", ["username"] = owner.Email, ["password"] = "Stranger-Horse-42" })).Ok);
+    }
+
     Task<(bool Ok, System.Text.Json.JsonElement Body)> PasswordAsync(string email) => _system.TokenRequestAsync(new()
     {
         ["grant_type"] = "password", ["client_id"] = "portal", ["username"] = email, ["password"] = Password,

@@ -74,6 +74,7 @@ public sealed class SystemFixture : IAsyncLifetime
                 // Every test signs in from 127.0.0.1; the rate-limit tests set their own budgets.
                 ["Gateway:RateLimits:SignIn:PermitLimit"] = "100000",
                 ["Gateway:RateLimits:General:PermitLimit"] = "100000",
+                ["Gateway:RateLimits:Email:PermitLimit"] = "100000",
             }.Concat(_settings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value),
         });
 
@@ -126,13 +127,15 @@ public sealed class SystemFixture : IAsyncLifetime
         email ??= $"user-{Guid.NewGuid():N}@example.org";
         const string password = "Correct-Horse-42";
         var accounts = new Accounts.AccountService.AccountServiceClient(Grpc);
-        var account = (await accounts.SignUpAsync(new Accounts.SignUpRequest
+        await accounts.SignUpAsync(new Accounts.SignUpRequest
         {
             Email = email, Password = password, DisplayName = "Test user", Language = language,
-        }, Anonymous)).Account;
+        }, Anonymous);
         if (Mail is not null)
             await accounts.ConfirmEmailAsync(new Accounts.ConfirmEmailRequest { Email = email, Code = await ConfirmationCodeAsync(email) }, Anonymous);
         var token = await PasswordTokenAsync(email, password);
+        // Sign-up does not name the account (it answers alike for a taken address): the token's owner does.
+        var account = (await accounts.GetMyAccountAsync(new Accounts.GetMyAccountRequest(), Bearer(token))).Account;
         return new OrganizationUser(email, account.Subject, token);
     }
 
@@ -185,6 +188,22 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     /// <summary>Waits for an eventually consistent read (events travel through the bus) to satisfy a condition.</summary>
+    /// <summary>
+    /// Waits until every outbox row of <paramref name="service"/> is sent. In the standalone topology
+    /// a row counts as sent only once every consumer has committed its effect.
+    /// </summary>
+    public Task OutboxDrainedAsync(string service) => EventuallyAsync(async () =>
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(DataDirectory, $"{service}.db"), Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly, Pooling = false,
+        }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL";
+        return Convert.ToInt32(await command.ExecuteScalarAsync());
+    }, pending => pending == 0, $"{service}'s outbox to be drained");
+
     public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> until, string what, int seconds = 20)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
