@@ -14,6 +14,8 @@
 # distribution, default AMQP port + 20000), ACCREDITATION_CONFIGURATION (Release).
 # Extra settings for every service: any ASP.NET Core variable (e.g. Objections__DeadlinePollInterval).
 set -euo pipefail
+# Everything this run writes (data, logs, environment files, the broker's) is its owner's only.
+umask 077
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUN=$(mkdir -p "${ACCREDITATION_RUN:-$ROOT/run}" && cd "${ACCREDITATION_RUN:-$ROOT/run}" && pwd)
 PORT=${ACCREDITATION_PORT:-5080}
@@ -129,6 +131,7 @@ write_env() {
     # E-mailed links open the portal, which confirms addresses and accepts invitations.
     echo "Notifications__Links__ConfirmEmail=$(url "$PORT")/"
     echo "Notifications__Links__AcceptInvitation=$(url "$PORT")/"
+    echo "Notifications__Links__SignIn=$(url "$PORT")/"
     echo "Logging__Console__FormatterName=simple"
     echo "Logging__LogLevel__Microsoft.EntityFrameworkCore=Warning"
     echo "Logging__LogLevel__Microsoft.AspNetCore=Warning"

@@ -1,3 +1,4 @@
+using Accreditation.ServiceDefaults.Data;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -25,9 +26,7 @@ public sealed record StandaloneCredentials(IReadOnlyList<ClientCredential> Clien
             .. DemoStates.Select(state => new ClientCredential($"state-{state.ToLowerInvariant()}", Secret(), "state", state)),
         ];
         var credentials = new StandaloneCredentials(clients);
-        File.WriteAllText(path, JsonSerializer.Serialize(credentials, new JsonSerializerOptions { WriteIndented = true }));
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        PrivateFiles.WriteAllText(path, JsonSerializer.Serialize(credentials, new JsonSerializerOptions { WriteIndented = true }));
         return (credentials, true);
     }
 

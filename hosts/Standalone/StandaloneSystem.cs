@@ -4,6 +4,7 @@ using Accreditation.Notifications;
 using Accreditation.Objections;
 using Accreditation.Registration;
 using Accreditation.ServiceDefaults;
+using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
 
 namespace Accreditation.Standalone;
@@ -33,7 +34,7 @@ public sealed class StandaloneSystem : IAsyncDisposable
 
     public static async Task<StandaloneSystem> StartAsync(StandaloneOptions options, CancellationToken ct = default)
     {
-        Directory.CreateDirectory(options.DataDirectory);
+        PrivateFiles.CreateDirectory(options.DataDirectory);
         var (credentials, created) = StandaloneCredentials.LoadOrCreate(options.DataDirectory);
         var bus = await SharedBus.StartAsync(ct);
         var system = new StandaloneSystem(options, bus, credentials, created);
@@ -67,6 +68,7 @@ public sealed class StandaloneSystem : IAsyncDisposable
             // E-mailed links open the portal, which confirms addresses and accepts invitations.
             ["Notifications:Links:ConfirmEmail"] = GatewayHttp.ToString(),
             ["Notifications:Links:AcceptInvitation"] = GatewayHttp.ToString(),
+            ["Notifications:Links:SignIn"] = GatewayHttp.ToString(),
             ["Gateway:GrpcUrl"] = Url(ports.GatewayGrpc),
         };
         foreach (var (key, value) in Credentials.AsSettings().Concat(Options.Settings))

@@ -1,3 +1,4 @@
+using Accreditation.ServiceDefaults.Data;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
@@ -71,11 +72,5 @@ public sealed class PemKeyStore(string directory)
         }
     }
 
-    void EnsureDirectory()
-    {
-        if (OperatingSystem.IsWindows())
-            System.IO.Directory.CreateDirectory(Directory);
-        else
-            System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
+    void EnsureDirectory() => PrivateFiles.CreateDirectory(Directory);
 }

@@ -120,6 +120,9 @@ public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : 
                 ?? throw new NotFoundException("Dialogue", dialogueId);
             return await db.PurgeRepresentativesAsync(dialogue, new Actor(caller.Subject, caller.Role), clock.GetUtcNow(), ct);
         }, context.CancellationToken);
+        // The old names must not stay behind in the write-ahead log either.
+        if (purged > 0)
+            await db.ScrubAsync(context.CancellationToken);
         return new V1.PurgeRepresentativesResponse { PurgedCount = purged };
     }
 

@@ -38,6 +38,8 @@ public sealed class RepresentativeRetentionWatcher(IServiceScopeFactory scopes, 
                 return await db.PurgeRepresentativesAsync(dialogue, Retention, clock.GetUtcNow(), ct);
             }, ct);
             db.ChangeTracker.Clear();
+            // The old names must not stay behind in the write-ahead log either.
+            await db.ScrubAsync(ct);
             logger.LogInformation("Retention: purged the personal data of {Count} representative(s) of dialogue {DialogueId}", purged, id);
         }
     }

@@ -138,5 +138,23 @@ static class PurgeAssertions
 
         var verified = await ledger.VerifyLedgerAsync(new RegistrationV1.VerifyLedgerRequest(), SystemFixture.Bearer(officer));
         Assert.True(verified.Ok, verified.Message);
+
+        // Nor do the old values linger in the file's free pages or its write-ahead log.
+        var files = new[] { "registration.db", "registration.db-wal" }.Select(f => Path.Combine(system.DataDirectory, f)).Where(File.Exists).ToList();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var bytes = ReadShared(file);
+            foreach (var value in personalData)
+                Assert.True(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(value)) < 0, $"{value} is still in {Path.GetFileName(file)}");
+        }
+    }
+
+    static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 }
