@@ -77,13 +77,33 @@ public sealed class Clients(SystemFixture system)
             Outcome = RegistrationV1.ScreeningOutcome.Eligible,
         }, SystemFixture.Bearer(officerToken));
 
-    /// <summary>Circulates the dialogue's eligible applications with an objection window closing after <paramref name="window"/>.</summary>
-    public async Task<RegistrationV1.CirculateApplicationsResponse> CirculateAsync(string officerToken, RegistrationV1.Dialogue dialogue, TimeSpan window) =>
-        await Secretariat.CirculateApplicationsAsync(new RegistrationV1.CirculateApplicationsRequest
+    /// <summary>
+    /// Circulates the dialogue's eligible applications with an objection window closing after
+    /// <paramref name="window"/>, and waits until the circulation has reached Objections (an event
+    /// away), where the States parties file their objections.
+    /// </summary>
+    public async Task<RegistrationV1.CirculateApplicationsResponse> CirculateAsync(string officerToken, RegistrationV1.Dialogue dialogue, TimeSpan window)
+    {
+        var circulated = await Secretariat.CirculateApplicationsAsync(new RegistrationV1.CirculateApplicationsRequest
         {
             DialogueId = dialogue.DialogueId,
             Deadline = Timestamp.FromDateTimeOffset(system.Clock.GetUtcNow() + window),
         }, SystemFixture.Bearer(officerToken));
+        if (circulated.CirculatedApplicationIds.Count > 0)
+            await SystemFixture.EventuallyAsync(async () =>
+            {
+                try
+                {
+                    await Circulations.GetCirculationAsync(new ObjectionsV1.GetCirculationRequest { CirculationId = circulated.CirculationId }, SystemFixture.Bearer(officerToken));
+                    return true;
+                }
+                catch (Grpc.Core.RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.NotFound)
+                {
+                    return false;
+                }
+            }, known => known, "the circulation to reach Objections");
+        return circulated;
+    }
 
     public async Task<ObjectionsV1.Objection> ObjectAsync(string stateToken, RegistrationV1.Application application, string? grounds = null) =>
         (await Objections.FileObjectionAsync(new ObjectionsV1.FileObjectionRequest { ApplicationId = application.ApplicationId, Grounds = grounds ?? "" },

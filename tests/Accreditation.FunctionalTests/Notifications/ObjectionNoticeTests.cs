@@ -36,7 +36,9 @@ public sealed class ObjectionNoticeTests(SystemFixture system)
             return;
         }
         await SystemFixture.EventuallyAsync(RaisedAsync, raised => raised.Count > 0, "the organization to be told");
-        await Task.Delay(TimeSpan.FromSeconds(1)); // a second notice, were there one, would follow the first closely
+        // Each objection's ledger entry and any notice it causes commit together; once Registration's outbox
+        // is drained, Notifications has consumed every such notice (standalone: sent means consumed).
+        await system.OutboxDrainedAsync("registration");
         var notice = Assert.Single(await RaisedAsync());
         Assert.Equal("fr", notice.Language);
         Assert.Equal(application.ApplicationId, notice.ApplicationId);

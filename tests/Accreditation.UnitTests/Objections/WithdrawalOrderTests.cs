@@ -1,0 +1,75 @@
+using Accreditation.Contracts;
+using Accreditation.Objections.Data;
+using Accreditation.Objections.Messaging;
+using Accreditation.Registration.Domain;
+using Accreditation.Registration.Domain.Statistics;
+using Accreditation.ServiceDefaults.Messaging;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Accreditation.UnitTests.Objections;
+
+/// <summary>Consumers whose effect could depend on the order facts arrive in are written so that it does not.</summary>
+public sealed class WithdrawalOrderTests : IAsyncLifetime
+{
+    static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+    readonly string _path = Path.Combine(Path.GetTempPath(), $"objections-test-{Guid.NewGuid():N}.db");
+
+    ObjectionsDb Open() => new(new DbContextOptionsBuilder<ObjectionsDb>()
+        .UseSqlite(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString()).Options);
+
+    public async Task InitializeAsync()
+    {
+        await using var db = Open();
+        await db.Database.MigrateAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        File.Delete(_path);
+        return Task.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_withdrawn_application_is_left_out_of_the_states_list_whichever_event_arrives_first(bool withdrawalFirst)
+    {
+        var withdrawn = Guid.NewGuid();
+        var staying = Guid.NewGuid();
+        var circulated = new ApplicationsCirculated(Guid.NewGuid(), Guid.NewGuid(), "Dialogue", Now, Now.AddDays(14),
+            [Applicant(withdrawn), Applicant(staying)]);
+        var withdrawal = new ApplicationWithdrawn(withdrawn, Guid.NewGuid(), "Org", circulated.DialogueId, "Dialogue", "Cannot attend", Now.AddHours(1));
+
+        foreach (var step in withdrawalFirst ? new[] { 0, 1 } : [1, 0])
+        {
+            await using var db = Open();
+            var context = new EventContext(Guid.NewGuid(), null);
+            if (step == 0)
+                await new ApplicationWithdrawnHandler(db).HandleAsync(withdrawal, context, CancellationToken.None);
+            else
+                await new ApplicationsCirculatedHandler(db).HandleAsync(circulated, context, CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = Open();
+        Assert.Equal([staying], await check.ApplicantsBeforeStates.Select(a => a.ApplicationId).ToListAsync());
+    }
+
+    [Fact]
+    public void An_objection_counts_as_standing_only_if_not_withdrawn_whatever_order_the_ledger_recorded_the_two_facts_in()
+    {
+        var application = Guid.NewGuid();
+        var facts = new[] { new ApplicationFact(application, Guid.NewGuid(), ApplicationState.Circulated, StakeholderCategory.Ngo, "KEN", Now, null) };
+
+        var inOrder = DialogueFigures.Compute(facts, [new ObjectionFact(application, "AUT", true), new ObjectionFact(application, "AUT", false)]);
+        var reversed = DialogueFigures.Compute(facts, [new ObjectionFact(application, "AUT", false), new ObjectionFact(application, "AUT", true)]);
+        var standing = DialogueFigures.Compute(facts, [new ObjectionFact(application, "MEX", true)]);
+
+        Assert.Equal((0, 0), (inOrder.ObjectingStates, inOrder.OrganizationsObjectedTo));
+        Assert.Equal((0, 0), (reversed.ObjectingStates, reversed.OrganizationsObjectedTo));
+        Assert.Equal((1, 1), (standing.ObjectingStates, standing.OrganizationsObjectedTo));
+    }
+
+    static CirculatedApplicant Applicant(Guid id) => new(id, Guid.NewGuid(), "Org", "ORG", "Ngo", "KEN", "None", "https://example.org");
+}
