@@ -67,6 +67,54 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(0, await check.Set<OutboxMessage>().CountAsync(m => m.SentAt == null));
     }
 
+    [Fact]
+    public async Task A_message_its_consumer_keeps_failing_is_kept_in_that_services_failed_messages_and_holds_nothing_back()
+    {
+        var (user, organization, dialogue) = await ApplicantAsync("Poisoned Circulation Watch");
+        var officer = await _system.OfficerTokenAsync();
+        var application = await _api.ApplyAsync(user, organization, dialogue);
+        await _api.ScreenEligibleAsync(officer, application);
+        var circulation = await _api.CirculateAsync(officer, dialogue, TimeSpan.FromDays(10));
+
+        // A second ApplicationsCirculated with the same circulation id: Objections' insert fails on every retry.
+        Guid poison;
+        await using (var db = OpenRegistrationDb())
+        {
+            var now = _system.Clock.GetUtcNow();
+            var row = OutboxMessage.For(new ApplicationsCirculated(Guid.Parse(circulation.CirculationId), Guid.Parse(dialogue.DialogueId), "Poisoned dialogue",
+                now, now.AddDays(10), [new CirculatedApplicant(Guid.NewGuid(), Guid.Parse(organization.OrganizationId), organization.Name, "", "Ngo", "KEN", "None", "")]), now);
+            db.Set<OutboxMessage>().Add(row);
+            await db.SaveChangesAsync();
+            poison = row.MessageId;
+        }
+
+        // After its retries it is recorded where an operator finds it, with the exception; the row counts as delivered.
+        var failed = await SystemFixture.EventuallyAsync(() => FailedAsync("objections", poison), f => f is not null, "the failed message to be recorded", seconds: 60);
+        Assert.Equal("objections", failed!.Value.Queue);
+        Assert.Contains("UNIQUE", failed.Value.Error);
+        await _system.OutboxDrainedAsync("registration");
+        // Later events still flow.
+        var later = await _api.ApplyAsync(user, organization, await _api.CreateDialogueAsync(officer));
+        await SystemFixture.EventuallyAsync(() => _api.NoticesAsync(user.Token),
+            n => n.Any(x => x.Kind == "application-received" && x.ApplicationId == later.ApplicationId), "the later application's notice");
+
+        // A restart does not throw it away.
+        await _system.StopAsync();
+        await _system.StartAsync();
+        Assert.NotNull(await FailedAsync("objections", poison));
+    }
+
+    async Task<(string Queue, string Error)?> FailedAsync(string service, Guid messageId)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_system.DataDirectory, $"{service}.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Queue, Error FROM FailedMessages WHERE MessageId = $id";
+        command.Parameters.AddWithValue("$id", messageId.ToString().ToUpperInvariant());
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetString(1)) : null;
+    }
+
     async Task<(OrganizationUser, Accreditation.Registration.V1.Organization, Accreditation.Registration.V1.Dialogue)> ApplicantAsync(string name)
     {
         var officer = await _system.OfficerTokenAsync();
