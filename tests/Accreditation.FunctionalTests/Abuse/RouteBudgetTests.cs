@@ -41,6 +41,8 @@ public sealed class RouteBudgetTests : IAsyncLifetime
             ["grant_type"] = "client_credentials", ["client_id"] = "state-aut", ["client_secret"] = "whatever",
         }));
         Assert.Equal(HttpStatusCode.TooManyRequests, token.StatusCode);
+        // No proxy is configured as known: a caller's own X-Forwarded-For does not make it someone else.
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignUpAsync("/v1/accounts", forwardedFor: "192.0.2.77"));
     }
 
     [Fact]
@@ -62,12 +64,20 @@ public sealed class RouteBudgetTests : IAsyncLifetime
         Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
     }
 
-    async Task<HttpStatusCode> SignUpAsync(string path)
+    async Task<HttpStatusCode> SignUpAsync(string path, string? forwardedFor = null) => await SignUpThroughAsync(_system, path, forwardedFor);
+
+    internal static async Task<HttpStatusCode> SignUpThroughAsync(SystemFixture system, string path, string? forwardedFor = null)
     {
-        using var response = await _system.Http.PostAsJsonAsync(path, new
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
-            email = $"spelling-{Guid.NewGuid():N}@example.org", password = "Correct-Horse-42", displayName = "Spelling test", language = "en",
-        });
+            Content = JsonContent.Create(new
+            {
+                email = $"spelling-{Guid.NewGuid():N}@example.org", password = "Correct-Horse-42", displayName = "Spelling test", language = "en",
+            }),
+        };
+        if (forwardedFor is not null)
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        using var response = await system.Http.SendAsync(request);
         return response.StatusCode;
     }
 
@@ -83,5 +93,29 @@ public sealed class RouteBudgetTests : IAsyncLifetime
         request.Headers.Authorization = new("Bearer", token);
         using var response = await _system.Http.SendAsync(request);
         return response.StatusCode;
+    }
+}
+
+/// <summary>Behind a TLS terminator listed as a known proxy, the client is the address it forwards.</summary>
+public sealed class KnownProxyTests : IAsyncLifetime
+{
+    readonly SystemFixture _system = new(new Dictionary<string, string?>
+    {
+        ["Gateway:RateLimits:SignIn:PermitLimit"] = "2",
+        // The tests' own connections come from loopback: they stand in for the terminator.
+        ["Gateway:ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+        ["Gateway:ForwardedHeaders:KnownProxies:1"] = "::ffff:127.0.0.1",
+    });
+
+    public Task InitializeAsync() => _system.InitializeAsync();
+    public Task DisposeAsync() => _system.DisposeAsync();
+
+    [Fact]
+    public async Task Each_client_behind_a_known_proxy_has_a_budget_of_its_own()
+    {
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.OK, await RouteBudgetTests.SignUpThroughAsync(_system, "/v1/accounts", "192.0.2.10"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await RouteBudgetTests.SignUpThroughAsync(_system, "/v1/accounts", "192.0.2.10"));
+        Assert.Equal(HttpStatusCode.OK, await RouteBudgetTests.SignUpThroughAsync(_system, "/v1/accounts", "192.0.2.11"));
     }
 }
