@@ -1,0 +1,38 @@
+using Accreditation.Bench.Report;
+using Accreditation.Bench.Target;
+
+namespace Accreditation.Bench;
+
+/// <summary>A fresh standalone host, several times: time from process start to a healthy gateway, and resident memory once idle.</summary>
+public static class StartupScenario
+{
+    public static async Task RunAsync(BenchContext context, BenchResult result)
+    {
+        var rounds = context.Args.Size ?? 3;
+        var idle = TimeSpan.FromSeconds(context.Args.Seconds ?? 10);
+        if (context.Args.Gateway is not null)
+            throw new ArgumentException("startup starts the standalone host itself; it takes no --gateway.");
+        var healthy = new List<double>();
+        var resident = new List<double>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            await using var host = await HostProcess.StartAsync(context.Args.Settings, context.Log, context.Cancellation);
+            await Task.Delay(idle, context.Cancellation);
+            var (current, peak) = host.ResidentMemory();
+            healthy.Add(host.TimeToHealthy.TotalSeconds);
+            resident.Add(current);
+            context.Log.WriteLine($"  round {round}: healthy after {host.TimeToHealthy.TotalSeconds:0.00} s, resident {current:0} MB after {idle.TotalSeconds:0} s idle (peak {peak:0} MB)");
+            result.Topology = $"standalone host started by the bench, {rounds} rounds, fresh data folder each";
+        }
+        result.Fact("healthy after start (median)", Median(healthy), "s");
+        result.Fact("healthy after start (worst)", healthy.Max(), "s");
+        result.Fact($"idle resident memory after {idle.TotalSeconds:0} s (median)", Median(resident), "MB");
+        result.Notes.Add("healthy = the gateway's /healthz answers 200 (every service is started before the gateway); process start includes the runtime's own start.");
+    }
+
+    static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}
