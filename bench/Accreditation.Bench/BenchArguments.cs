@@ -27,6 +27,9 @@ public sealed record BenchArguments(string Scenario, int? Size)
     /// <summary>Where the JSON result goes (default bench/results).</summary>
     public string ResultsDirectory { get; init; } = Path.Combine("bench", "results");
 
+    /// <summary>Only the read targets whose name contains this (e.g. while profiling one of them).</summary>
+    public string? Only { get; init; }
+
     /// <summary>Seconds between a circulation and its deadline (pipeline, burst); chosen from the size when absent.</summary>
     public double? Window { get; init; }
 
@@ -51,6 +54,7 @@ public sealed record BenchArguments(string Scenario, int? Size)
           --clients N[,N...]    concurrent calls (read: 128; write: 1,8,64; pipeline and burst: 64)
           --seconds S           seconds per measured read target (read's size)
           --window S            seconds from circulation to deadline (pipeline, burst)
+          --only TEXT[,TEXT]    read: only the targets whose name contains one of them
           --results DIR         where the JSON result is written (default bench/results)
         """;
 
@@ -81,6 +85,7 @@ public sealed record BenchArguments(string Scenario, int? Size)
                 case "--clients": parsed = parsed with { Clients = Next().Split(',').Select(int.Parse).ToList() }; break;
                 case "--seconds": parsed = parsed with { Seconds = double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) }; break;
                 case "--window": parsed = parsed with { Window = double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) }; break;
+                case "--only": parsed = parsed with { Only = Next() }; break;
                 case "--results": parsed = parsed with { ResultsDirectory = Next() }; break;
                 case var number when int.TryParse(number, out var n) && size is null: size = n; break;
                 default: throw new ArgumentException($"Unknown argument {args[i]}\n{Usage}");

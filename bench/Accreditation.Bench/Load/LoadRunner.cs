@@ -20,7 +20,7 @@ public abstract record Stop
 /// </summary>
 public static class LoadRunner
 {
-    public static async Task<Row> RunAsync(string target, int concurrency, Stop stop, Call call, Func<double>? residentMemory, CancellationToken ct)
+    public static async Task<Row> RunAsync(string target, int concurrency, Stop stop, Call call, HostGauges? host, CancellationToken ct)
     {
         var latencies = new List<long>[concurrency];
         var errors = new ConcurrentDictionary<string, long>();
@@ -28,6 +28,8 @@ public static class LoadRunner
         var measuring = stop is Stop.Items;
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
         double peakMemory = 0;
+        var residentMemory = host?.ResidentMemory;
+        double cpuAtStart = 0;
 
         async Task Worker(int worker)
         {
@@ -67,23 +69,28 @@ public static class LoadRunner
             }
         }, CancellationToken.None);
 
+        double cpuUsed = 0;
         var workers = Enumerable.Range(0, concurrency).Select(i => Task.Run(() => Worker(i), CancellationToken.None)).ToArray();
         var clock = Stopwatch.StartNew();
         if (stop is Stop.After(var warmup, var measured))
         {
             await Task.Delay(warmup, ct);
             Volatile.Write(ref measuring, true);
+            cpuAtStart = host?.CpuSeconds() ?? 0;
             clock.Restart();
             await Task.Delay(measured, ct);
             Volatile.Write(ref measuring, false);
             clock.Stop();
+            cpuUsed = (host?.CpuSeconds() ?? 0) - cpuAtStart;
             await stopping.CancelAsync();
             await Task.WhenAll(workers);
         }
         else
         {
+            cpuAtStart = host?.CpuSeconds() ?? 0;
             await Task.WhenAll(workers);
             clock.Stop();
+            cpuUsed = (host?.CpuSeconds() ?? 0) - cpuAtStart;
             await stopping.CancelAsync();
         }
         await sampling;
@@ -98,7 +105,10 @@ public static class LoadRunner
         var seconds = clock.Elapsed.TotalSeconds;
         return new Row(target, concurrency, all.Length, errorCount, seconds, all.Length / Math.Max(seconds, 1e-9),
             Percentile(0.50), Percentile(0.95), Percentile(0.99), all.Length == 0 ? 0 : Ms(all[^1]),
-            errors.OrderBy(e => e.Key).ToDictionary(e => e.Key, e => e.Value), residentMemory is null ? null : peakMemory);
+            errors.OrderBy(e => e.Key).ToDictionary(e => e.Key, e => e.Value), residentMemory is null ? null : peakMemory)
+        {
+            HostCpuMicrosecondsPerCall = host is null || all.Length == 0 ? null : cpuUsed * 1e6 / all.Length,
+        };
     }
 
     /// <summary>A failure's kind as a caller sees it; SQLite's busy writer is named, since none may reach a caller.</summary>
@@ -127,4 +137,10 @@ public sealed record Row(string Target, int Concurrency, long Calls, long Errors
     public double? Ratio { get; init; }
     public double? P99Ratio { get; init; }
     public string? Note { get; init; }
+
+    /// <summary>The host's CPU time over the measured part divided by the calls measured: steadier than req/s on a shared machine.</summary>
+    public double? HostCpuMicrosecondsPerCall { get; init; }
 }
+
+/// <summary>What the load generator can read of the host while it drives it.</summary>
+public sealed record HostGauges(Func<double> ResidentMemory, Func<double> CpuSeconds);

@@ -50,12 +50,12 @@ public sealed class BenchResult(string scenario, int size)
             output.WriteLine($"   settings: {string.Join(", ", Settings.Select(s => $"{s.Key}={s.Value}"))}");
         if (Rows.Count > 0)
         {
-            output.WriteLine($"| {"target",-52} | {"conc",4} | {"calls",8} | {"req/s",9} | {"ratio",5} | {"p50 ms",7} | {"p95 ms",7} | {"p99 ms",7} | {"p99 x",5} | {"max ms",7} | {"errors",6} | {"host RSS MB",11} |");
-            output.WriteLine($"|{new string('-', 54)}|------|----------|-----------|-------|---------|---------|---------|-------|---------|--------|-------------|");
+            output.WriteLine($"| {"target",-52} | {"conc",4} | {"calls",8} | {"req/s",9} | {"ratio",5} | {"p50 ms",7} | {"p95 ms",7} | {"p99 ms",7} | {"p99 x",5} | {"max ms",7} | {"errors",6} | {"host RSS MB",11} | {"host CPU µs/call",16} |");
+            output.WriteLine($"|{new string('-', 54)}|------|----------|-----------|-------|---------|---------|---------|-------|---------|--------|-------------|------------------|");
             foreach (var r in Rows)
-                output.WriteLine(string.Format(c, "| {0,-52} | {1,4} | {2,8} | {3,9:N0} | {4,5} | {5,7:0.00} | {6,7:0.00} | {7,7:0.00} | {8,5} | {9,7:0.0} | {10,6} | {11,11} |",
+                output.WriteLine(string.Format(c, "| {0,-52} | {1,4} | {2,8} | {3,9:N0} | {4,5} | {5,7:0.00} | {6,7:0.00} | {7,7:0.00} | {8,5} | {9,7:0.0} | {10,6} | {11,11} | {12,16} |",
                     r.Target, r.Concurrency, r.Calls, r.PerSecond, r.Ratio is { } x ? x.ToString("0.00", c) : "", r.P50, r.P95, r.P99,
-                    r.P99Ratio is { } y ? y.ToString("0.0", c) : "", r.Max, r.Errors, r.PeakResidentMb is { } m ? m.ToString("0", c) : "-"));
+                    r.P99Ratio is { } y ? y.ToString("0.0", c) : "", r.Max, r.Errors, r.PeakResidentMb is { } m ? m.ToString("0", c) : "-", r.HostCpuMicrosecondsPerCall is { } u ? u.ToString("0", c) : "-"));
             foreach (var r in Rows.Where(r => r.ErrorsByKind.Count > 0))
                 output.WriteLine($"   errors of {r.Target}: {string.Join(", ", r.ErrorsByKind.Select(e => $"{e.Key} x{e.Value}"))}");
             foreach (var r in Rows.Where(r => r.Note is not null))

@@ -79,7 +79,7 @@ public sealed record BenchContext(BenchArguments Args, Api Api, TextWriter Log, 
 {
     public SystemUnderTest System => Api.System;
 
-    public Func<double>? HostMemory => System.Host is { } host ? () => host.ResidentMemory().Current : null;
+    public Load.HostGauges? HostMemory => System.Host is { } host ? new(() => host.ResidentMemory().Current, host.CpuSeconds) : null;
 
     public void Progress(string line) => Log.WriteLine($"  {DateTime.UtcNow:HH:mm:ss.f} {line}");
 }

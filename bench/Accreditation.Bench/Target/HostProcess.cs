@@ -20,6 +20,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     readonly Process _process;
     readonly Queue<string> _lastLines = new();
+    Stopwatch _started = new();
 
     HostProcess(Process process, string dataDirectory, int basePort)
     {
@@ -38,9 +39,14 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>From process start to the gateway's /healthz answering 200.</summary>
     public TimeSpan TimeToHealthy { get; private set; }
 
-    /// <summary>The build of this configuration: the bench's project reference builds it alongside.</summary>
+    /// <summary>
+    /// The build of this configuration (the bench's project reference builds it alongside), or
+    /// ACCREDITATION_BENCH_HOST: another build's Accreditation.Standalone.dll, to compare two builds.
+    /// </summary>
     public static string HostAssembly()
     {
+        if (Environment.GetEnvironmentVariable("ACCREDITATION_BENCH_HOST") is { Length: > 0 } other)
+            return other;
 #if DEBUG
         const string configuration = "Debug";
 #else
@@ -109,8 +115,6 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
-    Stopwatch _started = new();
-
     void Remember(string? line)
     {
         if (line is null)
@@ -154,6 +158,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <summary>Resident memory now and its peak so far (VmRSS, VmHWM), in MB.</summary>
     public (double Current, double Peak) ResidentMemory() => ProcMemory.Read(_process.Id);
+
+    /// <summary>CPU seconds the host has used so far (user + system), every thread.</summary>
+    public double CpuSeconds() => ProcMemory.CpuSeconds(_process.Id);
 
     static int FreeBasePort()
     {
@@ -218,6 +225,22 @@ public static class ProcMemory
         catch (IOException)
         {
             return (0, 0);
+        }
+    }
+
+    /// <summary>utime + stime of /proc/PID/stat, in seconds (clock ticks of 1/100 s, Linux's USER_HZ).</summary>
+    public static double CpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // The command name (field 2) may hold spaces: count the fields after its closing parenthesis.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+        }
+        catch (IOException)
+        {
+            return 0;
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
     public override async Task<V1.GetApplicationResponse> GetApplication(V1.GetApplicationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var c = await db.LoadCaseAsync(Require.Id(request.ApplicationId, "application_id"), context.CancellationToken);
+        var c = await db.ReadCaseAsync(Require.Id(request.ApplicationId, "application_id"), context.CancellationToken);
         Access.EnsureCanRead(caller, c.Organization);
         return new V1.GetApplicationResponse { Application = c.Application.ToContract(ShowsObjection(caller, c.Dialogue)) };
     }
@@ -75,7 +75,7 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
     public override async Task<V1.GetApplicationHistoryResponse> GetApplicationHistory(V1.GetApplicationHistoryRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var c = await db.LoadCaseAsync(Require.Id(request.ApplicationId, "application_id"), context.CancellationToken);
+        var c = await db.ReadCaseAsync(Require.Id(request.ApplicationId, "application_id"), context.CancellationToken);
         Access.EnsureCanRead(caller, c.Organization);
         var changes = await db.StatusChanges.AsNoTracking()
             .Where(s => s.ApplicationId == c.Application.Id)

@@ -18,6 +18,30 @@ public static class ApplicationCases
         var dialogue = await db.Dialogues.SingleAsync(d => d.Id == application.DialogueId, ct);
         return new ApplicationCase(application, organization, dialogue);
     }
+
+    /// <summary>
+    /// The same case for a call that changes nothing (GetApplication, its history): untracked, its
+    /// three queries compiled once for the process, on one connection opened once (so the
+    /// per-connection pragmas run once, not three times). The context returns it to the pool.
+    /// </summary>
+    public static async Task<ApplicationCase> ReadCaseAsync(this RegistrationDb db, Guid applicationId, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var application = await UntrackedApplication(db, applicationId, ct)
+            ?? throw new NotFoundException("Application", applicationId);
+        var organization = await UntrackedOrganization(db, application.OrganizationId, ct);
+        var dialogue = await UntrackedDialogue(db, application.DialogueId, ct);
+        return new ApplicationCase(application, organization, dialogue);
+    }
+
+    static readonly Func<RegistrationDb, Guid, CancellationToken, Task<Application?>> UntrackedApplication =
+        EF.CompileAsyncQuery((RegistrationDb db, Guid id, CancellationToken ct) => db.Applications.AsNoTracking().SingleOrDefault(a => a.Id == id));
+
+    static readonly Func<RegistrationDb, Guid, CancellationToken, Task<Organization>> UntrackedOrganization =
+        EF.CompileAsyncQuery((RegistrationDb db, Guid id, CancellationToken ct) => db.Organizations.AsNoTracking().Include(o => o.Members).Single(o => o.Id == id));
+
+    static readonly Func<RegistrationDb, Guid, CancellationToken, Task<Dialogue>> UntrackedDialogue =
+        EF.CompileAsyncQuery((RegistrationDb db, Guid id, CancellationToken ct) => db.Dialogues.AsNoTracking().Single(d => d.Id == id));
 }
 
 public static class ApplicationChanges
