@@ -45,6 +45,9 @@ public static class AuthenticationExtensions
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
                 options.Events = new JwtBearerEvents { OnTokenValidated = RefuseRevokedClientsAsync };
+                // A client's token is validated once, then its result reused until it expires (the revocation check above still runs on every call).
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new ValidatedTokenCache(TimeProvider.System));
             });
         builder.Services.AddAuthorization();
         return builder;
