@@ -40,10 +40,40 @@ public sealed record Ports(int GatewayHttp, int GatewayGrpc, int Identity, int R
     /// <summary>Free ports chosen by the OS, for tests that run side by side.</summary>
     public static Ports Free() => new(FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort());
 
+    /// <summary>
+    /// A free first port for <c>--port</c> (its followers free too), below the ephemeral range so
+    /// outgoing connections do not take them, for a host started as its own process.
+    /// </summary>
+    public static int FreeFirst()
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var first = Random.Shared.Next(12_000, 30_000);
+            var ports = From(first);
+            if (new[] { ports.GatewayHttp, ports.GatewayGrpc, ports.Identity, ports.Registration, ports.Objections, ports.Notifications }.All(IsFree))
+                return first;
+        }
+        throw new InvalidOperationException("No free block of loopback ports found.");
+    }
+
     static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }

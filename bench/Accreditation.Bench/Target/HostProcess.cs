@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Accreditation.Standalone;
 
 namespace Accreditation.Bench.Target;
 
@@ -32,9 +31,9 @@ public sealed class HostProcess : IAsyncDisposable
     public string DataDirectory { get; }
     public int BasePort { get; }
     public int ProcessId => _process.Id;
-    public Uri GatewayHttp => new($"http://127.0.0.1:{BasePort}/");
-    public Uri GatewayGrpc => new($"http://127.0.0.1:{BasePort + 1}/");
-    public Uri Registration => new($"http://127.0.0.1:{BasePort + 22}/");
+    public Uri GatewayHttp => new($"http://127.0.0.1:{Ports.From(BasePort).GatewayHttp}/");
+    public Uri GatewayGrpc => new($"http://127.0.0.1:{Ports.From(BasePort).GatewayGrpc}/");
+    public Uri Registration => new($"http://127.0.0.1:{Ports.From(BasePort).Registration}/");
 
     /// <summary>From process start to the gateway's /healthz answering 200.</summary>
     public TimeSpan TimeToHealthy { get; private set; }
@@ -70,7 +69,7 @@ public sealed class HostProcess : IAsyncDisposable
         // Ports found free can be taken before the host binds them (others run tests here too): try new ones then.
         for (var attempt = 1; ; attempt++)
         {
-            var host = Launch(settings, FreeBasePort());
+            var host = Launch(settings, Ports.FreeFirst());
             try
             {
                 await host.WaitHealthyAsync(TimeSpan.FromSeconds(60), ct);
@@ -161,32 +160,6 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <summary>CPU seconds the host has used so far (user + system), every thread.</summary>
     public double CpuSeconds() => ProcMemory.CpuSeconds(_process.Id);
-
-    static int FreeBasePort()
-    {
-        // The host takes base, base+1 and base+21..24; below the ephemeral range so outgoing connections do not take them.
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var candidate = Random.Shared.Next(12000, 30000);
-            if (new[] { 0, 1, 21, 22, 23, 24 }.All(offset => IsFree(candidate + offset)))
-                return candidate;
-        }
-        throw new InvalidOperationException("No free block of loopback ports found.");
-    }
-
-    static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {
