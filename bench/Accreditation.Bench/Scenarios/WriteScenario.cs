@@ -65,7 +65,7 @@ public static class WriteScenario
         result.Fact("SQLITE_BUSY surfaced to callers", busy, "calls", busy == 0);
         result.Notes.Add("each submission and each screening commits the application, its outbox row and its ledger entry in one SQLite transaction (Registration's file).");
         result.Notes.Add(context.Args.Settings.Count == 0
-            ? "SQLite pragmas as the services set them (building-blocks/ServiceDefaults/Data: synchronous = NORMAL unless changed there); compare a setting with --set Key=Value in the same session."
+            ? "SQLite as the services set it (Data:Synchronous, FULL by default); compare in one session with --set Data:Synchronous=Normal."
             : $"host settings under test: {string.Join(", ", context.Args.Settings.Select(s => $"{s.Key}={s.Value}"))}");
     }
 }

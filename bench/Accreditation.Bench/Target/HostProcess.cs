@@ -15,6 +15,8 @@ public sealed class HostProcess : IAsyncDisposable
         ["Gateway:RateLimits:General:PermitLimit"] = "100000000",
         ["Gateway:RateLimits:SignIn:PermitLimit"] = "100000000",
         ["Gateway:RateLimits:Objections:PermitLimit"] = "100000000",
+        // Sign-up sends an e-mail (when e-mail is configured) and so spends the caller's e-mail budget too.
+        ["Gateway:RateLimits:Email:PermitLimit"] = "100000000",
     };
 
     readonly Process _process;
