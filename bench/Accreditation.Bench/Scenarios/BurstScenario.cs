@@ -17,8 +17,11 @@ namespace Accreditation.Bench;
 /// </summary>
 public static class BurstScenario
 {
-    /// <summary>Calls are sent this far from the deadline, so a call's travel time cannot put it on the other side.</summary>
-    static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// Calls are sent this far from the deadline (a tenth of the window, at least half a second), so a
+    /// call's travel time on a loaded machine cannot put it on the other side.
+    /// </summary>
+    static TimeSpan MarginFor(TimeSpan window) => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(500).Ticks, window.Ticks / 10));
 
     public static async Task RunAsync(BenchContext context, BenchResult result)
     {
@@ -48,6 +51,7 @@ public static class BurstScenario
         var application = await api.SubmitAsync(user, organization.OrganizationId, dialogue.DialogueId, ct);
         await api.ScreenEligibleAsync(officer, application.ApplicationId, ct);
         var window = TimeSpan.FromSeconds(context.Args.Window ?? 15);
+        var margin = MarginFor(window);
         var deadline = DateTimeOffset.UtcNow + window;
         await api.CirculateAsync(officer, dialogue.DialogueId, deadline, ct);
         var first = tokens[codes[0]];
@@ -57,7 +61,7 @@ public static class BurstScenario
 
         // The on-time States spread over the last 60% of the window (the "last minute"), up to the margin; the late ones just after it.
         var spreadStart = DateTimeOffset.UtcNow > deadline - window * 0.6 ? DateTimeOffset.UtcNow : deadline - window * 0.6;
-        var spread = deadline - Margin - spreadStart;
+        var spread = deadline - margin - spreadStart;
         if (spread <= TimeSpan.Zero)
             throw new InvalidOperationException($"The window ({window.TotalSeconds} s) was used up by the set-up; raise --window.");
         context.Progress($"{onTime} States file over the last {spread.TotalSeconds:0.0} s before the deadline, {late} within a second after it");
@@ -67,7 +71,7 @@ public static class BurstScenario
         var filings = codes.Select((code, i) => Task.Run(async () =>
         {
             var isOnTime = i < onTime;
-            var at = isOnTime ? spreadStart + spread * (i / (double)Math.Max(1, onTime - 1)) : deadline + Margin + TimeSpan.FromMilliseconds(500.0 * (i - onTime) / late);
+            var at = isOnTime ? spreadStart + spread * (i / (double)Math.Max(1, onTime - 1)) : deadline + margin + TimeSpan.FromMilliseconds(500.0 * (i - onTime) / late);
             var wait = at - DateTimeOffset.UtcNow;
             if (wait > TimeSpan.Zero)
                 await Task.Delay(wait, ct);
@@ -97,7 +101,7 @@ public static class BurstScenario
             "the application to be decided", TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200));
         result.Fact($"objecting States in the dialogue's figures (expected {onTime})", statistics.ObjectingStates, "States", statistics.ObjectingStates == onTime);
         result.Fact("application not admitted (EXCLUDE, standing objections)", statistics.NotAdmitted, "applications", statistics.NotAdmitted == 1);
-        result.Notes.Add($"on-time calls are sent at least {Margin.TotalMilliseconds} ms before the deadline and late ones at least as long after it (same machine, same clock); each State has its own API client and token.");
+        result.Notes.Add($"on-time calls are sent at least {margin.TotalMilliseconds} ms before the deadline and late ones at least as long after it (same machine, same clock); each State has its own API client and token.");
     }
 
     static Row RowOf(string target, IReadOnlyList<(bool OnTime, long Ticks, StatusCode Status)> calls, StatusCode expected)
