@@ -18,6 +18,12 @@ public static class RegistrationServiceExtensions
             .On<ObjectionWindowClosed, ObjectionWindowClosedHandler>()
             .On<ObjectionFiled, ObjectionFiledLedgerHandler>()
             .On<ObjectionWithdrawn, ObjectionWithdrawnLedgerHandler>());
+        var ledger = LedgerSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(ledger);
+        builder.Services.AddSingleton(new LedgerKeyStore(ledger.KeysDirectory, ledger.Origin));
+        // After AddServiceDatabase (the tables exist) and before anything appends.
+        builder.Services.AddHostedService<LedgerTreeRepair>();
+        builder.Services.AddHostedService<TreeHeadPublisher>();
         builder.Services.AddHostedService<LedgerCheckpointService>();
         builder.Services.AddHostedService<InformationDeadlineWatcher>();
         builder.Services.AddHostedService<RepresentativeRetentionWatcher>();

@@ -33,6 +33,9 @@ public static class LedgerHash
     public static string Compute(LedgerContent content) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(content))));
 
+    /// <summary>The Merkle leaf hash of an entry: its leaf data is the UTF-8 of its canonical serialization.</summary>
+    public static byte[] LeafHash(LedgerContent content) => Merkle.LeafHash(Encoding.UTF8.GetBytes(Canonical(content)));
+
     public static string Canonical(LedgerContent c)
     {
         var s = new StringBuilder(512);
