@@ -43,6 +43,7 @@ public static class RegistrationServiceExtensions
         app.MapGrpcService<ObjectionRepliesApi>().RequireAuthorization();
         app.MapGrpcService<CommentsApi>().RequireAuthorization();
         app.MapLedgerExport();
+        app.MapLedgerKeys();
         return app;
     }
 }

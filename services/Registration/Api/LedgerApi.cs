@@ -1,19 +1,24 @@
 using Accreditation.Registration.Data;
 using Accreditation.Registration.Data.Ledger;
 using Accreditation.Registration.Domain.Ledger;
+using Accreditation.Registration.Ledger;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Errors;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using V1 = Accreditation.Registration.V1;
 
 namespace Accreditation.Registration.Api;
 
-/// <summary>The secretariat reads, exports and verifies the ledger; nothing here writes an entry.</summary>
-public sealed class LedgerApi(RegistrationDb db, TimeProvider clock) : V1.LedgerService.LedgerServiceBase
+/// <summary>
+/// The secretariat reads, exports and verifies the ledger; every party gets proofs for its own
+/// entries, and anyone the heads, keys and consistency proofs. Nothing here writes an entry.
+/// </summary>
+public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeyStore keys) : V1.LedgerService.LedgerServiceBase
 {
     public static readonly string[] Readers = [Roles.Officer, Roles.Auditor];
 
@@ -78,8 +83,89 @@ public sealed class LedgerApi(RegistrationDb db, TimeProvider clock) : V1.Ledger
     {
         context.GetCaller().Require(Readers);
         var checkpoint = (await db.CheckpointAsync(clock, onlyIfGrown: false, context.CancellationToken))!;
-        return new V1.CheckpointLedgerResponse { Count = checkpoint.Count, HeadHash = checkpoint.HeadHash, At = Timestamp.FromDateTimeOffset(checkpoint.At) };
+        var head = await db.CoveringAsync(checkpoint.Count, keys, clock, context.CancellationToken);
+        return new V1.CheckpointLedgerResponse
+        {
+            Count = checkpoint.Count, HeadHash = checkpoint.HeadHash, At = Timestamp.FromDateTimeOffset(checkpoint.At), TreeHead = ToContract(head),
+        };
     }
+
+    public override async Task<V1.GetTreeHeadResponse> GetTreeHead(V1.GetTreeHeadRequest request, ServerCallContext context)
+    {
+        context.GetCaller();
+        var size = await db.LedgerEntries.MaxAsync(e => (long?)e.Sequence, context.CancellationToken) ?? 0;
+        return new V1.GetTreeHeadResponse { TreeHead = ToContract(await db.CoveringAsync(size, keys, clock, context.CancellationToken)) };
+    }
+
+    public override async Task<V1.GetInclusionProofResponse> GetInclusionProof(V1.GetInclusionProofRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var ct = context.CancellationToken;
+        if (request.TreeSize < 0)
+            throw new InvalidFieldException("tree_size", "must not be negative");
+        var selector = new LedgerEntrySelector(
+            request.Sequence > 0 ? request.Sequence : request.Sequence < 0 ? throw new InvalidFieldException("sequence", "must be positive") : null,
+            Require.OptionalId(request.ApplicationId, "application_id"),
+            Require.OptionalText(request.StateAfter, "state_after", 40),
+            Require.OptionalId(request.ObjectionId, "objection_id"));
+        if (selector.ApplicationId is null != selector.StateAfter is null)
+            throw new InvalidFieldException(selector.ApplicationId is null ? "application_id" : "state_after", "application_id and state_after go together");
+        var entry = await db.FindAsync(selector, ct);
+        var member = caller.Role == Roles.Organization && entry.OrganizationId is { } organization
+            && await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == organization && m.Subject == caller.Subject, ct);
+        LedgerProofAccess.EnsureMayProve(caller, entry, member);
+        var proven = await db.ProveAsync(entry, request.TreeSize, keys, clock, ct);
+        return new V1.GetInclusionProofResponse
+        {
+            Entry = ToContract(entry),
+            EntryJson = System.Text.Json.JsonSerializer.Serialize(ExportedLedgerEntry.From(entry.Content(), entry.Hash), ExportedLedgerEntry.Json),
+            LeafIndex = proven.Proof.LeafIndex,
+            TreeSize = proven.Proof.TreeSize,
+            AuditPath = { proven.Proof.AuditPath.Select(ByteString.CopyFrom) },
+            TreeHead = ToContract(proven.Head),
+        };
+    }
+
+    // Hashes only, like the heads: the witness (another service, no token) asks for them too.
+    [AllowAnonymous]
+    public override async Task<V1.GetConsistencyProofResponse> GetConsistencyProof(V1.GetConsistencyProofRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var (first, second, proof) = await db.ConsistencyAsync(request.FirstSize, request.SecondSize, ct);
+        return new V1.GetConsistencyProofResponse
+        {
+            FirstSize = first,
+            SecondSize = second,
+            Proof = { proof.Select(ByteString.CopyFrom) },
+            FirstCheckpoint = (await LedgerHeads.AtSizeAsync(db, first, ct))?.Note ?? "",
+            SecondCheckpoint = (await LedgerHeads.AtSizeAsync(db, second, ct))?.Note ?? "",
+        };
+    }
+
+    [AllowAnonymous]
+    public override Task<V1.GetLedgerKeysResponse> GetLedgerKeys(V1.GetLedgerKeysRequest request, ServerCallContext context) =>
+        Task.FromResult(Keys(keys));
+
+    public static V1.GetLedgerKeysResponse Keys(LedgerKeyStore keys)
+    {
+        var all = keys.All();
+        return new V1.GetLedgerKeysResponse
+        {
+            Origin = all[0].Key.Name,
+            Keys =
+            {
+                all.Select(k => new V1.LedgerKey
+                {
+                    VerifierKey = k.Key.ToString(), KeyId = k.Key.KeyIdHex, SignsFrom = Timestamp.FromDateTimeOffset(k.From), Active = k.Active,
+                }),
+            },
+        };
+    }
+
+    static V1.TreeHead ToContract(SignedTreeHead h) => new()
+    {
+        TreeSize = h.Size, RootHash = h.RootHash, At = Timestamp.FromDateTimeOffset(h.At), Checkpoint = h.Note, KeyId = h.KeyId,
+    };
 
     static V1.LedgerEntry ToContract(LedgerEntry e) => new()
     {

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Accreditation.Transparency;
 
-// This file is shared, by link, with tools/LedgerVerifier: it must depend on the BCL only.
+// This file is shared, by link, with tools/LedgerVerifier: it depends on the BCL and Accreditation.Transparency only.
 namespace Accreditation.Registration.Domain.Ledger;
 
 /// <summary>What one ledger entry states, including its place in the chain; its hash covers all of it.</summary>

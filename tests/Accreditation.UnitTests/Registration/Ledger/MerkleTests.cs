@@ -1,4 +1,4 @@
-using Accreditation.Registration.Domain.Ledger;
+using Accreditation.Transparency;
 
 namespace Accreditation.UnitTests.Registration.Ledger;
 

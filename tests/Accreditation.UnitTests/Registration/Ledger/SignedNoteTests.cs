@@ -1,5 +1,5 @@
 using System.Text;
-using Accreditation.Registration.Domain.Ledger;
+using Accreditation.Transparency;
 using Accreditation.Registration.Ledger;
 
 namespace Accreditation.UnitTests.Registration.Ledger;

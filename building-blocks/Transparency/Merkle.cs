@@ -1,8 +1,7 @@
 using System.Numerics;
 using System.Security.Cryptography;
 
-// This file is shared, by link, with tools/LedgerVerifier: it must depend on the BCL only.
-namespace Accreditation.Registration.Domain.Ledger;
+namespace Accreditation.Transparency;
 
 /// <summary>
 /// The Merkle tree of RFC 9162 section 2.1 (as RFC 6962): SHA-256, leaves hashed with the

@@ -3,8 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Org.BouncyCastle.Math.EC.Rfc8032;
 
-// This file is shared, by link, with tools/LedgerVerifier: it depends on the BCL and BouncyCastle only.
-namespace Accreditation.Registration.Domain.Ledger;
+namespace Accreditation.Transparency;
 
 /// <summary>
 /// A signed tree head: the ledger's size, the Merkle root of its entries (RFC 9162) and when it
