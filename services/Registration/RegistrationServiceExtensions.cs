@@ -24,6 +24,9 @@ public static class RegistrationServiceExtensions
         // After AddServiceDatabase (the tables exist) and before anything appends.
         builder.Services.AddHostedService<LedgerTreeRepair>();
         builder.Services.AddHostedService<TreeHeadPublisher>();
+        if (builder.Configuration["Services:Notifications"] is { Length: > 0 } witness)
+            builder.Services.AddGrpcClient<Accreditation.Notifications.V1.LedgerWitnessService.LedgerWitnessServiceClient>(o => o.Address = new Uri(witness));
+        builder.Services.AddSingleton<LedgerWitnessClient>();
         builder.Services.AddHostedService<LedgerCheckpointService>();
         builder.Services.AddHostedService<InformationDeadlineWatcher>();
         builder.Services.AddHostedService<RepresentativeRetentionWatcher>();

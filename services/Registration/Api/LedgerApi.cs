@@ -18,7 +18,7 @@ namespace Accreditation.Registration.Api;
 /// The secretariat reads, exports and verifies the ledger; every party gets proofs for its own
 /// entries, and anyone the heads, keys and consistency proofs. Nothing here writes an entry.
 /// </summary>
-public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeyStore keys) : V1.LedgerService.LedgerServiceBase
+public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeyStore keys, LedgerWitnessClient witness) : V1.LedgerService.LedgerServiceBase
 {
     public static readonly string[] Readers = [Roles.Officer, Roles.Auditor];
 
@@ -67,7 +67,15 @@ public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeySt
                 throw new InvalidFieldException("checkpoint_head_hash", "must be a hex SHA-256 (64 characters)");
             external.Add(new LedgerCheckpointMark(request.CheckpointCount, request.CheckpointHeadHash.ToLowerInvariant()));
         }
-        var result = await db.VerifyLedgerAsync(external, context.CancellationToken);
+        var (reached, heads) = await witness.HeadsAsync(context.CancellationToken);
+        List<WitnessedRoot> held = [.. heads];
+        if (request.TreeHead.Length > 0)
+        {
+            var head = SignedNote.Open(request.TreeHead, keys.All().Select(k => k.Key), out _, out var problem)
+                ?? throw new InvalidFieldException("tree_head", $"is not a head signed by this log: {problem}");
+            held.Add(new WitnessedRoot(head.Size, head.RootHex, "the caller"));
+        }
+        var result = await db.VerifyLedgerAsync(external, held, context.CancellationToken);
         return new V1.VerifyLedgerResponse
         {
             Ok = result.Ok,
@@ -76,6 +84,12 @@ public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeySt
             Problem = (V1.VerificationProblem)result.Problem,
             EntrySequence = result.EntrySequence ?? 0,
             Message = result.Message,
+            WitnessedSize = result.WitnessedSize ?? 0,
+            RangeFirst = result.Range?.First ?? 0,
+            RangeLast = result.Range?.Last ?? 0,
+            WitnessedHeadsChecked = result.HeadsChecked,
+            WitnessReached = reached,
+            RootHash = result.RootHash,
         };
     }
 

@@ -188,6 +188,9 @@ public static class AuthorizationMatrix
             _ => Outcome.Hidden,
         }),
 
+        // The witness's heads are hashes only (Registration's verification asks for them without a token).
+        ["accreditation.notifications.v1.LedgerWitnessService/ListWitnessedHeads"] = new((_, _) => new InboxV1.ListWitnessedHeadsRequest(), Anyone),
+
         ["accreditation.notifications.v1.DeliveryService/ListDeliveries"] = new((_, _) => new InboxV1.ListDeliveriesRequest(), Readers),
         // No delivery has failed in the matrix world: an officer passes authorization and finds none.
         ["accreditation.notifications.v1.DeliveryService/RetryDelivery"] = new((_, _) => new InboxV1.RetryDeliveryRequest { DeliveryId = Guid.NewGuid().ToString() },
