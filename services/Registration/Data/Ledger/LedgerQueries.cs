@@ -43,9 +43,10 @@ public static class LedgerQueries
         var published = await db.LedgerCheckpoints.AsNoTracking()
             .Select(c => new LedgerCheckpointMark(c.Count, c.HeadHash)).ToListAsync(ct);
         var verifier = new LedgerLogVerifier(published.Concat(external), heads);
-        await foreach (var entry in db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
-            if (!verifier.Add(entry.Content(), entry.Hash))
-                break;
+        await foreach (var batch in LedgerReader.HashedBatchesAsync(db, ct))
+            foreach (var entry in batch)
+                if (!verifier.Add(entry))
+                    return verifier.Result();
         return verifier.Result();
     }
 

@@ -34,8 +34,12 @@ public static class LedgerHash
     public static string Compute(LedgerContent content) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(content))));
 
-    /// <summary>The Merkle leaf hash of an entry: its leaf data is the UTF-8 of its canonical serialization.</summary>
-    public static byte[] LeafHash(LedgerContent content) => Merkle.LeafHash(Encoding.UTF8.GetBytes(Canonical(content)));
+    /// <summary>
+    /// The Merkle leaf hash of an entry. Its leaf data (RFC 9162) is the entry's own hash, the 32-byte
+    /// SHA-256 of its canonical serialization: the leaf commits to every byte of the entry, and a
+    /// verifier hashes each entry's content once for the chain and the tree.
+    /// </summary>
+    public static byte[] LeafHash(LedgerContent content) => Merkle.LeafHash(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(content))));
 
     public static string Canonical(LedgerContent c)
     {

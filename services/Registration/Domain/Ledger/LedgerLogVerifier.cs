@@ -26,15 +26,26 @@ public sealed class LedgerLogVerifier(IEnumerable<LedgerCheckpointMark>? checkpo
     LedgerVerification? _failure;
 
     /// <summary>Checks the next entry; false once a failure was found.</summary>
-    public bool Add(LedgerContent content, string storedHash)
+    public bool Add(LedgerContent content, string storedHash) => Add(Hashed.Of(content, storedHash));
+
+    /// <summary>
+    /// An entry with its hashes computed (the costly part, which callers may spread over threads):
+    /// the SHA-256 of its canonical serialization is both the chain's hash and the tree's leaf data.
+    /// </summary>
+    public readonly record struct Hashed(LedgerContent Content, string StoredHash, byte[] Digest)
+    {
+        public static Hashed Of(LedgerContent content, string storedHash) =>
+            new(content, storedHash, SHA256.HashData(Encoding.UTF8.GetBytes(LedgerHash.Canonical(content))));
+    }
+
+    /// <summary>Checks the next entry, hashed already; false once a failure was found.</summary>
+    public bool Add(Hashed entry)
     {
         if (_failure is not null)
             return false;
-        // One serialization for both hashes: the chain's SHA-256 and the tree's leaf.
-        var canonical = Encoding.UTF8.GetBytes(LedgerHash.Canonical(content));
-        if (!_chain.Add(content, Convert.ToHexStringLower(SHA256.HashData(canonical)), storedHash))
+        if (!_chain.Add(entry.Content, Convert.ToHexStringLower(entry.Digest), entry.StoredHash))
             return false;
-        _tree.Append(Merkle.LeafHash(canonical));
+        _tree.Append(Merkle.LeafHash(entry.Digest));
         foreach (var head in _heads[_tree.Size])
         {
             _checked++;
