@@ -49,9 +49,12 @@ public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeySt
     {
         context.GetCaller().Require(Readers);
         var format = Mapping.Domain<LedgerExportFormat, V1.ExportFormat>(request.Format, "format");
+        var size = await db.LedgerEntries.MaxAsync(e => (long?)e.Sequence, context.CancellationToken) ?? 0;
+        var head = await db.CoveringAsync(size, keys, clock, context.CancellationToken);
+        await responseStream.WriteAsync(new V1.ExportLedgerResponse { TreeHead = ToContract(head) });
         // The call's cancellation aborts the stream itself; the writer takes no token of its own.
         await using var chunks = new ChunkStream(chunk => responseStream.WriteAsync(new V1.ExportLedgerResponse { Chunk = ByteString.CopyFrom(chunk.Span) }));
-        await LedgerExport.WriteAsync(db, format, chunks, context.CancellationToken);
+        await LedgerExport.WriteAsync(db, format, chunks, head.Size, context.CancellationToken);
         await chunks.FlushAsync(context.CancellationToken);
     }
 
