@@ -161,6 +161,8 @@ namespace Accreditation.LedgerVerifier
                 return 1;
             }
             // The head to prove against: the caller's own (e.g. e-mailed) when given, else the one in the proof.
+            if (options.Heads.Count == 0 && !proof.TryGetProperty("treeHead", out _))
+                throw new UsageException("the proof holds no head (a size was asked without one signed there): give yours with --head <head.txt>");
             var note = options.Heads.Count > 0 ? File.ReadAllText(options.Heads[0]) : proof.GetProperty("treeHead").GetProperty("checkpoint").GetString() ?? "";
             if (OpenHead(note, keys, options.Heads.Count > 0 ? "your head" : "head in the proof") is not { } head)
                 return 1;

@@ -139,7 +139,7 @@ public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeySt
             LeafIndex = proven.Proof.LeafIndex,
             TreeSize = proven.Proof.TreeSize,
             AuditPath = { proven.Proof.AuditPath.Select(ByteString.CopyFrom) },
-            TreeHead = ToContract(proven.Head),
+            TreeHead = proven.Head is { } head ? ToContract(head) : null,
         };
     }
 

@@ -8,8 +8,8 @@ namespace Accreditation.Registration.Data.Ledger;
 /// <summary>Which entry a caller asks a proof for: by sequence, by an application's reached state, or by an objection.</summary>
 public sealed record LedgerEntrySelector(long? Sequence, Guid? ApplicationId, string? StateAfter, Guid? ObjectionId);
 
-/// <summary>An entry, the signed head it is proven in, and the proof.</summary>
-public sealed record ProvenEntry(LedgerEntry Entry, SignedTreeHead Head, InclusionProof Proof);
+/// <summary>An entry, the signed head it is proven in (none when the caller named a size without a head here: it brings its own), and the proof.</summary>
+public sealed record ProvenEntry(LedgerEntry Entry, SignedTreeHead? Head, InclusionProof Proof);
 
 /// <summary>Inclusion and consistency proofs against signed heads.</summary>
 public static class LedgerProofs
@@ -44,23 +44,24 @@ public static class LedgerProofs
     }
 
     /// <summary>
-    /// The entry's proof in the head of <paramref name="treeSize"/> entries (a head signed at that
-    /// size), or with 0 in the latest head, signed now when the entry is newer than it.
+    /// The entry's proof in the tree of <paramref name="treeSize"/> entries (the size of a head the
+    /// caller holds, e.g. one e-mailed; with the head signed here at that size if there is one), or
+    /// with 0 in the latest head, signed now when the entry is newer than it.
     /// </summary>
     public static async Task<ProvenEntry> ProveAsync(this RegistrationDb db, LedgerEntry entry, long treeSize,
         LedgerKeyStore keys, TimeProvider clock, CancellationToken ct)
     {
-        SignedTreeHead head;
         if (treeSize == 0)
-            head = await db.CoveringAsync(entry.Sequence, keys, clock, ct);
-        else
         {
-            if (treeSize < entry.Sequence)
-                throw new RuleViolationException($"Entry {entry.Sequence} is not in the first {treeSize} entries: ask a head of at least {entry.Sequence}.");
-            head = await LedgerHeads.AtSizeAsync(db, treeSize, ct)
-                ?? throw new RuleViolationException($"No tree head was signed at size {treeSize}; ask tree_size 0 for the latest, or the size of a head you hold.");
+            var latest = await db.CoveringAsync(entry.Sequence, keys, clock, ct);
+            return new ProvenEntry(entry, latest, await LedgerTree.InclusionAsync(db, entry.Sequence - 1, latest.Size, ct));
         }
-        return new ProvenEntry(entry, head, await LedgerTree.InclusionAsync(db, entry.Sequence - 1, head.Size, ct));
+        if (treeSize < entry.Sequence)
+            throw new RuleViolationException($"Entry {entry.Sequence} is not in the first {treeSize} entries: ask a tree of at least {entry.Sequence}.");
+        var size = await db.LedgerEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        if (treeSize > size)
+            throw new RuleViolationException($"The log holds {size} entries, fewer than {treeSize}.");
+        return new ProvenEntry(entry, await LedgerHeads.AtSizeAsync(db, treeSize, ct), await LedgerTree.InclusionAsync(db, entry.Sequence - 1, treeSize, ct));
     }
 
     /// <summary>The consistency proof between two sizes, the second at most the log's size (0: the latest head's).</summary>
