@@ -229,6 +229,14 @@ public sealed class MerkleFrontier
 
     public long Size { get; private set; }
 
+    /// <summary>A copy that grows on its own.</summary>
+    public MerkleFrontier Clone()
+    {
+        var copy = new MerkleFrontier { Size = Size };
+        Array.Copy(_nodes, copy._nodes, _nodes.Length);
+        return copy;
+    }
+
     /// <summary>The frontier of a tree of <paramref name="size"/> leaves from its perfect subtrees.</summary>
     public static MerkleFrontier From(long size, Func<TreeNodeId, byte[]> node)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
 using Accreditation.Registration.Domain.Ledger;
@@ -15,12 +16,20 @@ public sealed record InclusionProof(long LeafIndex, long TreeSize, IReadOnlyList
 /// </summary>
 public static class LedgerTree
 {
+    // The right edge after the last entry this process appended, per database, keyed by that entry's
+    // sequence and hash: a later unit of work whose head is that very entry starts from it instead of
+    // reading the nodes (appends stay as fast as before the tree). A rolled-back append, or another
+    // writer, leaves a head that does not match, and the nodes are read.
+    static readonly ConcurrentDictionary<string, (long Sequence, string Hash, MerkleFrontier Frontier)> LastFrontiers = new();
+
     /// <summary>The tree's right edge at <paramref name="size"/> leaves: the one built in this unit of work, else read from the nodes.</summary>
-    internal static async Task<MerkleFrontier> FrontierAsync(RegistrationDb db, long size, CancellationToken ct)
+    internal static async Task<MerkleFrontier> FrontierAsync(RegistrationDb db, long size, CancellationToken ct, string? headHash = null)
     {
         if (db.Frontier is { } pending && pending.Size == size
             && db.LastAppended is { } last && last.Sequence == size && db.Entry(last).State == EntityState.Added)
             return pending;
+        if (headHash is not null && LastFrontiers.TryGetValue(Key(db), out var cached) && cached.Sequence == size && cached.Hash == headHash)
+            return cached.Frontier.Clone();
         var nodes = await NodesAsync(db, MerkleFrontier.Ids(size), ct);
         return MerkleFrontier.From(size, id => nodes.TryGetValue(id, out var hash)
             ? hash
@@ -30,13 +39,16 @@ public static class LedgerTree
     /// <summary>Adds the entry's leaf and the subtrees it completes to the unit of work.</summary>
     internal static async Task AppendAsync(RegistrationDb db, LedgerEntry entry, CancellationToken ct)
     {
-        var frontier = await FrontierAsync(db, entry.Sequence - 1, ct);
+        var frontier = await FrontierAsync(db, entry.Sequence - 1, ct, entry.PreviousHash);
         var completed = new List<(TreeNodeId Id, byte[] Hash)>(4);
         frontier.Append(entry.LeafHash(), completed);
         foreach (var (id, hash) in completed)
             db.LedgerTreeNodes.Add(new LedgerTreeNode(id, hash));
         db.Frontier = frontier;
+        LastFrontiers[Key(db)] = (entry.Sequence, entry.Hash, frontier.Clone());
     }
+
+    static string Key(RegistrationDb db) => db.Database.GetConnectionString() ?? "";
 
     /// <summary>MTH of the first <paramref name="size"/> entries, from the stored subtrees.</summary>
     public static async Task<byte[]> RootAsync(RegistrationDb db, long size, CancellationToken ct) =>

@@ -26,26 +26,15 @@ public sealed class LedgerLogVerifier(IEnumerable<LedgerCheckpointMark>? checkpo
     LedgerVerification? _failure;
 
     /// <summary>Checks the next entry; false once a failure was found.</summary>
-    public bool Add(LedgerContent content, string storedHash) => Add(Hashed.Of(content, storedHash));
-
-    /// <summary>
-    /// An entry with its hashes computed (the costly part, which callers may spread over threads):
-    /// the SHA-256 of its canonical serialization is both the chain's hash and the tree's leaf data.
-    /// </summary>
-    public readonly record struct Hashed(LedgerContent Content, string StoredHash, byte[] Digest)
-    {
-        public static Hashed Of(LedgerContent content, string storedHash) =>
-            new(content, storedHash, SHA256.HashData(Encoding.UTF8.GetBytes(LedgerHash.Canonical(content))));
-    }
-
-    /// <summary>Checks the next entry, hashed already; false once a failure was found.</summary>
-    public bool Add(Hashed entry)
+    public bool Add(LedgerContent content, string storedHash)
     {
         if (_failure is not null)
             return false;
-        if (!_chain.Add(entry.Content, Convert.ToHexStringLower(entry.Digest), entry.StoredHash))
+        // One serialization and one SHA-256 for both: the chain's hash is the tree's leaf data.
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(LedgerHash.Canonical(content)));
+        if (!_chain.Add(content, Convert.ToHexStringLower(digest), storedHash))
             return false;
-        _tree.Append(Merkle.LeafHash(entry.Digest));
+        _tree.Append(Merkle.LeafHash(digest));
         foreach (var head in _heads[_tree.Size])
         {
             _checked++;
