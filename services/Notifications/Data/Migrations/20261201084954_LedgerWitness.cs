@@ -53,11 +53,23 @@ namespace Accreditation.Notifications.Data.Migrations
                 name: "IX_WitnessedHeads_Origin_Size",
                 table: "WitnessedHeads",
                 columns: new[] { "Origin", "Size" });
+
+            // What the witness holds is never rewritten by the service: heads and conflicts are append-only.
+            foreach (var table in new[] { "WitnessedHeads", "WitnessConflicts" })
+            {
+                migrationBuilder.Sql($"CREATE TRIGGER {table}_NoUpdate BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, 'The ledger witness is append-only'); END;");
+                migrationBuilder.Sql($"CREATE TRIGGER {table}_NoDelete BEFORE DELETE ON {table} BEGIN SELECT RAISE(ABORT, 'The ledger witness is append-only'); END;");
+            }
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            foreach (var table in new[] { "WitnessedHeads", "WitnessConflicts" })
+            {
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {table}_NoUpdate;");
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {table}_NoDelete;");
+            }
             migrationBuilder.DropTable(
                 name: "WitnessConflicts");
 
