@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Accreditation.ServiceDefaults.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Accreditation.Identity.Tokens;
@@ -11,6 +10,7 @@ namespace Accreditation.Identity.Tokens;
 public sealed class PemKeyStore(string directory)
 {
     const int KeySizeInBits = 2048;
+    const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
@@ -26,7 +26,9 @@ public sealed class PemKeyStore(string directory)
 
     static RsaSecurityKey Load(string path)
     {
-        PrivateFiles.EnsureOwnerOnly(path);
+        // A private key readable by others is a leak waiting to happen (e.g. a copied data folder).
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~OwnerOnly) != 0)
+            File.SetUnixFileMode(path, OwnerOnly);
         var rsa = RSA.Create();
         rsa.ImportFromPem(File.ReadAllText(path));
         if (rsa.KeySize < KeySizeInBits)
@@ -38,11 +40,42 @@ public sealed class PemKeyStore(string directory)
     /// <summary>base64url SHA-256 of the public key (SubjectPublicKeyInfo).</summary>
     public static string KeyId(RSA rsa) => Base64UrlEncoder.Encode(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()));
 
-    static void TryCreate(string path)
+    void TryCreate(string path)
     {
         using var rsa = RSA.Create(KeySizeInBits);
-        PrivateFiles.CreateOnce(path, rsa.ExportPkcs8PrivateKeyPem());
+        // Written under a temporary name with owner-only rights from the first byte, then moved in
+        // place without overwrite: a reader never sees half a key, and a second process starting
+        // at the same moment keeps whichever key landed first.
+        var temporary = Path.Combine(Directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = OwnerOnly;
+        try
+        {
+            using (var stream = new FileStream(temporary, options))
+            using (var writer = new StreamWriter(stream))
+            {
+                writer.Write(rsa.ExportPkcs8PrivateKeyPem());
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process won the race; its key is the one to use.
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
-    void EnsureDirectory() => PrivateFiles.EnsureDirectory(Directory);
+    void EnsureDirectory()
+    {
+        if (OperatingSystem.IsWindows())
+            System.IO.Directory.CreateDirectory(Directory);
+        else
+            System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
 }

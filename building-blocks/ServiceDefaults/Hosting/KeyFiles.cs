@@ -1,7 +1,7 @@
 namespace Accreditation.ServiceDefaults.Hosting;
 
 /// <summary>Secrets kept as files (signing keys): readable by the service's user only, written whole or not at all.</summary>
-public static class PrivateFiles
+public static class KeyFiles
 {
     public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
