@@ -14,7 +14,11 @@ public static class GatewayRoutes
 {
     /// <summary>A service behind the gateway; its Dapr app id is its name.</summary>
     public sealed record Backend(string Name, string Address, IReadOnlyList<FileDescriptor> Contracts,
-        bool RequiresToken, IReadOnlyList<string> ExtraPaths);
+        bool RequiresToken, IReadOnlyList<string> ExtraPaths)
+    {
+        /// <summary>Paths served without a token even where the service's other routes need one (published documents).</summary>
+        public IReadOnlyList<string> AnonymousPaths { get; init; } = [];
+    }
 
     public static IReadOnlyList<Backend> Backends(IConfiguration configuration)
     {
@@ -25,7 +29,11 @@ public static class GatewayRoutes
         return
         [
             new("identity", Address("Identity"), [Accreditation.Identity.V1.AccountsReflection.Descriptor, Accreditation.Identity.V1.StateClientsReflection.Descriptor], RequiresToken: false, ["/connect/{**rest}", "/.well-known/{**rest}"]),
-            new("registration", Address("Registration"), [Accreditation.Registration.V1.RegistrationReflection.Descriptor, Accreditation.Registration.V1.LedgerReflection.Descriptor, Accreditation.Registration.V1.ParticipationReflection.Descriptor, Accreditation.Registration.V1.InvitationsReflection.Descriptor], RequiresToken: true, []),
+            new("registration", Address("Registration"), [Accreditation.Registration.V1.RegistrationReflection.Descriptor, Accreditation.Registration.V1.LedgerReflection.Descriptor, Accreditation.Registration.V1.ParticipationReflection.Descriptor, Accreditation.Registration.V1.InvitationsReflection.Descriptor], RequiresToken: true, [])
+            {
+                // The ledger's public keys: anyone checks a head without an account.
+                AnonymousPaths = ["/.well-known/accreditation-ledger.json"],
+            },
             new("objections", Address("Objections"), [Accreditation.Objections.V1.ObjectionsReflection.Descriptor], RequiresToken: true, []),
             new("notifications", Address("Notifications"), [Accreditation.Notifications.V1.NotificationsReflection.Descriptor], RequiresToken: true, []),
         ];
@@ -58,6 +66,8 @@ public static class GatewayRoutes
             }
             foreach (var path in backend.ExtraPaths)
                 routes.Add(Route(backend, jsonCluster, appId, $"{backend.Name}-{path}", path));
+            foreach (var path in backend.AnonymousPaths)
+                routes.Add(Route(backend with { RequiresToken = false }, jsonCluster, appId, $"{backend.Name}-anonymous-{path}", path));
         }
         return (routes.DistinctBy(r => r.RouteId).ToList(), clusters);
     }

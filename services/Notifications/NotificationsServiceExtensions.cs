@@ -4,6 +4,7 @@ using Accreditation.Notifications.Data;
 using Accreditation.Notifications.Domain;
 using Accreditation.Notifications.Email;
 using Accreditation.Notifications.Messaging;
+using Accreditation.Notifications.Witness;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
 
@@ -23,26 +24,38 @@ public static class NotificationsServiceExtensions
         builder.Services.AddSingleton(email);
         builder.Services.AddSingleton(digest);
         builder.Services.AddSingleton(ConfiguredRecipients.From(builder.Configuration));
+        var witness = LedgerWitnessSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(witness);
 
         builder.AddServiceDatabase<NotificationsDb>("notifications");
-        builder.AddEventBus<NotificationsDb>("notifications", consume => consume
-            .On<AccountRegistered, AccountRegisteredHandler>()
-            .On<OrganizationMemberAdded, OrganizationMemberAddedHandler>()
-            .On<ApplicationSubmitted, ApplicationSubmittedHandler>()
-            .On<ApplicationScreened, ApplicationScreenedHandler>()
-            .On<InformationRequested, InformationRequestedHandler>()
-            .On<ApplicationsCirculated, ApplicationsCirculatedHandler>()
-            .On<ObjectionFiled, ObjectionFiledHandler>()
-            .On<ObjectionWithdrawn, ObjectionWithdrawnHandler>()
-            .On<ObjectionDeadlineApproaching, ObjectionDeadlineApproachingHandler>()
-            .On<ObjectionWindowClosed, ObjectionWindowClosedHandler>()
-            .On<ApplicationDecided, ApplicationDecidedHandler>()
-            .On<ApplicationWithdrawn, ApplicationWithdrawnHandler>()
-            .On<RepresentativeMovedUp, RepresentativeMovedUpHandler>()
-            .On<ObjectionRaised, ObjectionRaisedHandler>()
-            .On<EmailConfirmationRequested, EmailConfirmationRequestedHandler>()
-            .On<SignUpRepeated, SignUpRepeatedHandler>()
-            .On<MemberInvited, MemberInvitedHandler>());
+        builder.AddEventBus<NotificationsDb>("notifications", consume =>
+        {
+            consume
+                .On<AccountRegistered, AccountRegisteredHandler>()
+                .On<OrganizationMemberAdded, OrganizationMemberAddedHandler>()
+                .On<ApplicationSubmitted, ApplicationSubmittedHandler>()
+                .On<ApplicationScreened, ApplicationScreenedHandler>()
+                .On<InformationRequested, InformationRequestedHandler>()
+                .On<ApplicationsCirculated, ApplicationsCirculatedHandler>()
+                .On<ObjectionFiled, ObjectionFiledHandler>()
+                .On<ObjectionWithdrawn, ObjectionWithdrawnHandler>()
+                .On<ObjectionDeadlineApproaching, ObjectionDeadlineApproachingHandler>()
+                .On<ObjectionWindowClosed, ObjectionWindowClosedHandler>()
+                .On<ApplicationDecided, ApplicationDecidedHandler>()
+                .On<ApplicationWithdrawn, ApplicationWithdrawnHandler>()
+                .On<RepresentativeMovedUp, RepresentativeMovedUpHandler>()
+                .On<ObjectionRaised, ObjectionRaisedHandler>()
+                .On<EmailConfirmationRequested, EmailConfirmationRequestedHandler>()
+                .On<SignUpRepeated, SignUpRepeatedHandler>()
+                .On<MemberInvited, MemberInvitedHandler>();
+            if (witness.Enabled)
+                consume.On<LedgerTreeHeadSigned, LedgerTreeHeadSignedHandler>();
+        });
+        if (witness.Enabled)
+        {
+            builder.Services.AddGrpcClient<Accreditation.Registration.V1.LedgerService.LedgerServiceClient>(o => o.Address = witness.Log);
+            builder.Services.AddScoped<LedgerLogClient>();
+        }
         builder.Services.AddSingleton(NoticeTemplates.Embedded);
         builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddScoped<NoticeWriter>();
@@ -68,6 +81,7 @@ public static class NotificationsServiceExtensions
     {
         app.MapGrpcService<InboxApi>().RequireAuthorization();
         app.MapGrpcService<DeliveriesApi>().RequireAuthorization();
+        app.MapGrpcService<LedgerWitnessApi>().RequireAuthorization();
         return app;
     }
 }

@@ -1,5 +1,9 @@
 using Accreditation.Registration;
+using Accreditation.Registration.Ledger;
 using Accreditation.ServiceDefaults;
+
+if (args is ["ledger-key", .. var command])
+    return LedgerKeyCommand.Run(command, Console.Out);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("registration");
@@ -8,3 +12,4 @@ var app = builder.Build();
 app.MapServiceDefaults();
 app.MapRegistrationApi();
 app.Run();
+return 0;

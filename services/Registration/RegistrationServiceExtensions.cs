@@ -25,6 +25,15 @@ public static class RegistrationServiceExtensions
                 $"{Quotas.Section}: every quota must be positive.")
             .ValidateOnStart();
         builder.Services.AddEmailRecipientBudget();
+        var ledger = LedgerSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(ledger);
+        builder.Services.AddSingleton(new LedgerKeyStore(ledger.KeysDirectory, ledger.Origin));
+        // After AddServiceDatabase (the tables exist) and before anything appends.
+        builder.Services.AddHostedService<LedgerTreeRepair>();
+        builder.Services.AddHostedService<TreeHeadPublisher>();
+        if (builder.Configuration["Services:Notifications"] is { Length: > 0 } witness)
+            builder.Services.AddGrpcClient<Accreditation.Notifications.V1.LedgerWitnessService.LedgerWitnessServiceClient>(o => o.Address = new Uri(witness));
+        builder.Services.AddSingleton<LedgerWitnessClient>();
         builder.Services.AddHostedService<LedgerCheckpointService>();
         builder.Services.AddHostedService<InformationDeadlineWatcher>();
         builder.Services.AddHostedService<RepresentativeRetentionWatcher>();
@@ -44,6 +53,7 @@ public static class RegistrationServiceExtensions
         app.MapGrpcService<ObjectionRepliesApi>().RequireAuthorization();
         app.MapGrpcService<CommentsApi>().RequireAuthorization();
         app.MapLedgerExport();
+        app.MapLedgerKeys();
         return app;
     }
 }

@@ -13,6 +13,8 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<ScreeningEntry> ScreeningEntries => Set<ScreeningEntry>();
+    public DbSet<WitnessedHead> WitnessedHeads => Set<WitnessedHead>();
+    public DbSet<WitnessConflict> WitnessConflicts => Set<WitnessConflict>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcTimestamps();
 
@@ -81,6 +83,20 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
             e.Property(s => s.OrganizationName).HasMaxLength(500);
             e.Property(s => s.DialogueTitle).HasMaxLength(500);
             e.HasIndex(s => s.Waiting);
+        });
+        model.Entity<WitnessedHead>(e =>
+        {
+            e.Property(h => h.Id).ValueGeneratedOnAdd();
+            e.Property(h => h.Origin).HasMaxLength(200);
+            e.Property(h => h.RootHash).HasMaxLength(64);
+            e.HasIndex(h => new { h.Origin, h.Size });
+        });
+        model.Entity<WitnessConflict>(e =>
+        {
+            e.Property(c => c.Id).ValueGeneratedOnAdd();
+            e.Property(c => c.Verdict).HasConversion<string>().HasMaxLength(32);
+            e.Property(c => c.RootHash).HasMaxLength(64);
+            e.Property(c => c.HeldRoot).HasMaxLength(64);
         });
     }
 }

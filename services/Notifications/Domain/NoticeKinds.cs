@@ -28,6 +28,10 @@ public static class NoticeKinds
     public const string EmailConfirmation = "email-confirmation";
     public const string MemberInvitation = "member-invitation";
     public const string AccountExists = "account-exists";
+    /// <summary>To the secretariat (the auditors): the ledger's witness refused a head (the log shrank or forked).</summary>
+    public const string LedgerInconsistent = "ledger-inconsistent";
+    /// <summary>E-mailed to the auditors' addresses: a head the witness accepted, to keep outside the system.</summary>
+    public const string LedgerTreeHead = "ledger-tree-head";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -36,9 +40,12 @@ public static class NoticeKinds
         ObjectionWithdrawn, ObjectionWithdrawalReceipt, ObjectionWindowClosed, ApplicationAdmitted,
         ApplicationNotAdmitted, ApplicationReferred, ApplicationDecided, WithdrawalConfirmed, ApplicationWithdrawn,
         ObjectionDeadlineReminder, ScreeningDigest, RepresentativeMovedUp, ObjectionRaised,
-        EmailConfirmation, MemberInvitation, AccountExists,
+        EmailConfirmation, MemberInvitation, AccountExists, LedgerInconsistent, LedgerTreeHead,
     ];
 
     /// <summary>E-mails to one person about its account, written by their own handlers rather than the notice planner; no inbox shows them.</summary>
     public static IReadOnlyList<string> AccountEmails { get; } = [EmailConfirmation, MemberInvitation, AccountExists];
+
+    /// <summary>Written by the ledger witness, not the notice planner.</summary>
+    public static IReadOnlyList<string> LedgerWitness { get; } = [LedgerInconsistent, LedgerTreeHead];
 }

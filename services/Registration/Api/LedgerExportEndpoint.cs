@@ -1,5 +1,7 @@
 using Accreditation.Registration.Data;
 using Accreditation.Registration.Data.Ledger;
+using Accreditation.Registration.Ledger;
+using Microsoft.EntityFrameworkCore;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Errors;
 
@@ -7,14 +9,18 @@ namespace Accreditation.Registration.Api;
 
 /// <summary>
 /// GET /v1/ledger/export?format=csv|json: the export as a plain HTTP download, streamed as it is
-/// read (the gateway routes /v1/ledger to this service).
+/// read (the gateway routes /v1/ledger to this service), with the signed head of the entries it holds.
 /// </summary>
 static class LedgerExportEndpoint
 {
     public static void MapLedgerExport(this WebApplication app) =>
         app.MapGet("/v1/ledger/export", ExportAsync).RequireAuthorization();
 
-    static async Task<IResult> ExportAsync(HttpContext http, RegistrationDb db, ILogger<LedgerApi> logger, string? format)
+    /// <summary>The signed tree head (C2SP checkpoint, base64 of its UTF-8) of the entries exported, and its size.</summary>
+    public const string TreeHeadHeader = "Ledger-Tree-Head";
+    public const string TreeSizeHeader = "Ledger-Tree-Size";
+
+    static async Task<IResult> ExportAsync(HttpContext http, RegistrationDb db, LedgerKeyStore keys, TimeProvider clock, ILogger<LedgerApi> logger, string? format)
     {
         var caller = Caller.From(http.User);
         try
@@ -35,9 +41,14 @@ static class LedgerExportEndpoint
         if (chosen is not { } f)
             return Results.Problem("format must be csv or json", statusCode: StatusCodes.Status400BadRequest);
         var ct = http.RequestAborted;
+        // Every export comes with the signed head of exactly what it holds (base64: the note has several lines).
+        var size = await db.LedgerEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        var head = await db.CoveringAsync(size, keys, clock, ct);
+        http.Response.Headers[TreeHeadHeader] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(head.Note));
+        http.Response.Headers[TreeSizeHeader] = head.Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.ContentType = LedgerExport.ContentType(f);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"ledger.{(f == LedgerExportFormat.Csv ? "csv" : "json")}\"";
-        await LedgerExport.WriteAsync(db, f, http.Response.Body, ct);
+        await LedgerExport.WriteAsync(db, f, http.Response.Body, head.Size, ct);
         return Results.Empty;
     }
 }

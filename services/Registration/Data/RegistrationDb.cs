@@ -18,12 +18,17 @@ public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : D
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
+    public DbSet<LedgerTreeNode> LedgerTreeNodes => Set<LedgerTreeNode>();
+    public DbSet<SignedTreeHead> SignedTreeHeads => Set<SignedTreeHead>();
 
     /// <summary>The correlation id ledger entries of this unit of work carry (an event consumer sets its message's).</summary>
     public string? LedgerCorrelation { get; set; }
 
     /// <summary>The entry appended last in this unit of work: the head the next one chains to.</summary>
     internal LedgerEntry? LastAppended { get; set; }
+
+    /// <summary>The Merkle tree's right edge after <see cref="LastAppended"/>: valid only while that entry is still pending.</summary>
+    internal MerkleFrontier? Frontier { get; set; }
 
     // Status changes already turned into ledger entries, so a second SaveChanges does not record them twice.
     readonly HashSet<StatusChange> _recorded = new(ReferenceEqualityComparer.Instance);
@@ -58,7 +63,8 @@ public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : D
     {
         ChangeTracker.DetectChanges();
         if (ChangeTracker.Entries<LedgerEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            || ChangeTracker.Entries<LedgerCheckpoint>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            || ChangeTracker.Entries<LedgerCheckpoint>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<SignedTreeHead>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("The ledger is append-only: an entry cannot be changed or deleted.");
         return ChangeTracker.Entries<StatusChange>()
             .Where(e => e.State == EntityState.Added && !_recorded.Contains(e.Entity))
@@ -155,6 +161,21 @@ public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : D
             e.ToTable("LedgerCheckpoints");
             e.Property(c => c.Id).ValueGeneratedOnAdd();
             e.HasIndex(c => c.Count);
+        });
+
+        model.Entity<LedgerTreeNode>(e =>
+        {
+            e.ToTable("LedgerTreeNodes");
+            e.HasKey(n => new { n.Level, n.Index });
+            e.Ignore(n => n.Id);
+        });
+
+        model.Entity<SignedTreeHead>(e =>
+        {
+            e.ToTable("SignedTreeHeads");
+            e.Property(h => h.Id).ValueGeneratedOnAdd();
+            e.Property(h => h.RootHash).HasMaxLength(64);
+            e.HasIndex(h => h.Size);
         });
     }
 }

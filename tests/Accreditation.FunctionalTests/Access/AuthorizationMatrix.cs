@@ -25,6 +25,13 @@ public sealed record MatrixRow(Func<MatrixWorld, Side, IMessage> Request, Func<R
 /// </summary>
 public static class AuthorizationMatrix
 {
+    /// <summary>A further row of an RPC ("Service/Method#what"): the same call on other objects, with its own expectations.</summary>
+    public const string Variant = "#";
+
+    /// <summary>The RPC's rows: its own and its variants.</summary>
+    public static IEnumerable<MatrixRow> RowsOf(string method) =>
+        Rows.Where(r => r.Key == method || r.Key.StartsWith(method + Variant, StringComparison.Ordinal)).Select(r => r.Value);
+
     static readonly DateTimeOffset Future = DateTimeOffset.UtcNow.AddYears(2);
 
     static Func<Role, Side, Outcome> Anyone => (role, _) => role == Anonymous ? Outcome.Unauthenticated : Outcome.Allowed;
@@ -106,6 +113,23 @@ public static class AuthorizationMatrix
         ["accreditation.registration.v1.LedgerService/ExportLedger"] = new((_, _) => new RegistrationV1.ExportLedgerRequest { Format = RegistrationV1.ExportFormat.Json }, Readers),
         ["accreditation.registration.v1.LedgerService/VerifyLedger"] = new((_, _) => new RegistrationV1.VerifyLedgerRequest(), Readers),
         ["accreditation.registration.v1.LedgerService/CheckpointLedger"] = new((_, _) => new RegistrationV1.CheckpointLedgerRequest(), Readers),
+        // Heads, keys and consistency proofs are hashes only: anyone signed in (the witness calls the service itself).
+        ["accreditation.registration.v1.LedgerService/GetTreeHead"] = new((_, _) => new RegistrationV1.GetTreeHeadRequest(), Anyone),
+        ["accreditation.registration.v1.LedgerService/GetConsistencyProof"] = new((_, _) => new RegistrationV1.GetConsistencyProofRequest { FirstSize = 1 }, Anyone),
+        ["accreditation.registration.v1.LedgerService/GetLedgerKeys"] = new((_, _) => new RegistrationV1.GetLedgerKeysRequest(), Anyone),
+        // An objection's entry names the State: that State and the secretariat prove it, nobody else.
+        ["accreditation.registration.v1.LedgerService/GetInclusionProof"] = new((w, s) => new RegistrationV1.GetInclusionProofRequest { ObjectionId = w.Objections[s] }, (role, side) => role switch
+        {
+            Anonymous => Outcome.Unauthenticated,
+            Officer or Auditor => Outcome.Allowed,
+            StateX or StateY when MatrixWorld.Own(role) == side => Outcome.Allowed,
+            _ => Outcome.Denied,
+        }),
+        // The admission of an organization's application: its members and the secretariat prove it.
+        ["accreditation.registration.v1.LedgerService/GetInclusionProof" + AuthorizationMatrix.Variant + "admission"] = new((w, s) => new RegistrationV1.GetInclusionProofRequest
+        {
+            ApplicationId = w.AdmittedApplications[s], StateAfter = "Admitted",
+        }, Organization(secretariat: true)),
 
         ["accreditation.registration.v1.RepresentativeService/NominateRepresentative"] = new((w, s) => new RegistrationV1.NominateRepresentativeRequest
         {
@@ -163,6 +187,9 @@ public static class AuthorizationMatrix
             OrganizationA or OrganizationB when MatrixWorld.Own(role) == side => Outcome.Allowed,
             _ => Outcome.Hidden,
         }),
+
+        // The witness's heads are hashes only (Registration's verification asks for them without a token).
+        ["accreditation.notifications.v1.LedgerWitnessService/ListWitnessedHeads"] = new((_, _) => new InboxV1.ListWitnessedHeadsRequest(), Anyone),
 
         ["accreditation.notifications.v1.DeliveryService/ListDeliveries"] = new((_, _) => new InboxV1.ListDeliveriesRequest(), Readers),
         // No delivery has failed in the matrix world: an officer passes authorization and finds none.

@@ -25,7 +25,7 @@ public sealed class AuthorizationMatrixTests(SystemFixture system, ITestOutputHe
         var methods = PublicApi.Methods().Where(m => AuthorizationMatrix.Rows.ContainsKey($"{m.Service.FullName}/{m.Name}")).ToList();
         foreach (var method in methods)
         {
-            var row = AuthorizationMatrix.Rows[$"{method.Service.FullName}/{method.Name}"];
+            foreach (var row in AuthorizationMatrix.RowsOf($"{method.Service.FullName}/{method.Name}"))
             foreach (var role in Enum.GetValues<Role>())
                 foreach (var side in Enum.GetValues<Side>())
                 {

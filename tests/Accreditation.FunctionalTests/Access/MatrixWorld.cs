@@ -70,6 +70,11 @@ public sealed class MatrixWorld
         foreach (var side in new[] { Side.A, Side.B })
             objections[side] = (await api.Objections.FileObjectionAsync(
                 new ObjectionsV1.FileObjectionRequest { ApplicationId = applications[side] }, SystemFixture.Bearer(states[side]))).Objection.ObjectionId;
+        // Registration records the objections as their events arrive: their ledger entries are what States prove.
+        foreach (var side in new[] { Side.A, Side.B })
+            await SystemFixture.EventuallyAsync(
+                async () => (await api.Ledger.ListLedgerEntriesAsync(new RegistrationV1.ListLedgerEntriesRequest { ApplicationId = applications[side] }, SystemFixture.Bearer(officer))).Entries,
+                entries => entries.Any(e => e.Kind == "objection-filed"), $"{side}'s objection in the ledger");
         var notices = new Dictionary<Side, string>();
         foreach (var side in new[] { Side.A, Side.B })
             notices[side] = (await SystemFixture.EventuallyAsync(() => api.NoticesAsync(users[side].Token), n => n.Count > 0, "a notice")).First().NoticeId;

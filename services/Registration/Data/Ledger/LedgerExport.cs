@@ -20,9 +20,13 @@ public static class LedgerExport
     public static string ContentType(LedgerExportFormat format) =>
         format == LedgerExportFormat.Csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
 
-    public static async Task WriteAsync(RegistrationDb db, LedgerExportFormat format, Stream output, CancellationToken ct)
+    public static Task WriteAsync(RegistrationDb db, LedgerExportFormat format, Stream output, CancellationToken ct) =>
+        WriteAsync(db, format, output, long.MaxValue, ct);
+
+    /// <summary>The first <paramref name="size"/> entries: those a signed head given with the export covers.</summary>
+    public static async Task WriteAsync(RegistrationDb db, LedgerExportFormat format, Stream output, long size, CancellationToken ct)
     {
-        var rows = db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct);
+        var rows = db.LedgerEntries.AsNoTracking().Where(e => e.Sequence <= size).OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct);
         if (format == LedgerExportFormat.Csv)
             await WriteCsvAsync(rows, output, ct);
         else

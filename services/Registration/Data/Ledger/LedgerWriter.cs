@@ -19,6 +19,8 @@ public static class LedgerWriter
             throw new InvalidOperationException("Ledger entries are appended inside the unit of work's explicit transaction.");
         var (sequence, hash) = await HeadAsync(db, ct);
         var entry = LedgerEntry.Chain(fact with { CorrelationId = fact.CorrelationId ?? Correlation(db) }, sequence + 1, hash);
+        // Before LastAppended moves: the tree's edge is the previous entry's.
+        await LedgerTree.AppendAsync(db, entry, ct);
         db.LedgerEntries.Add(entry);
         db.LastAppended = entry;
         return entry;

@@ -50,6 +50,9 @@ public sealed class LedgerEntry
         return entry;
     }
 
+    /// <summary>The entry's Merkle leaf hash (RFC 9162: SHA-256 of 0x00 and the canonical serialization).</summary>
+    public byte[] LeafHash() => LedgerHash.LeafHash(Content());
+
     public LedgerContent Content() => new(Sequence, PreviousHash, Kind, ApplicationId, OrganizationId, DialogueId,
         ActorSubject, ActorRole, At, Reason, StateBefore, StateAfter, Details, CorrelationId);
 }

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Accreditation.Transparency;
 
-// This file is shared, by link, with tools/LedgerVerifier: it must depend on the BCL only.
+// This file is shared, by link, with tools/LedgerVerifier: it depends on the BCL and Accreditation.Transparency only.
 namespace Accreditation.Registration.Domain.Ledger;
 
 /// <summary>What one ledger entry states, including its place in the chain; its hash covers all of it.</summary>
@@ -32,6 +33,13 @@ public static class LedgerHash
 
     public static string Compute(LedgerContent content) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(content))));
+
+    /// <summary>
+    /// The Merkle leaf hash of an entry. Its leaf data (RFC 9162) is the entry's own hash, the 32-byte
+    /// SHA-256 of its canonical serialization: the leaf commits to every byte of the entry, and a
+    /// verifier hashes each entry's content once for the chain and the tree.
+    /// </summary>
+    public static byte[] LeafHash(LedgerContent content) => Merkle.LeafHash(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(content))));
 
     public static string Canonical(LedgerContent c)
     {
@@ -98,10 +106,23 @@ public static class LedgerHash
     static void Escape(StringBuilder s, char ch) => s.Append("\\u").Append(((int)ch).ToString("x4", CultureInfo.InvariantCulture));
 }
 
-public enum LedgerProblem { None, HashMismatch, MissingEntry, OutOfOrder, ChainBroken, CheckpointMismatch }
+public enum LedgerProblem { None, HashMismatch, MissingEntry, OutOfOrder, ChainBroken, CheckpointMismatch, Truncated, InconsistentWithWitness }
 
 /// <summary>The outcome of a verification: ok, or the first entry that fails and why.</summary>
-public sealed record LedgerVerification(bool Ok, long Count, string HeadHash, LedgerProblem Problem, long? EntrySequence, string Message);
+public sealed record LedgerVerification(bool Ok, long Count, string HeadHash, LedgerProblem Problem, long? EntrySequence, string Message)
+{
+    /// <summary>With <see cref="LedgerProblem.Truncated"/> or <see cref="LedgerProblem.InconsistentWithWitness"/>: the size of the head the log fails.</summary>
+    public long? WitnessedSize { get; init; }
+
+    /// <summary>The entries missing (truncated) or among which the change lies (inconsistent), inclusive.</summary>
+    public (long First, long Last)? Range { get; init; }
+
+    /// <summary>The Merkle root (hex) of the entries verified.</summary>
+    public string RootHash { get; init; } = "";
+
+    /// <summary>How many witnessed heads the entries were checked against.</summary>
+    public int HeadsChecked { get; init; }
+}
 
 /// <summary>A head hash and count published earlier; a later rewrite of the log cannot match it.</summary>
 public sealed record LedgerCheckpointMark(long Count, string HeadHash);
@@ -121,7 +142,10 @@ public sealed class LedgerChainVerifier(IEnumerable<LedgerCheckpointMark>? check
     LedgerVerification? _failure;
 
     /// <summary>Checks the next entry; false once a failure was found (later entries are not needed).</summary>
-    public bool Add(LedgerContent content, string storedHash)
+    public bool Add(LedgerContent content, string storedHash) => Add(content, LedgerHash.Compute(content), storedHash);
+
+    /// <summary>As <see cref="Add(LedgerContent, string)"/>, with the content's hash computed by the caller.</summary>
+    public bool Add(LedgerContent content, string computedHash, string storedHash)
     {
         if (_failure is not null)
             return false;
@@ -132,7 +156,7 @@ public sealed class LedgerChainVerifier(IEnumerable<LedgerCheckpointMark>? check
             return Fail(LedgerProblem.OutOfOrder, content.Sequence, $"Entry {content.Sequence} is out of order: it comes after entry {_count}.");
         if (!string.Equals(content.PreviousHash, _head, StringComparison.Ordinal))
             return Fail(LedgerProblem.ChainBroken, expected, $"Entry {expected} does not follow entry {_count}: its previous hash is not that entry's hash.");
-        if (!string.Equals(LedgerHash.Compute(content), storedHash, StringComparison.Ordinal))
+        if (!string.Equals(computedHash, storedHash, StringComparison.Ordinal))
             return Fail(LedgerProblem.HashMismatch, expected, $"Entry {expected} does not match its hash: its content was changed.");
         if (_checkpoints[expected].Any(published => !string.Equals(published, storedHash, StringComparison.Ordinal)))
             return Fail(LedgerProblem.CheckpointMismatch, expected,
@@ -184,9 +208,13 @@ public sealed record ExportedLedgerEntry(
         Reason, StateBefore, StateAfter, LedgerHash.CanonicalDetails(Details ?? new Dictionary<string, string>()), CorrelationId);
 
     /// <summary>Verifies an exported JSON file without the service, reading it entry by entry.</summary>
-    public static async Task<LedgerVerification> VerifyAsync(Stream json, IEnumerable<LedgerCheckpointMark> checkpoints, CancellationToken ct)
+    public static Task<LedgerVerification> VerifyAsync(Stream json, IEnumerable<LedgerCheckpointMark> checkpoints, CancellationToken ct) =>
+        VerifyAsync(json, checkpoints, [], ct);
+
+    /// <summary>As the chain verification, and the Merkle tree against tree heads taken earlier (signatures already checked).</summary>
+    public static async Task<LedgerVerification> VerifyAsync(Stream json, IEnumerable<LedgerCheckpointMark> checkpoints, IEnumerable<WitnessedRoot> heads, CancellationToken ct)
     {
-        var verifier = new LedgerChainVerifier(checkpoints);
+        var verifier = new LedgerLogVerifier(checkpoints, heads);
         await foreach (var entry in JsonSerializer.DeserializeAsyncEnumerable<ExportedLedgerEntry>(json, Json, ct))
         {
             if (entry is null)

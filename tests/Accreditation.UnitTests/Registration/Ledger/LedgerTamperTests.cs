@@ -86,6 +86,9 @@ public sealed class LedgerTamperTests : IAsyncLifetime
 
         await _database.TamperAsync("DELETE FROM LedgerEntries WHERE Sequence >= 9;");
         await using (var db = _database.Open())
+        {
+            // What the service does when restarted on the shortened file.
+            await LedgerTree.RepairAsync(db, CancellationToken.None);
             await db.RetryInTransactionAsync(async ct =>
             {
                 for (var i = 0; i < 4; i++)
@@ -94,6 +97,7 @@ public sealed class LedgerTamperTests : IAsyncLifetime
                 await db.SaveChangesAsync(ct);
                 return true;
             }, CancellationToken.None);
+        }
 
         var result = await _database.VerifyAsync();
         Assert.Equal((false, LedgerProblem.CheckpointMismatch, 11L), (result.Ok, result.Problem, result.EntrySequence));
