@@ -42,6 +42,43 @@ public static class PrivateFiles
         writer.Write(contents);
     }
 
+    /// <summary>
+    /// Writes <paramref name="content"/> to <paramref name="path"/> unless a file is there: under a
+    /// temporary name with owner-only rights from the first byte, synced, then moved in place without
+    /// overwrite, so a reader never sees half a file (a key) and of two processes starting at the same
+    /// moment the first one's file stays.
+    /// </summary>
+    public static void CreateOnce(string path, string content)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = Create(temporary, System.IO.FileMode.CreateNew))
+            using (var writer = new StreamWriter(stream))
+            {
+                writer.Write(content);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process won the race; its file is the one to use.
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>A private file readable by others is a leak waiting to happen (e.g. a copied data folder).</summary>
+    public static void EnsureOwnerOnly(string path)
+    {
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~PrivateFileMode) != 0)
+            File.SetUnixFileMode(path, PrivateFileMode);
+    }
+
     static FileStream Create(string path, System.IO.FileMode mode) => OperatingSystem.IsWindows()
         ? new FileStream(path, mode, FileAccess.Write)
         : new FileStream(path, new FileStreamOptions { Mode = mode, Access = FileAccess.Write, UnixCreateMode = PrivateFileMode });

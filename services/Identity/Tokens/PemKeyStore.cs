@@ -11,7 +11,6 @@ namespace Accreditation.Identity.Tokens;
 public sealed class PemKeyStore(string directory)
 {
     const int KeySizeInBits = 2048;
-    const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
@@ -27,9 +26,7 @@ public sealed class PemKeyStore(string directory)
 
     static RsaSecurityKey Load(string path)
     {
-        // A private key readable by others is a leak waiting to happen (e.g. a copied data folder).
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~OwnerOnly) != 0)
-            File.SetUnixFileMode(path, OwnerOnly);
+        PrivateFiles.EnsureOwnerOnly(path);
         var rsa = RSA.Create();
         rsa.ImportFromPem(File.ReadAllText(path));
         if (rsa.KeySize < KeySizeInBits)
@@ -41,35 +38,10 @@ public sealed class PemKeyStore(string directory)
     /// <summary>base64url SHA-256 of the public key (SubjectPublicKeyInfo).</summary>
     public static string KeyId(RSA rsa) => Base64UrlEncoder.Encode(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()));
 
-    void TryCreate(string path)
+    static void TryCreate(string path)
     {
         using var rsa = RSA.Create(KeySizeInBits);
-        // Written under a temporary name with owner-only rights from the first byte, then moved in
-        // place without overwrite: a reader never sees half a key, and a second process starting
-        // at the same moment keeps whichever key landed first.
-        var temporary = Path.Combine(Directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = OwnerOnly;
-        try
-        {
-            using (var stream = new FileStream(temporary, options))
-            using (var writer = new StreamWriter(stream))
-            {
-                writer.Write(rsa.ExportPkcs8PrivateKeyPem());
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process won the race; its key is the one to use.
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        PrivateFiles.CreateOnce(path, rsa.ExportPkcs8PrivateKeyPem());
     }
 
     void EnsureDirectory() => PrivateFiles.CreateDirectory(Directory);

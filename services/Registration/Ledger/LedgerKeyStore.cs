@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Accreditation.Registration.Domain.Ledger;
-using Accreditation.ServiceDefaults.Hosting;
+using Accreditation.ServiceDefaults.Data;
 
 namespace Accreditation.Registration.Ledger;
 
@@ -55,7 +55,7 @@ public sealed class LedgerKeyStore(string directory, string name)
 
     List<string> Files()
     {
-        KeyFiles.EnsureDirectory(Directory);
+        PrivateFiles.CreateDirectory(Directory);
         return System.IO.Directory.GetFiles(Directory, FilePrefix + "*.pem").Order(StringComparer.Ordinal).ToList();
     }
 
@@ -67,7 +67,7 @@ public sealed class LedgerKeyStore(string directory, string name)
 
     NoteSigningKey Load(string file)
     {
-        KeyFiles.EnsureOwnerOnly(file);
+        PrivateFiles.EnsureOwnerOnly(file);
         var pem = PemEncoding.Find(File.ReadAllText(file));
         var der = Convert.FromBase64String(File.ReadAllText(file)[pem.Base64Data]);
         if (der.Length != Pkcs8Prefix.Length + 32 || !der.AsSpan(0, Pkcs8Prefix.Length).SequenceEqual(Pkcs8Prefix))
@@ -78,7 +78,7 @@ public sealed class LedgerKeyStore(string directory, string name)
     string Create(DateTimeOffset at)
     {
         var path = Path.Combine(Directory, $"{FilePrefix}{Truncate(at).UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.pem");
-        KeyFiles.CreateOnce(path, PemEncoding.WriteString("PRIVATE KEY", [.. Pkcs8Prefix, .. NoteSigningKey.NewPrivateKey()]));
+        PrivateFiles.CreateOnce(path, PemEncoding.WriteString("PRIVATE KEY", [.. Pkcs8Prefix, .. NoteSigningKey.NewPrivateKey()]));
         return path;
     }
 
