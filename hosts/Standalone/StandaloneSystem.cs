@@ -2,6 +2,7 @@ using Accreditation.Gateway;
 using Accreditation.Identity;
 using Accreditation.Notifications;
 using Accreditation.Objections;
+using Accreditation.Portal;
 using Accreditation.Registration;
 using Accreditation.ServiceDefaults;
 using Accreditation.ServiceDefaults.Data;
@@ -64,11 +65,13 @@ public sealed class StandaloneSystem : IAsyncDisposable
             ["Services:Registration"] = Url(ports.Registration),
             ["Services:Objections"] = Url(ports.Objections),
             ["Services:Notifications"] = Url(ports.Notifications),
+            ["Services:Portal"] = Url(ports.Portal),
             ["Gateway:HttpUrl"] = Url(ports.GatewayHttp),
             // E-mailed links open the portal, which confirms addresses and accepts invitations.
-            ["Notifications:Links:ConfirmEmail"] = GatewayHttp.ToString(),
-            ["Notifications:Links:AcceptInvitation"] = GatewayHttp.ToString(),
-            ["Notifications:Links:SignIn"] = GatewayHttp.ToString(),
+            // A link without a language opens in the reader's (cookie, then browser).
+            ["Notifications:Links:ConfirmEmail"] = new Uri(GatewayHttp, "confirm-email").ToString(),
+            ["Notifications:Links:AcceptInvitation"] = new Uri(GatewayHttp, "invitation").ToString(),
+            ["Notifications:Links:SignIn"] = new Uri(GatewayHttp, "sign-in").ToString(),
             ["Gateway:GrpcUrl"] = Url(ports.GatewayGrpc),
         };
         foreach (var (key, value) in Credentials.AsSettings().Concat(Options.Settings))
@@ -84,6 +87,7 @@ public sealed class StandaloneSystem : IAsyncDisposable
         await StartAsync(typeof(ObjectionsServiceExtensions), ports.Objections, common, b => b.AddServiceDefaults("objections").AddObjectionsService(), a => a.MapServiceDefaults().MapObjectionsApi(), ct);
         await StartAsync(typeof(NotificationsServiceExtensions), ports.Notifications, common, b => b.AddServiceDefaults("notifications").AddNotificationsService(), a => a.MapServiceDefaults().MapNotificationsApi(), ct);
         _bus.AllServicesConnected();
+        await StartAsync(typeof(PortalExtensions), ports.Portal, common, b => b.AddPortal(), a => a.MapPortal(), ct);
         await StartAsync(typeof(GatewayExtensions), port: null, common, b => b.AddGateway(), a => a.MapGateway(), ct);
     }
 
