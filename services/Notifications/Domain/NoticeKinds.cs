@@ -25,6 +25,14 @@ public static class NoticeKinds
     public const string ScreeningDigest = "screening-digest";
     public const string RepresentativeMovedUp = "representative-moved-up";
     public const string ObjectionRaised = "objection-raised";
+    public const string ApplicationLapsed = "application-lapsed";
+    /// <summary>To the secretariat: the organization replied to the objection against its Referred application.</summary>
+    public const string ObjectionReplyReceived = "objection-reply-received";
+    public const string CommentPublished = "comment-published";
+    /// <summary>To the organization: who it nominated stands in person, online or on the waiting list.</summary>
+    public const string RepresentativeNominated = "representative-nominated";
+    /// <summary>E-mailed to the nominated representative's own address; no inbox shows it.</summary>
+    public const string RepresentativeNomination = "representative-nomination";
     public const string EmailConfirmation = "email-confirmation";
     public const string MemberInvitation = "member-invitation";
     public const string AccountExists = "account-exists";
@@ -40,11 +48,12 @@ public static class NoticeKinds
         ObjectionWithdrawn, ObjectionWithdrawalReceipt, ObjectionWindowClosed, ApplicationAdmitted,
         ApplicationNotAdmitted, ApplicationReferred, ApplicationDecided, WithdrawalConfirmed, ApplicationWithdrawn,
         ObjectionDeadlineReminder, ScreeningDigest, RepresentativeMovedUp, ObjectionRaised,
+        ApplicationLapsed, ObjectionReplyReceived, CommentPublished, RepresentativeNominated, RepresentativeNomination,
         EmailConfirmation, MemberInvitation, AccountExists, LedgerInconsistent, LedgerTreeHead,
     ];
 
     /// <summary>E-mails to one person about its account, written by their own handlers rather than the notice planner; no inbox shows them.</summary>
-    public static IReadOnlyList<string> AccountEmails { get; } = [EmailConfirmation, MemberInvitation, AccountExists];
+    public static IReadOnlyList<string> AccountEmails { get; } = [EmailConfirmation, MemberInvitation, AccountExists, RepresentativeNomination];
 
     /// <summary>Written by the ledger witness, not the notice planner.</summary>
     public static IReadOnlyList<string> LedgerWitness { get; } = [LedgerInconsistent, LedgerTreeHead];
