@@ -11,6 +11,9 @@ public sealed class IndexModel(MyOrganization mine, ApplicationService.Applicati
     public IReadOnlyList<Application> Applications { get; private set; } = [];
     public IReadOnlyDictionary<string, Dialogue> Dialogues { get; private set; } = new Dictionary<string, Dialogue>();
 
+    /// <summary>What each application waits for (GetApplication's next_step; the list does not carry it), by application.</summary>
+    public IReadOnlyDictionary<string, NextStep> NextSteps { get; private set; } = new Dictionary<string, NextStep>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Organization = await mine.GetAsync();
@@ -19,6 +22,9 @@ public sealed class IndexModel(MyOrganization mine, ApplicationService.Applicati
         Applications = (await applications.ListApplicationsAsync(new ListApplicationsRequest { PageSize = 100 }, cancellationToken: ct)).Applications;
         Dialogues = (await dialogues.ListDialoguesAsync(new ListDialoguesRequest { PageSize = 100 }, cancellationToken: ct)).Dialogues
             .ToDictionary(d => d.DialogueId);
+        var answers = await Task.WhenAll(Applications.Select(async a =>
+            await applications.GetApplicationAsync(new GetApplicationRequest { ApplicationId = a.ApplicationId }, cancellationToken: ct)));
+        NextSteps = answers.Where(r => r.NextStep is not null).ToDictionary(r => r.Application.ApplicationId, r => r.NextStep);
     }
 
     public string DialogueName(string id) => Dialogues.TryGetValue(id, out var d) ? $"{d.WorkingGroup}, {d.Session}" : id;
