@@ -57,6 +57,11 @@ public sealed class OrganizationJourneyTests(PortalSystem portal) : IClassFixtur
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(t["Your organization's profile is saved. You can now apply to a dialogue."]);
         await Expect(page.Locator("dl.facts")).ToContainTextAsync("migrant smuggling, victim support");
         await pages.CheckAsync(page, "organization-profile");
+        var edit = page.GetByRole(AriaRole.Form, new() { Name = t["Edit the profile"] });
+        await edit.GetByLabel(t["Website"]).FillAsync("https://friends-of-the-coast.example.org");
+        await edit.GetByRole(AriaRole.Button, new() { Name = t["Save the profile"] }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(t["Your organization's profile is saved."]);
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync("https://friends-of-the-coast.example.org");
 
         // A dialogue open for registration, and the Apply button of this one.
         await page.GetByRole(AriaRole.Navigation, new() { Name = t["Main"] }).GetByRole(AriaRole.Link, new() { Name = t["Dialogues", "SharedResource"], Exact = true }).ClickAsync();
@@ -141,6 +146,7 @@ public sealed class OrganizationJourneyTests(PortalSystem portal) : IClassFixtur
         var submitted = (await comments.ListCommentsAsync(new RegistrationV1.ListCommentsRequest { DialogueId = dialogue.DialogueId }, SystemFixture.Bearer(officer))).Comments.Single();
         await comments.PublishCommentAsync(new RegistrationV1.PublishCommentRequest { CommentId = submitted.CommentId }, SystemFixture.Bearer(officer));
         await page.ReloadAsync();
+        await Expect(row).ToContainTextAsync(t["Published on {0}"].Replace("{0}", "", StringComparison.Ordinal).Trim());
         await Expect(row).Not.ToContainTextAsync(t["Not published yet"]);
         var download = await page.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Link, new() { Name = "legal-aid.pdf" }).ClickAsync());
         Assert.Equal("legal-aid.pdf", download.SuggestedFilename);
@@ -192,6 +198,44 @@ public sealed class OrganizationJourneyTests(PortalSystem portal) : IClassFixtur
 
         await page.ReloadAsync();
         await Expect(invitation).ToContainTextAsync(t["Accepted"]);
+        pages.NothingUntranslated();
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    [InlineData("es")]
+    public async Task A_referred_organization_replies_once_to_the_objection_then_withdraws_after_confirming(string culture)
+    {
+        var system = portal.System;
+        var pages = new PortalPages(system, culture);
+        var t = pages.T;
+        var referred = await new ParticipationSteps(system).ReferredAsync(await system.OfficerTokenAsync(), $"Harbour Aid {culture}");
+
+        var page = await portal.Browser.OpenPortalAsync(system, culture, bypassContentSecurityPolicy: true);
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await SignInAsync(page, t, referred.User.Email);
+        await page.GetByRole(AriaRole.Link, new() { Name = t["Open the timeline", Pages + "Index"] }).ClickAsync();
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync(t["Referred for decision"]);
+        await Expect(page.Locator("main")).ToContainTextAsync(t["The Bureau or the Conference decides; the secretariat records the decision."]);
+        await pages.CheckAsync(page, "organization-referred");
+
+        var reply = page.GetByRole(AriaRole.Form, new() { Name = t["Your reply to the objection"] });
+        await reply.GetByLabel(t["Your reply"]).FillAsync("We are independent of any government: our accounts are public.");
+        await reply.GetByRole(AriaRole.Button, new() { Name = t["Send the reply"] }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(t["Your reply is sent to the secretariat."]);
+        await Expect(page.Locator("blockquote")).ToHaveTextAsync("We are independent of any government: our accounts are public.");
+        // One reply only: the form is gone.
+        await Expect(page.GetByRole(AriaRole.Form, new() { Name = t["Your reply to the objection"] })).ToHaveCountAsync(0);
+
+        var withdraw = page.GetByRole(AriaRole.Form, new() { Name = t["Withdraw the application"] });
+        await withdraw.GetByLabel(t["Reason (optional)"]).FillAsync("Our board chose another forum.");
+        await withdraw.GetByRole(AriaRole.Button, new() { Name = t["Withdraw the application"] }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(t["Your application is withdrawn."]);
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync(t["Withdrawn", "SharedResource"]);
+        await Expect(page.Locator("ol.timeline")).ToContainTextAsync("Our board chose another forum.");
+        await Expect(page.GetByRole(AriaRole.Form, new() { Name = t["Withdraw the application"] })).ToHaveCountAsync(0);
+        await pages.CheckAsync(page, "organization-withdrawn");
         pages.NothingUntranslated();
     }
 
