@@ -157,29 +157,4 @@ public sealed class EmailNotificationTests : IAsyncLifetime
         Assert.StartsWith("Solicitantes comunicados", SubjectOf(Mexico, "circulation-note"));
         Assert.StartsWith("Applicants circulated", SubjectOf(Austria, "circulation-note"));
     }
-
-    [Fact]
-    public async Task A_nominated_representative_is_e_mailed_in_the_organizations_language_with_no_other_persons_data()
-    {
-        var steps = new ParticipationSteps(_system);
-        var officer = await _system.OfficerTokenAsync();
-        var dialogue = await steps.CreateDialogueAsync(officer);
-        var user = await _system.SignUpOrganizationUserAsync("es");
-        var organization = await _api.CreateOrganizationAsync(user, "Red de Apoyo", RegistrationV1.EcosocStatus.Special);
-        var application = await _api.ApplyAsync(user, organization, dialogue);
-        await _api.ScreenEligibleAsync(officer, application);
-        await _api.Secretariat.CirculateApplicationsAsync(new() { DialogueId = dialogue.DialogueId }, SystemFixture.Bearer(officer));
-
-        var representative = await steps.NominateAsync(new Applicant(user, organization, application), "Marta Ruiz", RegistrationV1.AttendanceMode.Online);
-
-        var mail = await SystemFixture.EventuallyAsync(
-            () => Task.FromResult(_smtp.Received().LastOrDefault(m => m.Headers[SmtpEmailSender.KindHeader] == "representative-nomination")),
-            m => m is not null, "the e-mail to the representative");
-        Assert.Equal(representative.Email, Assert.Single(mail!.To.Mailboxes).Address);
-        Assert.StartsWith("Ha sido designado para representar a Red de Apoyo", mail.Subject);
-        Assert.Contains("Participará en línea", mail.TextBody);
-        Assert.DoesNotContain(representative.RepresentativeId, mail.TextBody);
-        // The organization's own notice is in its inbox, not in the representative's mailbox only.
-        await SystemFixture.EventuallyAsync(() => _api.NoticesAsync(user.Token), n => n.Any(x => x.Kind == "representative-nominated"), "the organization's notice");
-    }
 }
