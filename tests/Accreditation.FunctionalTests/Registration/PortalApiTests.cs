@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Accreditation.FunctionalTests.Infrastructure;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -253,5 +257,43 @@ public sealed class PortalApiTests(SystemFixture system)
         var seated = await SystemFixture.EventuallyAsync(() => Api.NoticesAsync(first.User.Token),
             n => n.Any(x => x.Kind == "representative-nominated"), "the seated nomination notice");
         Assert.Contains("An in-person seat is held", seated.Single(x => x.Kind == "representative-nominated").Body);
+    }
+
+    [Fact]
+    public async Task The_portal_calls_reach_the_same_rpcs_as_json_through_the_gateway()
+    {
+        var user = await system.SignUpOrganizationUserAsync();
+        var organization = await Api.CreateOrganizationAsync(user, "Json Profile Forum");
+        async Task<(HttpStatusCode Status, JsonElement Body)> CallAsync(HttpMethod method, string path, object? body = null)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);
+            using var response = await system.Http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        }
+
+        var (status, updated) = await CallAsync(HttpMethod.Put, $"/v1/organizations/{organization.OrganizationId}", new
+        {
+            name = "Json Profile Forum (renamed)", category = "STAKEHOLDER_CATEGORY_NGO", country = "KEN", ecosocStatus = "ECOSOC_STATUS_NONE",
+        });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Json Profile Forum (renamed)", updated.GetProperty("organization").GetProperty("name").GetString());
+        Assert.Contains("name", updated.GetProperty("changedFields").EnumerateArray().Select(f => f.GetString()));
+
+        var invitation = (await new RegistrationV1.InvitationService.InvitationServiceClient(system.Grpc).InviteMemberAsync(
+            new() { OrganizationId = organization.OrganizationId, Email = $"json-{Guid.NewGuid():N}@example.org" }, user.Call)).Invitation;
+        var (listed, list) = await CallAsync(HttpMethod.Get, $"/v1/organizations/{organization.OrganizationId}/invitations");
+        Assert.Equal(HttpStatusCode.OK, listed);
+        Assert.Equal("INVITATION_STATE_PENDING", list.GetProperty("invitations")[0].GetProperty("state").GetString());
+        var (cancelled, cancel) = await CallAsync(HttpMethod.Post, $"/v1/invitations/{invitation.InvitationId}:cancel", new { });
+        Assert.Equal(HttpStatusCode.OK, cancelled);
+        Assert.Equal("INVITATION_STATE_CANCELLED", cancel.GetProperty("invitation").GetProperty("state").GetString());
+
+        var application = await Api.ApplyAsync(user, organization, await Api.CreateDialogueAsync(await system.OfficerTokenAsync()));
+        var (read, got) = await CallAsync(HttpMethod.Get, $"/v1/applications/{application.ApplicationId}");
+        Assert.Equal(HttpStatusCode.OK, read);
+        Assert.Equal("NEXT_STEP_KIND_AWAITING_SCREENING", got.GetProperty("nextStep").GetProperty("kind").GetString());
+        Assert.Equal("PARTY_SECRETARIAT", got.GetProperty("nextStep").GetProperty("party").GetString());
     }
 }
