@@ -15,11 +15,12 @@ public sealed record CommentPublished(
 
 /// <summary>
 /// An admitted organization nominated a representative (Registration). The representative travels
-/// by id; only the e-mail address crosses, so the representative can be told (no name, no title).
+/// by id, never by name or address: personal data stays in Registration, where the retention purge
+/// reaches it (an address here would stay in the outbox and in Notifications' deliveries).
 /// <paramref name="Status"/> is InPerson, Online or WaitingList; <paramref name="WaitingPosition"/>
 /// is the place on the dialogue's waiting list (1 is next), 0 when not waiting.
 /// </summary>
 public sealed record RepresentativeNominated(
     Guid ApplicationId, Guid OrganizationId, string OrganizationName,
-    Guid DialogueId, string DialogueTitle, Guid RepresentativeId, string Email,
+    Guid DialogueId, string DialogueTitle, Guid RepresentativeId,
     string Status, int WaitingPosition, DateTimeOffset At);

@@ -31,8 +31,6 @@ public static class NoticeKinds
     public const string CommentPublished = "comment-published";
     /// <summary>To the organization: who it nominated stands in person, online or on the waiting list.</summary>
     public const string RepresentativeNominated = "representative-nominated";
-    /// <summary>E-mailed to the nominated representative's own address; no inbox shows it.</summary>
-    public const string RepresentativeNomination = "representative-nomination";
     public const string EmailConfirmation = "email-confirmation";
     public const string MemberInvitation = "member-invitation";
     public const string AccountExists = "account-exists";
@@ -48,12 +46,12 @@ public static class NoticeKinds
         ObjectionWithdrawn, ObjectionWithdrawalReceipt, ObjectionWindowClosed, ApplicationAdmitted,
         ApplicationNotAdmitted, ApplicationReferred, ApplicationDecided, WithdrawalConfirmed, ApplicationWithdrawn,
         ObjectionDeadlineReminder, ScreeningDigest, RepresentativeMovedUp, ObjectionRaised,
-        ApplicationLapsed, ObjectionReplyReceived, CommentPublished, RepresentativeNominated, RepresentativeNomination,
+        ApplicationLapsed, ObjectionReplyReceived, CommentPublished, RepresentativeNominated,
         EmailConfirmation, MemberInvitation, AccountExists, LedgerInconsistent, LedgerTreeHead,
     ];
 
     /// <summary>E-mails to one person about its account, written by their own handlers rather than the notice planner; no inbox shows them.</summary>
-    public static IReadOnlyList<string> AccountEmails { get; } = [EmailConfirmation, MemberInvitation, AccountExists, RepresentativeNomination];
+    public static IReadOnlyList<string> AccountEmails { get; } = [EmailConfirmation, MemberInvitation, AccountExists];
 
     /// <summary>Written by the ledger witness, not the notice planner.</summary>
     public static IReadOnlyList<string> LedgerWitness { get; } = [LedgerInconsistent, LedgerTreeHead];

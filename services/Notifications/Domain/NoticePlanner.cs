@@ -221,27 +221,19 @@ public static class NoticePlanner
         return [new(NoticeKinds.CommentPublished, Recipients.Organization(e.OrganizationId), e.ApplicationId, values)];
     }
 
-    /// <summary>
-    /// The organization is told where its representative stands (by reference, as for moving up);
-    /// the e-mail to the representative is written by the handler (<see cref="ForRepresentative"/>).
-    /// </summary>
+    /// <summary>The organization is told where its representative stands, by reference (as for moving up).</summary>
     public static IReadOnlyList<NoticeDraft> For(RepresentativeNominated e, PortalLinks links)
     {
-        var values = Nomination(e, links).With("RepresentativeId", e.RepresentativeId.ToString("D"));
-        return [new(NoticeKinds.RepresentativeNominated, Recipients.Organization(e.OrganizationId), e.ApplicationId, values)];
-    }
-
-    /// <summary>The values of the e-mail to the representative: no reference, no other person's data.</summary>
-    public static Dictionary<string, string> ForRepresentative(RepresentativeNominated e, PortalLinks links) => Nomination(e, links);
-
-    static Dictionary<string, string> Nomination(RepresentativeNominated e, PortalLinks links) =>
-        Application(e.OrganizationName, e.DialogueTitle, e.ApplicationId)
+        var values = Application(e.OrganizationName, e.DialogueTitle, e.ApplicationId)
+            .With("RepresentativeId", e.RepresentativeId.ToString("D"))
             .With("InPerson", Flag(e.Status == "InPerson"))
             .With("Online", Flag(e.Status == "Online"))
             .With("Waiting", Flag(e.Status == "WaitingList"))
             .With("WaitingPosition", e.WaitingPosition.ToString(CultureInfo.InvariantCulture))
             .With("NominatedAt", Format(e.At))
             .With("PortalUrl", links.Base);
+        return [new(NoticeKinds.RepresentativeNominated, Recipients.Organization(e.OrganizationId), e.ApplicationId, values)];
+    }
 
     /// <summary>
     /// The secretariat's digest of one day: the applications waiting for screening, oldest first.

@@ -25,20 +25,9 @@ public sealed class CommentPublishedHandler(NoticeWriter writer, PortalLinks lin
         writer.AddAsync(NoticePlanner.For(message, links), context, ct);
 }
 
-/// <summary>
-/// Tells the organization where its new representative stands, and e-mails the representative at
-/// the address nominated, in the organization's language (the representative has no account).
-/// </summary>
-public sealed class RepresentativeNominatedHandler(NoticeWriter writer, DirectEmail email, DeliveryPlanner deliveries, PortalLinks links)
-    : IEventHandler<RepresentativeNominated>
+/// <summary>Tells the organization where its new representative stands (in person, online, waiting).</summary>
+public sealed class RepresentativeNominatedHandler(NoticeWriter writer, PortalLinks links) : IEventHandler<RepresentativeNominated>
 {
-    public async Task HandleAsync(RepresentativeNominated message, EventContext context, CancellationToken ct)
-    {
-        await writer.AddAsync(NoticePlanner.For(message, links), context, ct);
-        if (string.IsNullOrWhiteSpace(message.Email))
-            return;
-        var language = await deliveries.InboxLanguageAsync(Recipients.Organization(message.OrganizationId), ct);
-        email.Add(NoticeKinds.RepresentativeNomination, DirectEmail.Recipient("representative", message.RepresentativeId.ToString("D")),
-            message.Email, language, NoticePlanner.ForRepresentative(message, links), context.MessageId);
-    }
+    public Task HandleAsync(RepresentativeNominated message, EventContext context, CancellationToken ct) =>
+        writer.AddAsync(NoticePlanner.For(message, links), context, ct);
 }

@@ -39,7 +39,7 @@ public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : 
                 : 0;
             db.Representatives().Add(representative);
             db.Enqueue(new RepresentativeNominated(c.Application.Id, c.Organization.Id, c.Organization.Name, c.Dialogue.Id, c.Dialogue.Title,
-                representative.Id, representative.Email, representative.Status.ToString(), waitingPosition, now), now);
+                representative.Id, representative.Status.ToString(), waitingPosition, now), now);
             await db.SaveChangesAsync(ct);
             return representative;
         }, context.CancellationToken);

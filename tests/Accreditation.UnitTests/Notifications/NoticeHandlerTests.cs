@@ -98,6 +98,7 @@ public sealed class NoticeHandlerTests
         await HandleAsync(database, db => new ApplicationLapsedHandler(Writer(db), SampleEvents.Links), SampleEvents.Lapsed(), Guid.NewGuid());
         await HandleAsync(database, db => new ObjectionReplySubmittedHandler(Writer(db), SampleEvents.Links), SampleEvents.ReplySubmitted(), Guid.NewGuid());
         await HandleAsync(database, db => new CommentPublishedHandler(Writer(db), SampleEvents.Links), SampleEvents.CommentPublished(), Guid.NewGuid());
+        await HandleAsync(database, db => new RepresentativeNominatedHandler(Writer(db), SampleEvents.Links), SampleEvents.Nominated(), Guid.NewGuid());
 
         await using var check = database.Open();
         var stored = await check.Notices.Select(n => n.Kind + " -> " + n.Recipient).ToListAsync();
@@ -114,6 +115,7 @@ public sealed class NoticeHandlerTests
                 "objection-window-closed -> secretariat", "objection-withdrawn -> secretariat", $"withdrawal-confirmed -> {org}",
                 "objection-deadline-reminder -> states", $"representative-moved-up -> {org}",
                 $"application-lapsed -> {org}", "objection-reply-received -> secretariat", $"comment-published -> {org}",
+                $"representative-nominated -> {org}",
             }.Order(StringComparer.Ordinal),
             stored.Order(StringComparer.Ordinal));
         var organizationBodies = await check.Notices.Where(n => n.Recipient.StartsWith(Recipients.OrganizationPrefix)).Select(n => n.Subject + n.Body).ToListAsync();

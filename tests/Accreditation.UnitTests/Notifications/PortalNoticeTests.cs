@@ -58,21 +58,6 @@ public sealed class PortalNoticeTests
         Assert.Equal(1, new[] { "An in-person seat", "will attend online", "waiting list" }.Count(body.Contains));
     }
 
-    [Theory]
-    [InlineData("en", "You are nominated to represent")]
-    [InlineData("fr", "Vous êtes désigné(e) pour représenter")]
-    [InlineData("es", "Ha sido designado para representar")]
-    public void The_representative_is_e_mailed_without_any_reference_to_other_people(string language, string subject)
-    {
-        var values = NoticePlanner.ForRepresentative(SampleEvents.Nominated("WaitingList", 2), SampleEvents.Links);
-        var rendered = Templates.Render(NoticeKinds.RepresentativeNomination, language, values);
-        Assert.StartsWith(subject, rendered.Subject);
-        Assert.Contains(SampleEvents.OrganizationName, rendered.Body);
-        Assert.Contains("2", rendered.Body);
-        Assert.DoesNotContain(SampleEvents.RepresentativeId.ToString("D"), rendered.Body);
-        Assert.DoesNotMatch(@"\{[A-Za-z]+\}|\?\{", rendered.Subject + rendered.Body);
-    }
-
     [Fact]
     public void The_moved_up_notice_links_to_the_delegation_page()
     {

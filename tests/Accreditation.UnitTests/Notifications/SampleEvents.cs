@@ -59,7 +59,6 @@ static class SampleEvents
         new(ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, RepresentativeId, At);
 
     public static readonly Guid CommentId = Guid.Parse("2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d");
-    public const string RepresentativeEmail = "delegate@example.org";
 
     /// <summary>The portal root notices link to (as PortalLinks.From gives it).</summary>
     public static readonly PortalLinks Links = new("https://accreditation.example/");
@@ -75,7 +74,7 @@ static class SampleEvents
 
     /// <param name="status">InPerson, Online or WaitingList.</param>
     public static RepresentativeNominated Nominated(string status = "InPerson", int waitingPosition = 0) =>
-        new(ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, RepresentativeId, RepresentativeEmail, status, waitingPosition, At);
+        new(ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, RepresentativeId, status, waitingPosition, At);
 
     public static IReadOnlyList<WaitingApplication> Waiting() =>
     [
