@@ -132,6 +132,7 @@ write_env() {
     echo "Notifications__Links__ConfirmEmail=$(url "$PORT")/"
     echo "Notifications__Links__AcceptInvitation=$(url "$PORT")/"
     echo "Notifications__Links__SignIn=$(url "$PORT")/"
+    echo "Notifications__Links__ResetPassword=$(url "$PORT")/en/reset-password"
     echo "Logging__Console__FormatterName=simple"
     echo "Logging__LogLevel__Microsoft.EntityFrameworkCore=Warning"
     echo "Logging__LogLevel__Microsoft.AspNetCore=Warning"
