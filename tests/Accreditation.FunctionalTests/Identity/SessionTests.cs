@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Accreditation.FunctionalTests.Infrastructure;
 using Grpc.Core;
 using Accounts = Accreditation.Identity.V1;
@@ -62,5 +65,30 @@ public sealed class SessionTests(SystemFixture system)
         var (forged, refusal) = await system.RefreshAsync("not-a-refresh-token");
         Assert.False(forged);
         Assert.Equal("invalid_grant", refusal.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Json_callers_reach_the_account_calls_at_their_http_paths()
+    {
+        var user = await system.SignUpOrganizationUserAsync();
+        async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object body, string? token)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+            if (token is not null)
+                request.Headers.Authorization = new("Bearer", token);
+            return await system.Http.SendAsync(request);
+        }
+
+        using var updated = await SendAsync(HttpMethod.Patch, "/v1/accounts/me", new { language = "fr" }, user.Token);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal("fr", (await updated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("account").GetProperty("language").GetString());
+        using var requested = await SendAsync(HttpMethod.Post, "/v1/accounts:requestPasswordReset", new { email = user.Email }, null);
+        Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
+        using var reset = await SendAsync(HttpMethod.Post, "/v1/accounts:resetPassword", new { email = user.Email, code = "guess", newPassword = "Guessed-Password-1" }, null);
+        Assert.Equal(HttpStatusCode.BadRequest, reset.StatusCode);
+        using var ended = await SendAsync(HttpMethod.Post, "/v1/accounts/me:endSession", new { }, user.Token);
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        using var listed = await SendAsync(HttpMethod.Get, "/v1/state-users", new { }, await system.AuditorTokenAsync());
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
     }
 }
