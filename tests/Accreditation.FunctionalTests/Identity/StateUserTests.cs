@@ -5,31 +5,16 @@ using Accounts = Accreditation.Identity.V1;
 namespace Accreditation.FunctionalTests.Identity;
 
 /// <summary>An officer creates a State party's user, who sets its password from the welcome e-mail and acts as its State.</summary>
-public sealed class StateUserTests : IAsyncLifetime
+public sealed class StateUserTests : MailedSystemTest
 {
     const string Password = "Nairobi-Delegate-42";
-    SmtpSink _smtp = null!;
-    SystemFixture _system = null!;
-
-    public async Task InitializeAsync()
-    {
-        _smtp = await SmtpSink.StartAsync();
-        _system = new SystemFixture(SystemFixture.MailSettings(_smtp)) { Mail = _smtp };
-        await _system.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _system.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_state_user_set_up_by_an_officer_files_an_objection_for_its_state()
     {
-        var officer = await _system.StaffPersonTokenAsync(_system.System.Credentials.Officer);
-        var stateUsers = new Accounts.StateUserService.StateUserServiceClient(_system.Grpc);
-        var accounts = new Accounts.AccountService.AccountServiceClient(_system.Grpc);
+        var officer = await Mailed.StaffPersonTokenAsync(Mailed.System.Credentials.Officer);
+        var stateUsers = new Accounts.StateUserService.StateUserServiceClient(Mailed.Grpc);
+        var accounts = new Accounts.AccountService.AccountServiceClient(Mailed.Grpc);
         var email = $"delegate-{Guid.NewGuid():N}@example.gov";
 
         var created = (await stateUsers.CreateStateUserAsync(new() { Email = email, DisplayName = "Kenyan delegate", StateCode = "KEN", Language = "es" },
@@ -39,19 +24,19 @@ public sealed class StateUserTests : IAsyncLifetime
             new() { Email = email, StateCode = "KEN" }, SystemFixture.Bearer(officer)).ResponseAsync);
         Assert.Equal(StatusCode.AlreadyExists, duplicate.StatusCode);
         // No password until the user has read the welcome e-mail.
-        Assert.False((await _system.SignInForRefreshAsync(email, Password)).Ok);
+        Assert.False((await Mailed.SignInForRefreshAsync(email, Password)).Ok);
 
-        var code = await _system.CodeFromMailAsync(email, "state-user-invited");
+        var code = await Mailed.CodeFromMailAsync(email, "state-user-invited");
         await accounts.ResetPasswordAsync(new() { Email = email, Code = code, NewPassword = Password }, SystemFixture.Anonymous);
-        var token = await _system.PasswordTokenAsync(email, Password);
+        var token = await Mailed.PasswordTokenAsync(email, Password);
         var claims = TokenTests.Payload(token);
         Assert.Equal(("state", "KEN", created.Subject), (claims.GetProperty("role").GetString(), claims.GetProperty("state").GetString(), claims.GetProperty("sub").GetString()));
         var me = (await accounts.GetMyAccountAsync(new(), SystemFixture.Bearer(token))).Account;
         Assert.Equal(("state", "KEN", "es", "Kenyan delegate"), (me.Role, me.StateCode, me.Language, me.DisplayName));
 
-        var api = new Clients(_system);
+        var api = new Clients(Mailed);
         var dialogue = await api.CreateDialogueAsync(officer);
-        var applicant = await _system.SignUpOrganizationUserAsync();
+        var applicant = await Mailed.SignUpOrganizationUserAsync();
         var application = await api.ApplyAsync(applicant, await api.CreateOrganizationAsync(applicant, "Delegates Watch"), dialogue);
         await api.ScreenEligibleAsync(officer, application);
         await api.CirculateAsync(officer, dialogue, TimeSpan.FromDays(14));
@@ -59,7 +44,7 @@ public sealed class StateUserTests : IAsyncLifetime
         var objection = await api.ObjectAsync(token, application, "Grounds of a State user");
         Assert.Equal("KEN", objection.StateCode);
 
-        var auditor = await _system.StaffPersonTokenAsync(_system.System.Credentials.Auditor);
+        var auditor = await Mailed.StaffPersonTokenAsync(Mailed.System.Credentials.Auditor);
         var listed = (await stateUsers.ListStateUsersAsync(new(), SystemFixture.Bearer(auditor))).Users.Single(u => u.Email == email);
         Assert.True(listed.PasswordSet);
         var denied = await Assert.ThrowsAsync<RpcException>(() => stateUsers.CreateStateUserAsync(
