@@ -24,8 +24,10 @@ public static class GatewayExtensions
         });
 
         var backends = GatewayRoutes.Backends(builder.Configuration);
-        var (routes, clusters) = GatewayRoutes.Build(backends, DaprSidecar.From(builder.Configuration));
-        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        var dapr = DaprSidecar.From(builder.Configuration);
+        var (routes, clusters) = GatewayRoutes.Build(backends, dapr);
+        var (portalRoute, portalCluster) = GatewayRoutes.Portal(builder.Configuration, dapr);
+        builder.Services.AddReverseProxy().LoadFromMemory([.. routes, portalRoute], [.. clusters, portalCluster]);
         builder.Services.AddGatewayRateLimits(builder.Configuration);
         builder.Services.AddGatewayForwardedHeaders(builder.Configuration);
 
@@ -51,7 +53,6 @@ public static class GatewayExtensions
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");
-        app.MapPortal();
         app.MapReverseProxy();
         return app;
     }

@@ -79,6 +79,30 @@ public static class GatewayRoutes
         HttpRequest = request,
     };
 
+    /// <summary>
+    /// The web portal (Services:Portal) answers every path no service claims: its pages start with a
+    /// language (/en/...), which no API route does. The portal signs people in itself (its session
+    /// cookie), so the edge asks for no token here; the budgets below still apply to its forms.
+    /// </summary>
+    public static (RouteConfig Route, ClusterConfig Cluster) Portal(IConfiguration configuration, DaprSidecar? dapr)
+    {
+        const string name = "portal";
+        var address = configuration[$"Services:Portal"] ?? (dapr is null ? throw new InvalidOperationException("Services:Portal (the portal's address) is not configured.") : "");
+        var route = new RouteConfig
+        {
+            RouteId = name,
+            ClusterId = name,
+            // After every API route, whatever their order of registration.
+            Order = int.MaxValue,
+            Match = new RouteMatch { Path = "/{**rest}" },
+            AuthorizationPolicy = "Anonymous",
+            Transforms = dapr is null ? null : [new Dictionary<string, string> { ["RequestHeader"] = DaprSidecar.AppIdHeader, ["Set"] = name }],
+        };
+        // The portal is an ordinary web app: HTTP/1.1 in cleartext.
+        var http11 = new ForwarderRequestConfig { Version = System.Net.HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
+        return (route, Cluster(name, dapr?.HttpEndpoint ?? address, http11));
+    }
+
     // Authentication at the edge; each service still checks the token and the object itself.
     static RouteConfig Route(Backend backend, string cluster, string? daprAppId, string id, string path) => new()
     {

@@ -33,12 +33,12 @@ public sealed record StandaloneOptions(string DataDirectory, Ports Ports)
 }
 
 /// <summary>Loopback ports: the gateway's two public listeners and one per service.</summary>
-public sealed record Ports(int GatewayHttp, int GatewayGrpc, int Identity, int Registration, int Objections, int Notifications)
+public sealed record Ports(int GatewayHttp, int GatewayGrpc, int Identity, int Registration, int Objections, int Notifications, int Portal)
 {
-    public static Ports From(int first) => new(first, first + 1, first + 21, first + 22, first + 23, first + 24);
+    public static Ports From(int first) => new(first, first + 1, first + 21, first + 22, first + 23, first + 24, first + 25);
 
     /// <summary>Free ports chosen by the OS, for tests that run side by side.</summary>
-    public static Ports Free() => new(FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort());
+    public static Ports Free() => new(FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort());
 
     /// <summary>
     /// A free first port for <c>--port</c> (its followers free too), below the ephemeral range so

@@ -2,6 +2,7 @@ using Accreditation.Gateway;
 using Accreditation.Identity;
 using Accreditation.Notifications;
 using Accreditation.Objections;
+using Accreditation.Portal;
 using Accreditation.Registration;
 using Accreditation.ServiceDefaults;
 using Accreditation.ServiceDefaults.Data;
@@ -64,11 +65,15 @@ public sealed class StandaloneSystem : IAsyncDisposable
             ["Services:Registration"] = Url(ports.Registration),
             ["Services:Objections"] = Url(ports.Objections),
             ["Services:Notifications"] = Url(ports.Notifications),
+            ["Services:Portal"] = Url(ports.Portal),
             ["Gateway:HttpUrl"] = Url(ports.GatewayHttp),
             // E-mailed links open the portal, which confirms addresses and accepts invitations.
-            ["Notifications:Links:ConfirmEmail"] = GatewayHttp.ToString(),
-            ["Notifications:Links:AcceptInvitation"] = GatewayHttp.ToString(),
-            ["Notifications:Links:SignIn"] = GatewayHttp.ToString(),
+            // A link without a language opens in the reader's (cookie, then browser).
+            ["Notifications:Links:ConfirmEmail"] = new Uri(GatewayHttp, "confirm-email").ToString(),
+            ["Notifications:Links:AcceptInvitation"] = new Uri(GatewayHttp, "invitation").ToString(),
+            ["Notifications:Links:SignIn"] = new Uri(GatewayHttp, "sign-in").ToString(),
+            // The portal's page that takes the e-mailed code (?email=&code=) and a new password.
+            ["Notifications:Links:ResetPassword"] = new Uri(GatewayHttp, "reset-password").ToString(),
             ["Gateway:GrpcUrl"] = Url(ports.GatewayGrpc),
         };
         foreach (var (key, value) in Credentials.AsSettings().Concat(Options.Settings))
@@ -84,6 +89,7 @@ public sealed class StandaloneSystem : IAsyncDisposable
         await StartAsync(typeof(ObjectionsServiceExtensions), ports.Objections, common, b => b.AddServiceDefaults("objections").AddObjectionsService(), a => a.MapServiceDefaults().MapObjectionsApi(), ct);
         await StartAsync(typeof(NotificationsServiceExtensions), ports.Notifications, common, b => b.AddServiceDefaults("notifications").AddNotificationsService(), a => a.MapServiceDefaults().MapNotificationsApi(), ct);
         _bus.AllServicesConnected();
+        await StartAsync(typeof(PortalExtensions), ports.Portal, common, b => b.AddPortal(), a => a.MapPortal(), ct);
         await StartAsync(typeof(GatewayExtensions), port: null, common, b => b.AddGateway(), a => a.MapGateway(), ct);
     }
 
@@ -111,17 +117,20 @@ public sealed class StandaloneSystem : IAsyncDisposable
     public void PrintWelcome(TextWriter output)
     {
         output.WriteLine("Accreditation is running (standalone: one process, in-memory bus, SQLite files).");
-        output.WriteLine($"  Portal for organizations:    {GatewayHttp}");
+        output.WriteLine($"  Portal:                      {GatewayHttp}");
         output.WriteLine($"  JSON API and token endpoint: {GatewayHttp}  (HTTP/1.1)");
         output.WriteLine($"  gRPC API:                    {GatewayGrpc}  (h2c, e.g. grpcurl -plaintext 127.0.0.1:{Options.Ports.GatewayGrpc} list)");
         output.WriteLine($"  Data folder:                 {Options.DataDirectory}");
         var file = Path.Combine(Options.DataDirectory, StandaloneCredentials.FileName);
+        // Never a password or a secret here: the console ends up in logs; the file is owner-only.
         output.WriteLine(CredentialsCreated
-            ? $"  API clients created; their secrets are in {file} (shown only there, keep it private):"
-            : $"  API clients (secrets in {file}):");
+            ? $"  Accounts and API clients created; their passwords and secrets are in {file} (shown only there, keep it private):"
+            : $"  Accounts and API clients (passwords and secrets in {file}):");
+        foreach (var staff in Credentials.Staff ?? [])
+            output.WriteLine($"    {staff.Email,-32} {staff.Role} account, signs in to the portal");
         foreach (var client in Credentials.Clients)
-            output.WriteLine($"    {client.ClientId,-22} role {client.Role}{(client.State is null ? "" : $", State party {client.State}")}");
-        output.WriteLine("  Secretariat staff sign in with accounts made by the administrator's command (prints a one-time password):");
+            output.WriteLine($"    {client.ClientId,-32} API client, role {client.Role}{(client.State is null ? "" : $", State party {client.State}")}");
+        output.WriteLine("  More secretariat staff accounts: the administrator's command (prints a one-time password):");
         output.WriteLine($"    dotnet run --project services/Identity -- staff add --email you@un.org --role officer --Data:Directory {Options.DataDirectory}");
         output.WriteLine("Press Ctrl+C to stop.");
     }

@@ -1,0 +1,44 @@
+using Grpc.Core;
+using Microsoft.Extensions.Localization;
+
+namespace Accreditation.Portal;
+
+/// <summary>A service's refusal as the portal shows it: what kind, which field, the service's reason.</summary>
+public sealed record ServiceError(StatusCode Code, string? Field, string? Quota, string Reason)
+{
+    public static ServiceError From(RpcException e) => new(e.StatusCode,
+        e.Trailers.GetValue("invalid-field"), e.Trailers.GetValue("quota"), e.Status.Detail);
+
+    /// <summary>proto field "display_name" (or "representatives[0].email": its last part) is form property "DisplayName".</summary>
+    public static string PropertyName(string field)
+    {
+        var last = field.Split('.')[^1];
+        var bracket = last.IndexOf('[');
+        if (bracket >= 0)
+            last = last[..bracket];
+        return string.Concat(last.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+    }
+
+    /// <summary>
+    /// The kind of refusal in the person's language, then the service's own reason, which names the
+    /// rule, the state or the quota (the services answer in English; see the portal's note).
+    /// </summary>
+    public string Describe(IStringLocalizer shared)
+    {
+        var lead = Code switch
+        {
+            StatusCode.InvalidArgument => shared["Please correct this value."],
+            StatusCode.FailedPrecondition => shared["This cannot be done at this stage."],
+            StatusCode.AlreadyExists => shared["This already exists."],
+            StatusCode.NotFound => shared["This was not found."],
+            StatusCode.PermissionDenied => shared["You may not do this."],
+            StatusCode.ResourceExhausted => shared["A limit has been reached."],
+            StatusCode.Unauthenticated => shared["Your session has ended: please sign in again."],
+            StatusCode.Unavailable or StatusCode.DeadlineExceeded => shared["The service is unavailable just now: please try again in a moment."],
+            _ => shared["Something went wrong on our side: please try again."],
+        };
+        return Code is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown
+            ? lead.Value
+            : $"{lead.Value} {Reason}";
+    }
+}

@@ -1,0 +1,37 @@
+using Accreditation.Portal.Auth;
+using IdentityV1 = Accreditation.Identity.V1;
+using NotificationsV1 = Accreditation.Notifications.V1;
+using ObjectionsV1 = Accreditation.Objections.V1;
+using RegistrationV1 = Accreditation.Registration.V1;
+
+namespace Accreditation.Portal.Services;
+
+/// <summary>The services' generated gRPC clients, each call carrying the signed-in person's token.</summary>
+public static class ServiceClients
+{
+    public static IServiceCollection AddServiceClients(this IServiceCollection services, PortalOptions options)
+    {
+        services.Add<IdentityV1.AccountService.AccountServiceClient>(options.Identity);
+        services.Add<IdentityV1.StateClientService.StateClientServiceClient>(options.Identity);
+        services.Add<RegistrationV1.OrganizationService.OrganizationServiceClient>(options.Registration);
+        services.Add<RegistrationV1.DialogueService.DialogueServiceClient>(options.Registration);
+        services.Add<RegistrationV1.ApplicationService.ApplicationServiceClient>(options.Registration);
+        services.Add<RegistrationV1.SecretariatService.SecretariatServiceClient>(options.Registration);
+        services.Add<RegistrationV1.InvitationService.InvitationServiceClient>(options.Registration);
+        services.Add<RegistrationV1.LedgerService.LedgerServiceClient>(options.Registration);
+        services.Add<RegistrationV1.RepresentativeService.RepresentativeServiceClient>(options.Registration);
+        services.Add<RegistrationV1.CommentService.CommentServiceClient>(options.Registration);
+        services.Add<RegistrationV1.ObjectionReplyService.ObjectionReplyServiceClient>(options.Registration);
+        services.Add<ObjectionsV1.CirculationService.CirculationServiceClient>(options.Objections);
+        services.Add<ObjectionsV1.ObjectionService.ObjectionServiceClient>(options.Objections);
+        services.Add<NotificationsV1.InboxService.InboxServiceClient>(options.Notifications);
+        services.Add<NotificationsV1.DeliveryService.DeliveryServiceClient>(options.Notifications);
+        return services;
+    }
+
+    static void Add<TClient>(this IServiceCollection services, Uri address) where TClient : class =>
+        services.AddGrpcClient<TClient>(client => client.Address = address)
+            .AddHttpMessageHandler<BearerTokenHandler>()
+            // Written comments come back with their PDF attached.
+            .ConfigureChannel(channel => channel.MaxReceiveMessageSize = 32 * 1024 * 1024);
+}
