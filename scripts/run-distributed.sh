@@ -73,7 +73,8 @@ start_rabbitmq() {
   fi
 }
 
-# API clients (officer, auditor, four States), generated once with random secrets, in the standalone format.
+# API clients (officer, auditor, four States) and two staff accounts (an officer and an auditor who
+# sign in to the portal), generated once with random secrets and passwords, in the standalone format.
 ensure_credentials() {
   local file="$RUN/data/credentials.json"
   [ -f "$file" ] && return
@@ -82,7 +83,10 @@ ensure_credentials() {
 import json, secrets, sys
 clients = [("secretariat-officer", "officer", None), ("secretariat-auditor", "auditor", None)] + \
           [(f"state-{s.lower()}", "state", s) for s in ("AUT", "BRA", "KEN", "MEX")]
-json.dump({"Clients": [{"ClientId": c, "ClientSecret": secrets.token_urlsafe(24), "Role": r, "State": s} for c, r, s in clients]},
+staff = [("officer@secretariat.localhost", "officer", "Secretariat officer"), ("auditor@secretariat.localhost", "auditor", "Secretariat auditor")]
+json.dump({"Clients": [{"ClientId": c, "ClientSecret": secrets.token_urlsafe(24), "Role": r, "State": s} for c, r, s in clients],
+           # The "-aA1" gives every character class Identity's password policy asks for.
+           "Staff": [{"Email": e, "Password": secrets.token_urlsafe(24) + "-aA1", "Role": r, "DisplayName": n} for e, r, n in staff]},
           open(sys.argv[1], "w"), indent=2)
 EOF
   )
@@ -95,6 +99,10 @@ for i, c in enumerate(json.load(open(sys.argv[1]))["Clients"]):
     for key in ("ClientId", "ClientSecret", "Role", "State"):
         if c[key] is not None:
             print(f"Identity__Clients__{i}__{key}={c[key]}")
+# Created at start when absent (Identity:Staff); a file from before staff accounts has none.
+for i, c in enumerate(json.load(open(sys.argv[1])).get("Staff") or []):
+    for key in ("Email", "Password", "Role", "DisplayName"):
+        print(f"Identity__Staff__{i}__{key}={c[key]}")
 EOF
 }
 
@@ -129,9 +137,10 @@ write_env() {
       echo "Identity__RequireConfirmedEmail=false"
     fi
     # E-mailed links open the portal, which confirms addresses and accepts invitations.
-    echo "Notifications__Links__ConfirmEmail=$(url "$PORT")/"
-    echo "Notifications__Links__AcceptInvitation=$(url "$PORT")/"
-    echo "Notifications__Links__SignIn=$(url "$PORT")/"
+    echo "Notifications__Links__ConfirmEmail=$(url "$PORT")/confirm-email"
+    echo "Notifications__Links__AcceptInvitation=$(url "$PORT")/invitation"
+    echo "Notifications__Links__SignIn=$(url "$PORT")/sign-in"
+    echo "Notifications__Links__ResetPassword=$(url "$PORT")/reset-password"
     echo "Logging__Console__FormatterName=simple"
     echo "Logging__LogLevel__Microsoft.EntityFrameworkCore=Warning"
     echo "Logging__LogLevel__Microsoft.AspNetCore=Warning"
@@ -203,7 +212,8 @@ Accreditation is running (distributed: one process per service, RabbitMQ on 127.
                                objections $(url "${PORTS[objections]}"), notifications $(url "${PORTS[notifications]}")
   RabbitMQ node:               $NODE (data and logs in $RUN/rabbitmq)
   Run folder:                  $RUN  (data/, logs/, env/, pids/)
-  API clients' secrets:        $RUN/data/credentials.json  (walkthrough: DATA=$RUN/data bash scripts/walkthrough.sh)
+  Staff accounts:              officer@secretariat.localhost, auditor@secretariat.localhost (sign in to the portal)
+  Passwords and secrets:       $RUN/data/credentials.json  (walkthrough: DATA=$RUN/data bash scripts/walkthrough.sh)
 Stop with Ctrl-C here, or: scripts/run-distributed.sh stop
 EOF
 }
