@@ -48,6 +48,8 @@ public static class GatewayRateLimits
             AccountService.Descriptor.FindMethodByName("SignUp"),
             AccountService.Descriptor.FindMethodByName("ConfirmEmail"),
             AccountService.Descriptor.FindMethodByName("ResendEmailConfirmation"),
+            AccountService.Descriptor.FindMethodByName("RequestPasswordReset"),
+            AccountService.Descriptor.FindMethodByName("ResetPassword"),
             InvitationService.Descriptor.FindMethodByName("AcceptInvitation"))
         .And("/connect/token");
 
@@ -55,6 +57,8 @@ public static class GatewayRateLimits
     static readonly RateLimitedCalls EmailCalls = RateLimitedCalls.Of(
         AccountService.Descriptor.FindMethodByName("SignUp"),
         AccountService.Descriptor.FindMethodByName("ResendEmailConfirmation"),
+        AccountService.Descriptor.FindMethodByName("RequestPasswordReset"),
+        StateUserService.Descriptor.FindMethodByName("CreateStateUser"),
         InvitationService.Descriptor.FindMethodByName("InviteMember"));
 
     static readonly RateLimitedCalls ObjectionCalls = RateLimitedCalls.Of(ObjectionService.Descriptor.FindMethodByName("FileObjection"));

@@ -47,7 +47,10 @@ public static class NotificationsServiceExtensions
                 .On<ObjectionRaised, ObjectionRaisedHandler>()
                 .On<EmailConfirmationRequested, EmailConfirmationRequestedHandler>()
                 .On<SignUpRepeated, SignUpRepeatedHandler>()
-                .On<MemberInvited, MemberInvitedHandler>();
+                .On<MemberInvited, MemberInvitedHandler>()
+                .On<PasswordResetRequested, PasswordResetRequestedHandler>()
+                .On<StateUserInvited, StateUserInvitedHandler>()
+                .On<AccountLanguageChanged, AccountLanguageChangedHandler>();
             if (witness.Enabled)
                 consume.On<LedgerTreeHeadSigned, LedgerTreeHeadSignedHandler>();
         });

@@ -208,7 +208,25 @@ public static class AuthorizationMatrix
         {
             Email = $"matrix-{Guid.NewGuid():N}@example.org",
         }, (_, _) => Outcome.Allowed),
+        ["accreditation.identity.v1.AccountService/RequestPasswordReset"] = new((_, _) => new AccountsV1.RequestPasswordResetRequest
+        {
+            Email = $"matrix-{Guid.NewGuid():N}@example.org",
+        }, (_, _) => Outcome.Allowed),
+        ["accreditation.identity.v1.AccountService/ResetPassword"] = new((_, _) => new AccountsV1.ResetPasswordRequest
+        {
+            Email = $"matrix-{Guid.NewGuid():N}@example.org", Code = "not-the-e-mailed-code", NewPassword = "Matrix-Password-1",
+        }, (_, _) => Outcome.Allowed, CarriesUnknownSecret: true),
+        // People only: the matrix's State, officer and auditor tokens are API clients', which have no account or session.
         ["accreditation.identity.v1.AccountService/GetMyAccount"] = new((_, _) => new AccountsV1.GetMyAccountRequest(), Only(OrganizationA, OrganizationB)),
+        ["accreditation.identity.v1.AccountService/UpdateMyAccount"] = new((_, _) => new AccountsV1.UpdateMyAccountRequest { Language = "en" }, Only(OrganizationA, OrganizationB)),
+        // Ends the session's refresh token only: the matrix's access tokens keep working.
+        ["accreditation.identity.v1.AccountService/EndSession"] = new((_, _) => new AccountsV1.EndSessionRequest(), Only(OrganizationA, OrganizationB)),
+
+        ["accreditation.identity.v1.StateUserService/CreateStateUser"] = new((_, s) => new AccountsV1.CreateStateUserRequest
+        {
+            Email = $"matrix-state-{Guid.NewGuid():N}@example.gov", StateCode = s == Side.A ? "AUT" : "BRA", DisplayName = "Matrix State user",
+        }, Officers),
+        ["accreditation.identity.v1.StateUserService/ListStateUsers"] = new((_, _) => new AccountsV1.ListStateUsersRequest(), Readers),
 
         // An officer's second call for a State meets ALREADY_EXISTS, past authorization.
         ["accreditation.identity.v1.StateClientService/CreateStateClient"] = new((_, s) => new AccountsV1.CreateStateClientRequest { StateCode = s == Side.A ? "SWE" : "NOR" }, Officers),
