@@ -73,7 +73,7 @@ public sealed class LedgerAndStateJourneyTests(PortalSystem portal) : IClassFixt
     [InlineData("en")]
     [InlineData("fr")]
     [InlineData("es")]
-    public async Task A_State_user_files_and_withdraws_an_objection_and_after_the_deadline_the_page_says_the_window_closed(string culture)
+    public async Task A_State_user_files_and_withdraws_an_objection_reads_its_inbox_sets_its_language_and_after_the_deadline_the_page_says_the_window_closed(string culture)
     {
         var pages = new PortalPages(System, culture);
         var t = pages.T;
@@ -104,6 +104,28 @@ public sealed class LedgerAndStateJourneyTests(PortalSystem portal) : IClassFixt
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(t["Your objection is withdrawn."]);
         Assert.All(await ObjectionsOfKenyaAsync(application), o => Assert.NotNull(o.WithdrawnAt));
         await Expect(applicant.GetByRole(AriaRole.Form, new() { Name = t["Object to this applicant"] })).ToHaveCountAsync(1);
+
+        // The State's inbox: the circulation and the receipts of its objection, unread until marked so.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = t["Main"] }).GetByRole(AriaRole.Link, new() { Name = t["Inbox"], Exact = false }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(t["Inbox"]);
+        var markRead = page.GetByRole(AriaRole.Button, new() { Name = t["Mark as read"], Exact = false });
+        await Expect(markRead.First).ToBeVisibleAsync();
+        var unread = await markRead.CountAsync();
+        await pages.CheckAsync(page, "state-inbox");
+        await markRead.First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(t["The notice is marked as read."]);
+        await Expect(markRead).ToHaveCountAsync(unread - 1);
+
+        // The language of the State user's notices, changed on the account page.
+        var other = culture == "es" ? "fr" : "es";
+        await page.GetByRole(AriaRole.Navigation, new() { Name = t["Main"] }).GetByRole(AriaRole.Link, new() { Name = t["My account"] }).ClickAsync();
+        var language = page.GetByRole(AriaRole.Form, new() { Name = t["Change the language of your notices"] });
+        await Expect(language.GetByLabel(t["Language of notices"])).ToHaveValueAsync(culture);
+        await language.GetByLabel(t["Language of notices"]).SelectOptionAsync(other);
+        await language.GetByRole(AriaRole.Button, new() { Name = t["Save the language"] }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(t.Format("Your notices will be written in {0}.", other == "fr" ? "Français" : "Español"));
+        await Expect(language.GetByLabel(t["Language of notices"])).ToHaveValueAsync(other);
+        await pages.CheckAsync(page, "state-account");
 
         // Past the deadline (the system's clock moved on, so the person signs in again): no form is left.
         System.Clock.Advance(TimeSpan.FromDays(3));
