@@ -25,6 +25,12 @@ public static class NoticeKinds
     public const string ScreeningDigest = "screening-digest";
     public const string RepresentativeMovedUp = "representative-moved-up";
     public const string ObjectionRaised = "objection-raised";
+    public const string ApplicationLapsed = "application-lapsed";
+    /// <summary>To the secretariat: the organization replied to the objection against its Referred application.</summary>
+    public const string ObjectionReplyReceived = "objection-reply-received";
+    public const string CommentPublished = "comment-published";
+    /// <summary>To the organization: who it nominated stands in person, online or on the waiting list.</summary>
+    public const string RepresentativeNominated = "representative-nominated";
     public const string EmailConfirmation = "email-confirmation";
     public const string MemberInvitation = "member-invitation";
     public const string AccountExists = "account-exists";
@@ -44,6 +50,7 @@ public static class NoticeKinds
         ObjectionWithdrawn, ObjectionWithdrawalReceipt, ObjectionWindowClosed, ApplicationAdmitted,
         ApplicationNotAdmitted, ApplicationReferred, ApplicationDecided, WithdrawalConfirmed, ApplicationWithdrawn,
         ObjectionDeadlineReminder, ScreeningDigest, RepresentativeMovedUp, ObjectionRaised,
+        ApplicationLapsed, ObjectionReplyReceived, CommentPublished, RepresentativeNominated,
         EmailConfirmation, MemberInvitation, AccountExists, PasswordReset, StateUserInvited, LedgerInconsistent, LedgerTreeHead,
     ];
 

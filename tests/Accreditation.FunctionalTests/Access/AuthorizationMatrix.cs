@@ -165,6 +165,28 @@ public static class AuthorizationMatrix
         }),
         ["accreditation.registration.v1.CommentService/ListComments"] = new((w, _) => new RegistrationV1.ListCommentsRequest { DialogueId = w.AdmittedDialogueId }, Anyone),
 
+        // Portal pieces of Registration (kept together).
+        // The organization's own members replace its profile; the same values as created, so the cells change nothing States see.
+        ["accreditation.registration.v1.OrganizationService/UpdateOrganization"] = new((w, s) => new RegistrationV1.UpdateOrganizationRequest
+        {
+            OrganizationId = w.Organizations[s], Name = $"Matrix {s} Network", Acronym = $"M{s}N", Category = RegistrationV1.StakeholderCategory.Ngo,
+            Country = "KEN", EcosocStatus = RegistrationV1.EcosocStatus.None, Website = "https://example.org", AreasOfWork = { "migrant smuggling", "victim support" },
+        }, Organization(secretariat: false)),
+        // Registration still open: every field may change (here the dates move further out, the rest stays).
+        ["accreditation.registration.v1.DialogueService/UpdateDialogue"] = new((w, _) => new RegistrationV1.UpdateDialogueRequest
+        {
+            DialogueId = w.DialogueId, WorkingGroup = "Working Group on Smuggling of Migrants", Session = "ninth session", Venue = "Vienna and online",
+            Date = Future.AddDays(30).ToString("yyyy-MM-dd"), RegistrationClosesAt = Timestamp.FromDateTimeOffset(Future),
+            ObjectionPeriodDays = 14, InPersonCapacity = 40,
+            Policy = new RegistrationV1.DialoguePolicy
+            {
+                Circulation = RegistrationV1.CirculationPolicy.All, ObjectionEffect = RegistrationV1.ObjectionEffect.Exclude, RepresentativesPerOrganization = 2,
+            },
+        }, Officers),
+        ["accreditation.registration.v1.InvitationService/ListInvitations"] = new((w, s) => new RegistrationV1.ListInvitationsRequest { OrganizationId = w.Organizations[s] }, Organization(secretariat: false)),
+        // The owner's first cell cancels; its second meets FAILED_PRECONDITION (Cancelled), past authorization.
+        ["accreditation.registration.v1.InvitationService/CancelInvitation"] = new((w, s) => new RegistrationV1.CancelInvitationRequest { InvitationId = w.Invitations[s] }, Organization(secretariat: false)),
+
         ["accreditation.objections.v1.CirculationService/ListCirculatedApplicants"] = new((_, _) => new ObjectionsV1.ListCirculatedApplicantsRequest(), StatesAndSecretariat),
         ["accreditation.objections.v1.CirculationService/GetCirculation"] = new((w, _) => new ObjectionsV1.GetCirculationRequest { CirculationId = w.CirculationId }, StatesAndSecretariat),
         ["accreditation.objections.v1.ObjectionService/FileObjection"] = new((w, s) => new ObjectionsV1.FileObjectionRequest { ApplicationId = w.Applications[s] }, Only(StateX, StateY)),
