@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Accreditation.FunctionalTests.Infrastructure;
 using Accreditation.FunctionalTests.Portal.Infrastructure;
-using Accreditation.Identity.Staff;
 using Microsoft.Playwright;
 using static Accreditation.FunctionalTests.Portal.PortalSteps;
 using static Microsoft.Playwright.Assertions;
@@ -31,12 +30,12 @@ public sealed class LedgerAndStateJourneyTests(PortalSystem portal) : IClassFixt
         var pages = new PortalPages(System, culture);
         var t = pages.T;
         var (_, _, application) = await EligibleApplicationAsync($"Ledger Journey {culture} Alliance");
-        var (email, password) = await AddStaffAsync("auditor");
+        var auditor = System.System.Credentials.Auditor;
 
         var page = await portal.Browser.OpenPortalAsync(System, culture, bypassContentSecurityPolicy: true);
         // The ledger asked for first: the sign-in leads back to it.
         await page.GotoAsync($"/{culture}/secretariat/ledger");
-        await SignInAsync(page, t, email, password);
+        await SignInAsync(page, t, auditor.Email, auditor.Password);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(t["Decision ledger"]);
 
         var search = page.GetByRole(AriaRole.Form, new() { Name = t["Search the ledger"] });
@@ -80,11 +79,10 @@ public sealed class LedgerAndStateJourneyTests(PortalSystem portal) : IClassFixt
         var name = $"Objection Journey {culture} Forum";
         var (officer, dialogue, application) = await EligibleApplicationAsync(name);
         await Api.CirculateAsync(officer, dialogue, TimeSpan.FromDays(2));
-        var email = await StateUserAsync(officer, "KEN", culture);
-
         var page = await portal.Browser.OpenPortalAsync(System, culture, bypassContentSecurityPolicy: true);
         // portal.js asks before a withdrawal; the State user says yes.
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        var email = await StateUserAsync(page, t, officer, "KEN");
         await SignInAsync(page, t, email);
         await page.GetByRole(AriaRole.Navigation, new() { Name = t["Main"] }).GetByRole(AriaRole.Link, new() { Name = t["Circulated applicants"] }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(t["Circulated applicants"]);
@@ -153,28 +151,19 @@ public sealed class LedgerAndStateJourneyTests(PortalSystem portal) : IClassFixt
         (await Api.Objections.ListObjectionsAsync(new ObjectionsV1.ListObjectionsRequest { ApplicationId = application.ApplicationId },
             SystemFixture.Bearer(await System.StateTokenAsync("KEN")))).Objections;
 
-    /// <summary>A State user created by an officer, who sets a password with the e-mailed code as the invitation says.</summary>
-    async Task<string> StateUserAsync(string officer, string state, string language)
+    /// <summary>A State user created by an officer: the e-mailed link opens the portal's page that sets its password.</summary>
+    async Task<string> StateUserAsync(IPage page, PortalText t, string officer, string state)
     {
-        var email = $"state-{language}-{Guid.NewGuid():N}@mission.example.gov";
+        var email = $"state-{t.Culture}-{Guid.NewGuid():N}@mission.example.gov";
         await new AccountsV1.StateUserService.StateUserServiceClient(System.Grpc).CreateStateUserAsync(new AccountsV1.CreateStateUserRequest
         {
-            Email = email, DisplayName = "Wanjiru Kamau", StateCode = state, Language = language,
+            Email = email, DisplayName = "Wanjiru Kamau", StateCode = state, Language = t.Culture,
         }, SystemFixture.Bearer(officer));
-        var code = await System.CodeFromMailAsync(email, "state-user-invited");
-        await new AccountsV1.AccountService.AccountServiceClient(System.Grpc).ResetPasswordAsync(new AccountsV1.ResetPasswordRequest
-        {
-            Email = email, Code = code, NewPassword = Password,
-        }, SystemFixture.Anonymous);
+        await page.GotoAsync(await System.LinkFromMailAsync(email, "state-user-invited"));
+        var form = page.GetByRole(AriaRole.Form, new() { Name = t["Choose a new password"] });
+        await form.GetByLabel(t["New password"]).FillAsync(Password);
+        await form.GetByRole(AriaRole.Button, new() { Name = t["Set the new password"] }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(t["Your new password is set: sign in with it."]);
         return email;
-    }
-
-    /// <summary>A secretariat account from the administrator's command, as staff get theirs.</summary>
-    async Task<(string Email, string Password)> AddStaffAsync(string role)
-    {
-        var email = $"{role}-{Guid.NewGuid():N}@un.example.org";
-        var output = new StringWriter();
-        Assert.Equal(0, await StaffCommand.RunAsync(["add", "--email", email, "--role", role, "--Data:Directory", System.DataDirectory], output));
-        return (email, output.ToString().Trim().Split(' ')[^1]);
     }
 }
