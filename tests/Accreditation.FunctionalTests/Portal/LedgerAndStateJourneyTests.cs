@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Accreditation.FunctionalTests.Infrastructure;
 using Accreditation.FunctionalTests.Portal.Infrastructure;
+using Accreditation.Portal.Pages.Secretariat.Ledger;
+using Accreditation.Registration.Domain.Ledger;
 using Microsoft.Playwright;
 using static Accreditation.FunctionalTests.Portal.PortalSteps;
 using static Microsoft.Playwright.Assertions;
@@ -133,6 +135,21 @@ public sealed class LedgerAndStateJourneyTests(PortalSystem portal) : IClassFixt
         await Expect(applicant.GetByRole(AriaRole.Form)).ToHaveCountAsync(0);
         await pages.CheckAsync(page, "state-window-closed");
         pages.NothingUntranslated();
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("es")]
+    public void Every_verification_problem_and_every_kind_of_ledger_entry_has_its_own_words_in_each_language(string culture)
+    {
+        var t = PortalText.For(culture);
+        var problems = Enum.GetValues<RegistrationV1.VerificationProblem>().Select(LedgerWords.Problem).ToList();
+        Assert.Equal(problems.Count, problems.Distinct().Count());
+        Assert.All(problems, words => Assert.NotEqual(words, t[words, "Ledger.Verify"]));
+        var kinds = typeof(LedgerKinds).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.NotEmpty(kinds);
+        Assert.All(kinds, kind => Assert.NotEqual(kind, LedgerWords.Kind(kind)));
+        Assert.All(kinds, kind => Assert.NotEqual(LedgerWords.Kind(kind), t[LedgerWords.Kind(kind), "Ledger.Index"]));
     }
 
     /// <summary>An organization's application to a new dialogue, found eligible by an officer: entries in the ledger, ready to circulate.</summary>

@@ -17,6 +17,7 @@ public static class LedgerWords
         "window-closed" => "Objection window closed",
         "reply" => "Reply to an objection",
         "purge" => "Personal data erased",
+        "profile-changed" => "Organization profile changed",
         _ => kind,
     };
 
