@@ -22,14 +22,14 @@ PORT=${ACCREDITATION_PORT:-5080}
 AMQP_PORT=${ACCREDITATION_RABBITMQ_PORT:-5672}
 DIST_PORT=${ACCREDITATION_RABBITMQ_DIST_PORT:-$((AMQP_PORT + 20000))}
 CONFIGURATION=${ACCREDITATION_CONFIGURATION:-Release}
-SERVICES=(identity registration objections notifications gateway)
+SERVICES=(identity registration objections notifications portal gateway)
 RABBIT_BIN=/usr/lib/rabbitmq/bin
 # One node per run folder, so two runs (or a test next to a developer's run) never meet.
 NODE="accreditation-$(printf '%s' "$RUN" | md5sum | cut -c1-8)@localhost"
 
-declare -A PORTS=([identity]=$((PORT + 21)) [registration]=$((PORT + 22)) [objections]=$((PORT + 23)) [notifications]=$((PORT + 24)) [gateway]=$PORT)
-declare -A PROJECTS=([identity]=services/Identity [registration]=services/Registration [objections]=services/Objections [notifications]=services/Notifications [gateway]=gateway)
-declare -A ASSEMBLIES=([identity]=Accreditation.Identity [registration]=Accreditation.Registration [objections]=Accreditation.Objections [notifications]=Accreditation.Notifications [gateway]=Accreditation.Gateway)
+declare -A PORTS=([identity]=$((PORT + 21)) [registration]=$((PORT + 22)) [objections]=$((PORT + 23)) [notifications]=$((PORT + 24)) [portal]=$((PORT + 25)) [gateway]=$PORT)
+declare -A PROJECTS=([identity]=services/Identity [registration]=services/Registration [objections]=services/Objections [notifications]=services/Notifications [portal]=portal [gateway]=gateway)
+declare -A ASSEMBLIES=([identity]=Accreditation.Identity [registration]=Accreditation.Registration [objections]=Accreditation.Objections [notifications]=Accreditation.Notifications [portal]=Accreditation.Portal [gateway]=Accreditation.Gateway)
 
 url() { echo "http://127.0.0.1:$1"; }
 
@@ -126,6 +126,7 @@ write_env() {
     echo "Services__Registration=$(url "${PORTS[registration]}")"
     echo "Services__Objections=$(url "${PORTS[objections]}")"
     echo "Services__Notifications=$(url "${PORTS[notifications]}")"
+    echo "Services__Portal=$(url "${PORTS[portal]}")"
     echo "Gateway__HttpUrl=$(url "$PORT")"
     echo "Gateway__GrpcUrl=$(url $((PORT + 1)))"
     echo "Dapr__Enabled=false"
@@ -175,6 +176,9 @@ wait_healthy() {
   local service=$1
   if [ "$service" = gateway ]; then
     wait_for gateway 60 "curl -sf $(url "$PORT")/healthz"
+  elif [ "$service" = portal ]; then
+    # The portal is a web app: HTTP/1.1.
+    wait_for portal 60 "curl -sf $(url "${PORTS[portal]}")/healthz"
   else
     wait_for "$service" 60 "curl -sf --http2-prior-knowledge $(url "${PORTS[$service]}")/healthz"
   fi
@@ -195,7 +199,7 @@ await_stopped() {
 stop_all() {
   # The gateway first, then the services, each asked to stop (SIGTERM: outbox and consumers finish), then RabbitMQ.
   local service
-  for service in gateway notifications objections registration identity; do
+  for service in gateway portal notifications objections registration identity; do
     running "$service" && kill -TERM "$(pid_of "$service")" 2>/dev/null || true
   done
   for service in "${SERVICES[@]}"; do await_stopped "$service"; done
@@ -206,6 +210,7 @@ stop_all() {
 print_addresses() {
   cat <<EOF
 Accreditation is running (distributed: one process per service, RabbitMQ on 127.0.0.1:$AMQP_PORT).
+  Portal:                      $(url "$PORT")/  (through the gateway; the portal itself on $(url "${PORTS[portal]}"))
   JSON API and token endpoint: $(url "$PORT")/  (HTTP/1.1)
   gRPC API:                    $(url $((PORT + 1)))/  (h2c)
   Services (h2c):              identity $(url "${PORTS[identity]}"), registration $(url "${PORTS[registration]}"),
