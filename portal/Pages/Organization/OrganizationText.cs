@@ -1,3 +1,4 @@
+using Accreditation.Portal.Localization;
 using Accreditation.Registration.V1;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ public static class OrganizationWords
     {
         AttendanceMode.InPerson => text["In person"],
         AttendanceMode.Online => text["Online"],
-        _ => mode.ToString(),
+        _ => EnumNames.Unnamed(mode),
     };
 
     public static string Of(this IStringLocalizer<OrganizationText> text, RepresentativeStatus status) => status switch
@@ -27,7 +28,7 @@ public static class OrganizationWords
         RepresentativeStatus.Online => text["Online"],
         RepresentativeStatus.WaitingList => text["On the waiting list"],
         RepresentativeStatus.Withdrawn => text["Withdrawn"],
-        _ => status.ToString(),
+        _ => EnumNames.Unnamed(status),
     };
 
     public static string Of(this IStringLocalizer<OrganizationText> text, InvitationState state) => state switch
@@ -36,7 +37,7 @@ public static class OrganizationWords
         InvitationState.Accepted => text["Accepted"],
         InvitationState.Expired => text["Expired"],
         InvitationState.Cancelled => text["Cancelled"],
-        _ => state.ToString(),
+        _ => EnumNames.Unnamed(state),
     };
 
     /// <summary>What the application waits for, as the service says (its next_step).</summary>
@@ -48,7 +49,7 @@ public static class OrganizationWords
         NextStepKind.ObjectionWindow => text["The States parties may object until the end of the objection period."],
         NextStepKind.AwaitingReferralDecision => text["The Bureau or the Conference decides; the secretariat records the decision."],
         NextStepKind.NominateDelegation => text["Nominate your delegation before the dialogue."],
-        _ => kind.ToString(),
+        _ => EnumNames.Unnamed(kind),
     };
 
     public static string Of(this IStringLocalizer<OrganizationText> text, Party party) => party switch
@@ -56,7 +57,7 @@ public static class OrganizationWords
         Party.Organization => text["Your organization"],
         Party.Secretariat => text["The secretariat"],
         Party.States => text["The States parties"],
-        _ => party.ToString(),
+        _ => EnumNames.Unnamed(party),
     };
 
     /// <summary>Who recorded a step of the history, by role (organizations never see which staff member).</summary>

@@ -3,6 +3,7 @@ using Accreditation.FunctionalTests.Infrastructure;
 using Accreditation.FunctionalTests.Portal.Infrastructure;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Playwright;
+using Accreditation.Portal.Pages.Organization;
 using static Accreditation.FunctionalTests.Portal.PortalSteps;
 using static Microsoft.Playwright.Assertions;
 using RegistrationV1 = Accreditation.Registration.V1;
@@ -238,6 +239,41 @@ public sealed class OrganizationJourneyTests(PortalSystem portal) : IClassFixtur
         await pages.CheckAsync(page, "organization-withdrawn");
         pages.NothingUntranslated();
     }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    [InlineData("es")]
+    public void Every_attendance_mode_representative_status_invitation_state_next_step_and_party_has_its_words_in_each_language(string culture)
+    {
+        var logs = new LogCapture();
+        var factory = new Accreditation.Portal.Localization.UntranslatedTextLogging(
+            new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+                Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions { ResourcesPath = "Resources" }),
+                Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance),
+            new Microsoft.Extensions.Logging.Logger<Accreditation.Portal.Localization.UntranslatedTextLogging>(new Microsoft.Extensions.Logging.LoggerFactory([logs])));
+        var words = new Microsoft.Extensions.Localization.StringLocalizer<Accreditation.Portal.Pages.Organization.OrganizationText>(factory);
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            var shown = Values<RegistrationV1.AttendanceMode>().Select(v => ((object)v, words.Of(v)))
+                .Concat(Values<RegistrationV1.RepresentativeStatus>().Select(v => ((object)v, words.Of(v))))
+                .Concat(Values<RegistrationV1.InvitationState>().Select(v => ((object)v, words.Of(v))))
+                .Concat(Values<RegistrationV1.NextStepKind>().Select(v => ((object)v, words.Of(v))))
+                .Concat(Values<RegistrationV1.Party>().Select(v => ((object)v, words.Of(v))))
+                .ToList();
+            Assert.All(shown, s => Assert.False(s.Item2.Length == 0 || s.Item2.StartsWith('('), $"{s.Item1} has no words: {s.Item2}"));
+            Assert.Empty(logs.Lines.Select(l => l.Message));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    // The zero value of each enum means "not set": no page shows it.
+    static IEnumerable<T> Values<T>() where T : struct, System.Enum => System.Enum.GetValues<T>().Where(v => Convert.ToInt32(v) != 0);
 
     static async Task NominateAsync(IPage page, PortalText t, string name, string email)
     {
