@@ -20,6 +20,9 @@ public static class GatewayRateLimits
 
     public sealed record Budget(int PermitLimit, TimeSpan Window);
 
+    // The portal's languages: each of its pages' paths starts with one. Declared before the call sets that use it.
+    static readonly string[] PortalCultures = ["en", "fr", "es"];
+
     public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         Budget Read(string name, int permits) => new(
@@ -49,13 +52,16 @@ public static class GatewayRateLimits
             AccountService.Descriptor.FindMethodByName("ConfirmEmail"),
             AccountService.Descriptor.FindMethodByName("ResendEmailConfirmation"),
             InvitationService.Descriptor.FindMethodByName("AcceptInvitation"))
-        .And("/connect/token");
+        .And("/connect/token")
+        // The portal's forms reach Identity from the portal's server, behind this edge: they are budgeted here.
+        .AndPortalForms(PortalCultures, "sign-in", "sign-up", "confirm-email", "forgot-password", "reset-password", "invitation");
 
     // Calls that send an e-mail: each service also keeps a budget per recipient address.
     static readonly RateLimitedCalls EmailCalls = RateLimitedCalls.Of(
         AccountService.Descriptor.FindMethodByName("SignUp"),
         AccountService.Descriptor.FindMethodByName("ResendEmailConfirmation"),
-        InvitationService.Descriptor.FindMethodByName("InviteMember"));
+        InvitationService.Descriptor.FindMethodByName("InviteMember"))
+        .AndPortalForms(PortalCultures, "sign-up", "confirm-email", "forgot-password", "colleagues");
 
     static readonly RateLimitedCalls ObjectionCalls = RateLimitedCalls.Of(ObjectionService.Descriptor.FindMethodByName("FileObjection"));
 

@@ -15,6 +15,7 @@ public sealed class RateLimitedCalls
     readonly HashSet<string> _grpcPaths = new(StringComparer.OrdinalIgnoreCase);
     readonly List<(string Verb, TemplateMatcher Template)> _jsonRules = [];
     readonly HashSet<string> _plainPaths = new(StringComparer.OrdinalIgnoreCase);
+    readonly HashSet<string> _portalPosts = new(StringComparer.OrdinalIgnoreCase);
 
     public static RateLimitedCalls Of(params MethodDescriptor[] methods)
     {
@@ -36,10 +37,21 @@ public sealed class RateLimitedCalls
         return this;
     }
 
+    /// <summary>Forms of the portal: their POSTs only (reading the page is not a try).</summary>
+    public RateLimitedCalls AndPortalForms(IEnumerable<string> cultures, params string[] pages)
+    {
+        foreach (var culture in cultures)
+            foreach (var page in pages)
+                _portalPosts.Add($"/{culture}/{page}");
+        return this;
+    }
+
     public bool Matches(HttpContext context)
     {
         var path = Canonical(context.Request.Path);
         if (_grpcPaths.Contains(path) || _plainPaths.Contains(path))
+            return true;
+        if (HttpMethods.IsPost(context.Request.Method) && _portalPosts.Contains(path))
             return true;
         foreach (var (verb, template) in _jsonRules)
             if (string.Equals(verb, context.Request.Method, StringComparison.OrdinalIgnoreCase) && template.TryMatch(path, new RouteValueDictionary()))

@@ -46,6 +46,22 @@ public sealed class RouteBudgetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_portals_sign_in_forms_in_every_language_draw_on_the_sign_in_budget_and_reading_them_does_not()
+    {
+        var paths = new[] { "/en/sign-in", "/fr/sign-in", "/es/SIGN-IN/", "/en/forgot-password", "/fr/sign-up" };
+        // Each try is refused by the portal itself (no antiforgery token) but counts at the edge.
+        foreach (var path in paths)
+        {
+            using var response = await _system.Http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "x@example.org" }));
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, response.StatusCode);
+        }
+        using var spent = await _system.Http.PostAsync("/es/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.TooManyRequests, spent.StatusCode);
+        using var page = await _system.Http.GetAsync("/es/sign-in");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
     public async Task Objection_filing_is_limited_over_grpc_and_json_together_whatever_the_spelling()
     {
         var austria = await _system.StateTokenAsync("AUT");

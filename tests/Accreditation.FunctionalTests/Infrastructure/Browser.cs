@@ -33,14 +33,19 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, chromium);
     }
 
-    /// <summary>A fresh context (no shared storage) on the gateway's portal.</summary>
-    public async Task<IPage> OpenPortalAsync(SystemFixture system, bool bypassContentSecurityPolicy = false)
+    /// <summary>
+    /// A fresh context (no shared cookies) on the portal's front page, through the gateway, in a
+    /// browser whose language is <paramref name="culture"/>. Journeys bypass the Content-Security-Policy
+    /// only so that axe-core can be injected; the policy itself has its own test.
+    /// </summary>
+    public async Task<IPage> OpenPortalAsync(SystemFixture system, string culture = "en", bool bypassContentSecurityPolicy = false)
     {
         var context = await _chromium.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = system.System.GatewayHttp.ToString(),
             BypassCSP = bypassContentSecurityPolicy,
-            Locale = "en-GB",
+            Locale = culture switch { "fr" => "fr-FR", "es" => "es-ES", _ => "en-GB" },
+            ViewportSize = new() { Width = 1200, Height = 900 },
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
