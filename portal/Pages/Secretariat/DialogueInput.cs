@@ -32,6 +32,24 @@ public sealed class DialogueInput
 
     public int RepresentativesPerOrganization { get; set; } = 2;
 
+    /// <summary>The form filled with the dialogue as it stands (registration dates as the days they fall on, UTC).</summary>
+    public static DialogueInput From(Dialogue dialogue) => new()
+    {
+        WorkingGroup = dialogue.WorkingGroup,
+        Session = dialogue.Session,
+        Date = DateOnly.TryParseExact(dialogue.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date) ? date : null,
+        Venue = dialogue.Venue,
+        RegistrationOpensAt = dialogue.RegistrationOpensAt is { } opens ? DateOnly.FromDateTime(opens.ToDateTime()) : null,
+        RegistrationClosesAt = dialogue.RegistrationClosesAt is { } closes ? DateOnly.FromDateTime(closes.ToDateTime()) : null,
+        ObjectionPeriodDays = dialogue.ObjectionPeriodDays,
+        InPersonCapacity = dialogue.InPersonCapacity,
+        Circulation = dialogue.Policy?.Circulation ?? CirculationPolicy.All,
+        ObjectionEffect = dialogue.Policy?.ObjectionEffect ?? ObjectionEffect.Exclude,
+        DiscloseObjectionToOrganization = dialogue.Policy?.DiscloseObjectionToOrganization ?? false,
+        RepresentativesPerOrganization = dialogue.Policy?.RepresentativesPerOrganization ?? 2,
+    };
+
     public DialoguePolicy Policy() => new()
     {
         Circulation = Circulation,

@@ -53,9 +53,9 @@ public sealed class SecretariatJourneyTests(PortalSystem portal) : IClassFixture
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Working Group on Firearms, session {culture}");
         var dialogue = new RegistrationV1.Dialogue { DialogueId = page.Url.Split('/')[^1] };
 
-        var objected = await ApplyAsync("Firearms Watch", dialogue);
-        var unopposed = await ApplyAsync("Arms Control Forum", dialogue);
-        var questioned = await ApplyAsync("Small Arms Survey", dialogue);
+        var (_, objected) = await ApplyAsync("Firearms Watch", dialogue);
+        var (forum, unopposed) = await ApplyAsync("Arms Control Forum", dialogue);
+        var (_, questioned) = await ApplyAsync("Small Arms Survey", dialogue);
         await page.ReloadAsync();
         await pages.CheckAsync(page, "secretariat-dashboard");
 
@@ -119,6 +119,22 @@ public sealed class SecretariatJourneyTests(PortalSystem portal) : IClassFixture
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(T("Decision recorded.", "SecretariatText"));
         Assert.Equal(RegistrationV1.ApplicationState.Admitted, (await ReadAsync(objected)).State);
 
+        // The participant list, and its CSV, where a name written as a formula stays text.
+        await SystemFixture.EventuallyAsync(() => ReadAsync(unopposed), a => a.State == RegistrationV1.ApplicationState.Admitted, "the unopposed application to be admitted");
+        await new RegistrationV1.RepresentativeService.RepresentativeServiceClient(System.Grpc).NominateRepresentativeAsync(new RegistrationV1.NominateRepresentativeRequest
+        {
+            ApplicationId = unopposed.ApplicationId, FullName = "=HYPERLINK(\"http://example.org\")", Title = "Director, \"Research\"",
+            Email = "director@example.org", Mode = RegistrationV1.AttendanceMode.InPerson,
+        }, forum.Call);
+        await page.GotoAsync($"/{culture}/secretariat/dialogues/{dialogue.DialogueId}/participants");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = string.Format(CultureInfo.InvariantCulture, T("Representatives of {0}", "Participants"), "Arms Control Forum") }))
+            .ToContainTextAsync("director@example.org");
+        await pages.CheckAsync(page, "secretariat-participants");
+        var csvLink = await page.GetByRole(AriaRole.Link, new() { Name = T("Download the list (CSV)", "Participants") }).GetAttributeAsync("href");
+        var csv = await page.Context.APIRequest.GetAsync(csvLink!);
+        Assert.StartsWith("text/csv", csv.Headers["content-type"]);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://example.org\"\")\",\"Director, \"\"Research\"\"\",director@example.org", await csv.TextAsync());
+
         await page.GotoAsync($"/{culture}/secretariat/dialogues/{dialogue.DialogueId}/statistics");
         await Expect(page.Locator("blockquote")).Not.ToBeEmptyAsync();
         await pages.CheckAsync(page, "secretariat-statistics");
@@ -131,21 +147,24 @@ public sealed class SecretariatJourneyTests(PortalSystem portal) : IClassFixture
         var pages = new PortalPages(System, "en");
         var officerToken = await System.OfficerTokenAsync();
         var dialogue = await _api.CreateDialogueAsync(officerToken);
-        var eligible = await ApplyAsync("Audited Alliance", dialogue);
+        var (_, eligible) = await ApplyAsync("Audited Alliance", dialogue);
         await _api.ScreenEligibleAsync(officerToken, eligible);
         var (auditor, password) = await AddStaffAsync("auditor");
         var page = await portal.Browser.OpenPortalAsync(System, "en", bypassContentSecurityPolicy: true);
         await SignInAsync(page, pages.T, auditor, password);
 
-        foreach (var path in new[] { $"/en/secretariat/dialogues/{dialogue.DialogueId}", $"/en/secretariat/dialogues/{dialogue.DialogueId}/circulate",
-                     $"/en/secretariat/applications/{eligible.ApplicationId}", "/en/secretariat/screening", "/en/secretariat/state-clients" })
+        foreach (var (name, path) in new[]
+                 {
+                     ("dashboard", $"/en/secretariat/dialogues/{dialogue.DialogueId}"), ("circulate", $"/en/secretariat/dialogues/{dialogue.DialogueId}/circulate"),
+                     ("application", $"/en/secretariat/applications/{eligible.ApplicationId}"), ("screening", "/en/secretariat/screening?state=Eligible"),
+                     ("state-clients", "/en/secretariat/state-clients"), ("comments", "/en/secretariat/comments"), ("deliveries", "/en/secretariat/deliveries"),
+                 })
         {
             await page.GotoAsync(path);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
             await Expect(page.Locator("main form[method='post']")).ToHaveCountAsync(0);
+            await pages.CheckAsync(page, $"secretariat-{name}-auditor");
         }
-        await page.GotoAsync($"/en/secretariat/dialogues/{dialogue.DialogueId}");
-        await pages.CheckAsync(page, "secretariat-dashboard-auditor");
 
         // A valid antiforgery token (the sign-out form's) so the refusal is the page's, not antiforgery's.
         var antiforgery = await page.Locator("input[name='__RequestVerificationToken']").First.GetAttributeAsync("value");
@@ -159,10 +178,10 @@ public sealed class SecretariatJourneyTests(PortalSystem portal) : IClassFixture
     }
 
     /// <summary>An organization's system applies through the API.</summary>
-    async Task<RegistrationV1.Application> ApplyAsync(string organization, RegistrationV1.Dialogue dialogue)
+    async Task<(OrganizationUser User, RegistrationV1.Application Application)> ApplyAsync(string organization, RegistrationV1.Dialogue dialogue)
     {
         var user = await System.SignUpOrganizationUserAsync();
-        return await _api.ApplyAsync(user, await _api.CreateOrganizationAsync(user, organization), dialogue);
+        return (user, await _api.ApplyAsync(user, await _api.CreateOrganizationAsync(user, organization), dialogue));
     }
 
     async Task<RegistrationV1.Application> ReadAsync(RegistrationV1.Application application) =>
