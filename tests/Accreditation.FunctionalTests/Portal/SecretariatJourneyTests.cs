@@ -135,6 +135,18 @@ public sealed class SecretariatJourneyTests(PortalSystem portal) : IClassFixture
         Assert.StartsWith("text/csv", csv.Headers["content-type"]);
         Assert.Contains("\"'=HYPERLINK(\"\"http://example.org\"\")\",\"Director, \"\"Research\"\"\",director@example.org", await csv.TextAsync());
 
+        // The admitted organization's written comment, published by the secretariat.
+        await new RegistrationV1.CommentService.CommentServiceClient(System.Grpc).SubmitCommentAsync(new RegistrationV1.SubmitCommentRequest
+        {
+            ApplicationId = unopposed.ApplicationId, Text = "Marking and tracing of firearms deserves a session of its own.",
+        }, forum.Call);
+        await page.GotoAsync($"/{culture}/secretariat/comments?dialogue={dialogue.DialogueId}");
+        await Expect(page.Locator("main")).ToContainTextAsync("Marking and tracing of firearms deserves a session of its own.");
+        await pages.CheckAsync(page, "secretariat-comments");
+        await page.GetByRole(AriaRole.Button, new() { Name = T("Publish this comment", "Comments") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(T("Comment published.", "SecretariatText"));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = T("Publish this comment", "Comments") })).ToHaveCountAsync(0);
+
         await page.GotoAsync($"/{culture}/secretariat/dialogues/{dialogue.DialogueId}/statistics");
         await Expect(page.Locator("blockquote")).Not.ToBeEmptyAsync();
         await pages.CheckAsync(page, "secretariat-statistics");
