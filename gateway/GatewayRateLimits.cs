@@ -51,6 +51,8 @@ public static class GatewayRateLimits
             AccountService.Descriptor.FindMethodByName("SignUp"),
             AccountService.Descriptor.FindMethodByName("ConfirmEmail"),
             AccountService.Descriptor.FindMethodByName("ResendEmailConfirmation"),
+            AccountService.Descriptor.FindMethodByName("RequestPasswordReset"),
+            AccountService.Descriptor.FindMethodByName("ResetPassword"),
             InvitationService.Descriptor.FindMethodByName("AcceptInvitation"))
         .And("/connect/token")
         // The portal's forms reach Identity from the portal's server, behind this edge: they are budgeted here.
@@ -60,6 +62,8 @@ public static class GatewayRateLimits
     static readonly RateLimitedCalls EmailCalls = RateLimitedCalls.Of(
         AccountService.Descriptor.FindMethodByName("SignUp"),
         AccountService.Descriptor.FindMethodByName("ResendEmailConfirmation"),
+        AccountService.Descriptor.FindMethodByName("RequestPasswordReset"),
+        StateUserService.Descriptor.FindMethodByName("CreateStateUser"),
         InvitationService.Descriptor.FindMethodByName("InviteMember"))
         .AndPortalForms(PortalCultures, "sign-up", "confirm-email", "forgot-password", "colleagues");
 

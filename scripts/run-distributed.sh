@@ -22,14 +22,14 @@ PORT=${ACCREDITATION_PORT:-5080}
 AMQP_PORT=${ACCREDITATION_RABBITMQ_PORT:-5672}
 DIST_PORT=${ACCREDITATION_RABBITMQ_DIST_PORT:-$((AMQP_PORT + 20000))}
 CONFIGURATION=${ACCREDITATION_CONFIGURATION:-Release}
-SERVICES=(identity registration objections notifications gateway)
+SERVICES=(identity registration objections notifications portal gateway)
 RABBIT_BIN=/usr/lib/rabbitmq/bin
 # One node per run folder, so two runs (or a test next to a developer's run) never meet.
 NODE="accreditation-$(printf '%s' "$RUN" | md5sum | cut -c1-8)@localhost"
 
-declare -A PORTS=([identity]=$((PORT + 21)) [registration]=$((PORT + 22)) [objections]=$((PORT + 23)) [notifications]=$((PORT + 24)) [gateway]=$PORT)
-declare -A PROJECTS=([identity]=services/Identity [registration]=services/Registration [objections]=services/Objections [notifications]=services/Notifications [gateway]=gateway)
-declare -A ASSEMBLIES=([identity]=Accreditation.Identity [registration]=Accreditation.Registration [objections]=Accreditation.Objections [notifications]=Accreditation.Notifications [gateway]=Accreditation.Gateway)
+declare -A PORTS=([identity]=$((PORT + 21)) [registration]=$((PORT + 22)) [objections]=$((PORT + 23)) [notifications]=$((PORT + 24)) [portal]=$((PORT + 25)) [gateway]=$PORT)
+declare -A PROJECTS=([identity]=services/Identity [registration]=services/Registration [objections]=services/Objections [notifications]=services/Notifications [portal]=portal [gateway]=gateway)
+declare -A ASSEMBLIES=([identity]=Accreditation.Identity [registration]=Accreditation.Registration [objections]=Accreditation.Objections [notifications]=Accreditation.Notifications [portal]=Accreditation.Portal [gateway]=Accreditation.Gateway)
 
 url() { echo "http://127.0.0.1:$1"; }
 
@@ -73,7 +73,8 @@ start_rabbitmq() {
   fi
 }
 
-# API clients (officer, auditor, four States), generated once with random secrets, in the standalone format.
+# API clients (officer, auditor, four States) and two staff accounts (an officer and an auditor who
+# sign in to the portal), generated once with random secrets and passwords, in the standalone format.
 ensure_credentials() {
   local file="$RUN/data/credentials.json"
   [ -f "$file" ] && return
@@ -82,7 +83,10 @@ ensure_credentials() {
 import json, secrets, sys
 clients = [("secretariat-officer", "officer", None), ("secretariat-auditor", "auditor", None)] + \
           [(f"state-{s.lower()}", "state", s) for s in ("AUT", "BRA", "KEN", "MEX")]
-json.dump({"Clients": [{"ClientId": c, "ClientSecret": secrets.token_urlsafe(24), "Role": r, "State": s} for c, r, s in clients]},
+staff = [("officer@secretariat.localhost", "officer", "Secretariat officer"), ("auditor@secretariat.localhost", "auditor", "Secretariat auditor")]
+json.dump({"Clients": [{"ClientId": c, "ClientSecret": secrets.token_urlsafe(24), "Role": r, "State": s} for c, r, s in clients],
+           # The "-aA1" gives every character class Identity's password policy asks for.
+           "Staff": [{"Email": e, "Password": secrets.token_urlsafe(24) + "-aA1", "Role": r, "DisplayName": n} for e, r, n in staff]},
           open(sys.argv[1], "w"), indent=2)
 EOF
   )
@@ -95,6 +99,10 @@ for i, c in enumerate(json.load(open(sys.argv[1]))["Clients"]):
     for key in ("ClientId", "ClientSecret", "Role", "State"):
         if c[key] is not None:
             print(f"Identity__Clients__{i}__{key}={c[key]}")
+# Created at start when absent (Identity:Staff); a file from before staff accounts has none.
+for i, c in enumerate(json.load(open(sys.argv[1])).get("Staff") or []):
+    for key in ("Email", "Password", "Role", "DisplayName"):
+        print(f"Identity__Staff__{i}__{key}={c[key]}")
 EOF
 }
 
@@ -118,6 +126,7 @@ write_env() {
     echo "Services__Registration=$(url "${PORTS[registration]}")"
     echo "Services__Objections=$(url "${PORTS[objections]}")"
     echo "Services__Notifications=$(url "${PORTS[notifications]}")"
+    echo "Services__Portal=$(url "${PORTS[portal]}")"
     echo "Gateway__HttpUrl=$(url "$PORT")"
     echo "Gateway__GrpcUrl=$(url $((PORT + 1)))"
     echo "Dapr__Enabled=false"
@@ -129,9 +138,10 @@ write_env() {
       echo "Identity__RequireConfirmedEmail=false"
     fi
     # E-mailed links open the portal, which confirms addresses and accepts invitations.
-    echo "Notifications__Links__ConfirmEmail=$(url "$PORT")/"
-    echo "Notifications__Links__AcceptInvitation=$(url "$PORT")/"
-    echo "Notifications__Links__SignIn=$(url "$PORT")/"
+    echo "Notifications__Links__ConfirmEmail=$(url "$PORT")/confirm-email"
+    echo "Notifications__Links__AcceptInvitation=$(url "$PORT")/invitation"
+    echo "Notifications__Links__SignIn=$(url "$PORT")/sign-in"
+    echo "Notifications__Links__ResetPassword=$(url "$PORT")/reset-password"
     echo "Logging__Console__FormatterName=simple"
     echo "Logging__LogLevel__Microsoft.EntityFrameworkCore=Warning"
     echo "Logging__LogLevel__Microsoft.AspNetCore=Warning"
@@ -166,6 +176,9 @@ wait_healthy() {
   local service=$1
   if [ "$service" = gateway ]; then
     wait_for gateway 60 "curl -sf $(url "$PORT")/healthz"
+  elif [ "$service" = portal ]; then
+    # The portal is a web app: HTTP/1.1.
+    wait_for portal 60 "curl -sf $(url "${PORTS[portal]}")/healthz"
   else
     wait_for "$service" 60 "curl -sf --http2-prior-knowledge $(url "${PORTS[$service]}")/healthz"
   fi
@@ -186,7 +199,7 @@ await_stopped() {
 stop_all() {
   # The gateway first, then the services, each asked to stop (SIGTERM: outbox and consumers finish), then RabbitMQ.
   local service
-  for service in gateway notifications objections registration identity; do
+  for service in gateway portal notifications objections registration identity; do
     running "$service" && kill -TERM "$(pid_of "$service")" 2>/dev/null || true
   done
   for service in "${SERVICES[@]}"; do await_stopped "$service"; done
@@ -197,13 +210,15 @@ stop_all() {
 print_addresses() {
   cat <<EOF
 Accreditation is running (distributed: one process per service, RabbitMQ on 127.0.0.1:$AMQP_PORT).
+  Portal:                      $(url "$PORT")/  (through the gateway; the portal itself on $(url "${PORTS[portal]}"))
   JSON API and token endpoint: $(url "$PORT")/  (HTTP/1.1)
   gRPC API:                    $(url $((PORT + 1)))/  (h2c)
   Services (h2c):              identity $(url "${PORTS[identity]}"), registration $(url "${PORTS[registration]}"),
                                objections $(url "${PORTS[objections]}"), notifications $(url "${PORTS[notifications]}")
   RabbitMQ node:               $NODE (data and logs in $RUN/rabbitmq)
   Run folder:                  $RUN  (data/, logs/, env/, pids/)
-  API clients' secrets:        $RUN/data/credentials.json  (walkthrough: DATA=$RUN/data bash scripts/walkthrough.sh)
+  Staff accounts:              officer@secretariat.localhost, auditor@secretariat.localhost (sign in to the portal)
+  Passwords and secrets:       $RUN/data/credentials.json  (walkthrough: DATA=$RUN/data bash scripts/walkthrough.sh)
 Stop with Ctrl-C here, or: scripts/run-distributed.sh stop
 EOF
 }

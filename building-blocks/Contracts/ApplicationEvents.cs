@@ -55,3 +55,12 @@ public static class ApplicationStates
     public const string NotAdmitted = "NotAdmitted";
     public const string Referred = "Referred";
 }
+
+/// <summary>
+/// An organization changed what the States parties see of it (Registration). Carries the new
+/// organization-level data of each of its applications already circulated, for Objections' copies;
+/// <paramref name="ChangedFields"/> names the fields (proto names, e.g. "name", "country").
+/// </summary>
+public sealed record OrganizationProfileChanged(
+    Guid OrganizationId, string OrganizationName, IReadOnlyList<string> ChangedFields,
+    IReadOnlyList<CirculatedApplicant> CirculatedApplicants, DateTimeOffset At);

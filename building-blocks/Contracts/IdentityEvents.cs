@@ -17,3 +17,18 @@ public sealed record EmailConfirmationRequested(string Subject, string Email, st
 /// new address, so it does not tell who has an account; the owner is told by e-mail instead.
 /// </summary>
 public sealed record SignUpRepeated(string Subject, string Email, string DisplayName, string Language, DateTimeOffset At);
+
+/// <summary>
+/// Someone asked for a new password of an account (Identity): Notifications e-mails the one-time
+/// code, in the account's language. The code is valid until ExpiresAt, once.
+/// </summary>
+public sealed record PasswordResetRequested(string Subject, string Email, string DisplayName, string Language, string Code, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// An officer created a State party's user (Identity): Notifications e-mails the welcome with the
+/// one-time code that sets its first password (as a password reset), valid until ExpiresAt.
+/// </summary>
+public sealed record StateUserInvited(string Subject, string Email, string DisplayName, string Language, string StateCode, string Code, DateTimeOffset ExpiresAt);
+
+/// <summary>A person chose another language for notices (Identity): later notices are written in it.</summary>
+public sealed record AccountLanguageChanged(string Subject, string Language, DateTimeOffset At);

@@ -72,6 +72,8 @@ public sealed class StandaloneSystem : IAsyncDisposable
             ["Notifications:Links:ConfirmEmail"] = new Uri(GatewayHttp, "confirm-email").ToString(),
             ["Notifications:Links:AcceptInvitation"] = new Uri(GatewayHttp, "invitation").ToString(),
             ["Notifications:Links:SignIn"] = new Uri(GatewayHttp, "sign-in").ToString(),
+            // The portal's page that takes the e-mailed code (?email=&code=) and a new password.
+            ["Notifications:Links:ResetPassword"] = new Uri(GatewayHttp, "reset-password").ToString(),
             ["Gateway:GrpcUrl"] = Url(ports.GatewayGrpc),
         };
         foreach (var (key, value) in Credentials.AsSettings().Concat(Options.Settings))
@@ -115,17 +117,20 @@ public sealed class StandaloneSystem : IAsyncDisposable
     public void PrintWelcome(TextWriter output)
     {
         output.WriteLine("Accreditation is running (standalone: one process, in-memory bus, SQLite files).");
-        output.WriteLine($"  Portal for organizations:    {GatewayHttp}");
+        output.WriteLine($"  Portal:                      {GatewayHttp}");
         output.WriteLine($"  JSON API and token endpoint: {GatewayHttp}  (HTTP/1.1)");
         output.WriteLine($"  gRPC API:                    {GatewayGrpc}  (h2c, e.g. grpcurl -plaintext 127.0.0.1:{Options.Ports.GatewayGrpc} list)");
         output.WriteLine($"  Data folder:                 {Options.DataDirectory}");
         var file = Path.Combine(Options.DataDirectory, StandaloneCredentials.FileName);
+        // Never a password or a secret here: the console ends up in logs; the file is owner-only.
         output.WriteLine(CredentialsCreated
-            ? $"  API clients created; their secrets are in {file} (shown only there, keep it private):"
-            : $"  API clients (secrets in {file}):");
+            ? $"  Accounts and API clients created; their passwords and secrets are in {file} (shown only there, keep it private):"
+            : $"  Accounts and API clients (passwords and secrets in {file}):");
+        foreach (var staff in Credentials.Staff ?? [])
+            output.WriteLine($"    {staff.Email,-32} {staff.Role} account, signs in to the portal");
         foreach (var client in Credentials.Clients)
-            output.WriteLine($"    {client.ClientId,-22} role {client.Role}{(client.State is null ? "" : $", State party {client.State}")}");
-        output.WriteLine("  Secretariat staff sign in with accounts made by the administrator's command (prints a one-time password):");
+            output.WriteLine($"    {client.ClientId,-32} API client, role {client.Role}{(client.State is null ? "" : $", State party {client.State}")}");
+        output.WriteLine("  More secretariat staff accounts: the administrator's command (prints a one-time password):");
         output.WriteLine($"    dotnet run --project services/Identity -- staff add --email you@un.org --role officer --Data:Directory {Options.DataDirectory}");
         output.WriteLine("Press Ctrl+C to stop.");
     }

@@ -26,6 +26,8 @@ public sealed class IdentityTokens(HttpClient http, TimeProvider clock)
             ["client_id"] = ClientId,
             ["username"] = email,
             ["password"] = password,
+            // offline_access asks for a refresh token: the session outlives one access token.
+            ["scope"] = "offline_access",
         }, person, ct);
 
     public Task<TokenResult> RefreshAsync(string refreshToken, CancellationToken ct) =>

@@ -6,8 +6,13 @@ namespace Accreditation.Portal;
 /// <summary>A service's refusal as the portal shows it: what kind, which field, the service's reason.</summary>
 public sealed record ServiceError(StatusCode Code, string? Field, string? Quota, string Reason)
 {
-    public static ServiceError From(RpcException e) => new(e.StatusCode,
-        e.Trailers.GetValue("invalid-field"), e.Trailers.GetValue("quota"), e.Status.Detail);
+    public static ServiceError From(RpcException e)
+    {
+        var field = e.Trailers.GetValue("invalid-field");
+        // The services write "field: reason"; shown next to its field, the reason is enough.
+        var reason = field is not null && e.Status.Detail.StartsWith(field + ": ", StringComparison.Ordinal) ? e.Status.Detail[(field.Length + 2)..] : e.Status.Detail;
+        return new(e.StatusCode, field, e.Trailers.GetValue("quota"), reason);
+    }
 
     /// <summary>proto field "display_name" (or "representatives[0].email": its last part) is form property "DisplayName".</summary>
     public static string PropertyName(string field)

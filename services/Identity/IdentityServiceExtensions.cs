@@ -7,6 +7,7 @@ using Accreditation.ServiceDefaults.Messaging;
 using Accreditation.ServiceDefaults.Email;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Accreditation.Identity;
 
@@ -20,6 +21,7 @@ public static class IdentityServiceExtensions
         builder.AddServiceDatabase<IdentityDb>("identity");
         // After AddServiceDatabase: hosted services start in registration order, so the tables exist by then.
         builder.Services.AddHostedService<ClientSeeder>();
+        builder.Services.AddHostedService<StaffSeeder>();
         // Publishes AccountRegistered (for Notifications) and ApiClientRevoked (for every service, itself included).
         builder.AddEventBus<IdentityDb>("identity");
 
@@ -45,15 +47,20 @@ public static class IdentityServiceExtensions
                 server.SetIssuer(settings.Issuer);
                 // Discovery (/.well-known/openid-configuration) and the key set (/.well-known/jwks) keep OpenIddict's default paths.
                 server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
-                server.AllowClientCredentialsFlow().AllowPasswordFlow();
+                // Refresh tokens only for people who ask for them (scope offline_access with the password grant).
+                server.AllowClientCredentialsFlow().AllowPasswordFlow().AllowRefreshTokenFlow();
+                server.RegisterScopes(Scopes.OfflineAccess);
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime);
+                server.SetRefreshTokenLifetime(settings.RefreshTokenLifetime);
 
                 // Services validate the JWT's signature against the published key set (JwtBearer);
                 // an encrypted token would be unreadable to them.
                 server.DisableAccessTokenEncryption();
                 // Access tokens are short-lived self-contained JWTs checked offline, and there is no
                 // revocation or introspection endpoint: a database row per token would only add a
-                // SQLite write to every token request and a table that grows forever.
+                // SQLite write to every token request and a table that grows forever. Refresh tokens
+                // are self-contained too (encrypted): the token endpoint checks the security stamp
+                // and the session they carry against the account instead (TokenEndpoint).
                 server.DisableTokenStorage();
                 server.DisableAuthorizationStorage();
 
@@ -92,6 +99,7 @@ public static class IdentityServiceExtensions
         // SignUp is anonymous and GetMyAccount needs a token: the method attributes decide, not the endpoint.
         app.MapGrpcService<AccountsApi>();
         app.MapGrpcService<StateClientsApi>();
+        app.MapGrpcService<StateUsersApi>();
         app.MapTokenEndpoint();
         return app;
     }

@@ -5,7 +5,14 @@ namespace Accreditation.Identity;
 /// <summary>The Identity service's configuration (section Identity), read and checked once at start.</summary>
 public sealed record IdentitySettings(Uri Issuer, TimeSpan AccessTokenLifetime, string KeysDirectory, IReadOnlyList<ApiClientRegistration> Clients)
 {
+    /// <summary>Staff accounts created at start when absent (Identity:Staff:{i}), e.g. by the standalone host's first run.</summary>
+    public IReadOnlyList<StaffRegistration> Staff { get; init; } = [];
+
     public static readonly TimeSpan DefaultAccessTokenLifetime = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan DefaultRefreshTokenLifetime = TimeSpan.FromHours(12);
+
+    /// <summary>How long a person's refresh token (scope offline_access) works at most (Identity:RefreshTokenLifetime); sign-out or a new password ends it sooner.</summary>
+    public TimeSpan RefreshTokenLifetime { get; init; } = DefaultRefreshTokenLifetime;
 
     /// <summary>
     /// Organization users sign in only once they have confirmed their e-mail address
@@ -23,6 +30,10 @@ public sealed record IdentitySettings(Uri Issuer, TimeSpan AccessTokenLifetime, 
         if (lifetime <= TimeSpan.Zero || lifetime > TimeSpan.FromDays(1))
             throw new InvalidOperationException("Identity:AccessTokenLifetime must be positive and at most one day.");
 
+        var refreshLifetime = configuration.GetValue("Identity:RefreshTokenLifetime", DefaultRefreshTokenLifetime);
+        if (refreshLifetime <= lifetime || refreshLifetime > TimeSpan.FromDays(30))
+            throw new InvalidOperationException("Identity:RefreshTokenLifetime must be longer than the access token's and at most 30 days.");
+
         var keys = configuration["Identity:KeysDirectory"] is { Length: > 0 } configured
             ? configured
             : Path.Combine(configuration["Data:Directory"] ?? "data", "identity-keys");
@@ -35,6 +46,10 @@ public sealed record IdentitySettings(Uri Issuer, TimeSpan AccessTokenLifetime, 
         return new IdentitySettings(issuer, lifetime, Path.GetFullPath(keys), ApiClientRegistration.EnsureDistinct(clients))
         {
             RequireConfirmedEmail = configuration.GetValue("Identity:RequireConfirmedEmail", true),
+            RefreshTokenLifetime = refreshLifetime,
+            Staff = StaffRegistration.EnsureDistinct(configuration.GetSection("Identity:Staff").GetChildren()
+                .Select(entry => StaffRegistration.Create($"Identity:Staff:{entry.Key}", entry["Email"], entry["Role"], entry["Password"], entry["DisplayName"]))
+                .ToList()),
         };
     }
 }

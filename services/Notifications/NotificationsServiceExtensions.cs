@@ -44,10 +44,17 @@ public static class NotificationsServiceExtensions
                 .On<ApplicationDecided, ApplicationDecidedHandler>()
                 .On<ApplicationWithdrawn, ApplicationWithdrawnHandler>()
                 .On<RepresentativeMovedUp, RepresentativeMovedUpHandler>()
+                .On<ApplicationLapsed, ApplicationLapsedHandler>()
+                .On<ObjectionReplySubmitted, ObjectionReplySubmittedHandler>()
+                .On<CommentPublished, CommentPublishedHandler>()
+                .On<RepresentativeNominated, RepresentativeNominatedHandler>()
                 .On<ObjectionRaised, ObjectionRaisedHandler>()
                 .On<EmailConfirmationRequested, EmailConfirmationRequestedHandler>()
                 .On<SignUpRepeated, SignUpRepeatedHandler>()
-                .On<MemberInvited, MemberInvitedHandler>();
+                .On<MemberInvited, MemberInvitedHandler>()
+                .On<PasswordResetRequested, PasswordResetRequestedHandler>()
+                .On<StateUserInvited, StateUserInvitedHandler>()
+                .On<AccountLanguageChanged, AccountLanguageChangedHandler>();
             if (witness.Enabled)
                 consume.On<LedgerTreeHeadSigned, LedgerTreeHeadSignedHandler>();
         });
@@ -57,6 +64,7 @@ public static class NotificationsServiceExtensions
             builder.Services.AddScoped<LedgerLogClient>();
         }
         builder.Services.AddSingleton(NoticeTemplates.Embedded);
+        builder.Services.AddSingleton(PortalLinks.From(builder.Configuration));
         builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddScoped<NoticeWriter>();
         builder.Services.AddScoped<DirectEmail>();

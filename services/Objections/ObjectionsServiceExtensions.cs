@@ -14,7 +14,8 @@ public static class ObjectionsServiceExtensions
         builder.AddServiceDatabase<ObjectionsDb>("objections");
         builder.AddEventBus<ObjectionsDb>("objections", consume => consume
             .On<ApplicationsCirculated, ApplicationsCirculatedHandler>()
-            .On<ApplicationWithdrawn, ApplicationWithdrawnHandler>());
+            .On<ApplicationWithdrawn, ApplicationWithdrawnHandler>()
+            .On<OrganizationProfileChanged, OrganizationProfileChangedHandler>());
         builder.Services.AddScoped<ObjectionWindowCloser>();
         builder.Services.AddScoped<ObjectionDeadlineReminder>();
         builder.Services.AddHostedService<ObjectionWindowWatcher>();

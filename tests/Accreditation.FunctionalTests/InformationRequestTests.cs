@@ -44,6 +44,13 @@ public sealed class InformationRequestTests(SystemFixture system)
             new RegistrationV1.ListLedgerEntriesRequest { ApplicationId = application.ApplicationId }, SystemFixture.Bearer(officer))).Entries;
         var lapse = Assert.Single(entries, e => e.StateAfter == "Lapsed");
         Assert.Equal(("InformationRequested", "system"), (lapse.StateBefore, lapse.ActorRole));
+
+        // The organization is told, with a link to the application's page in its language.
+        var notices = await SystemFixture.EventuallyAsync(() => _api.NoticesAsync(user.Token),
+            n => n.Any(x => x.Kind == "application-lapsed"), "the lapse notice");
+        var notice = Assert.Single(notices, x => x.Kind == "application-lapsed");
+        Assert.Equal(application.ApplicationId, notice.ApplicationId);
+        Assert.Contains($"/en/applications/{application.ApplicationId}", notice.Body);
     }
 
     async Task<(string Officer, OrganizationUser User, RegistrationV1.Application Application)> SubmittedAsync(string name)

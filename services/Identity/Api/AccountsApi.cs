@@ -15,7 +15,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Accreditation.Identity.Api;
 
-/// <summary>Organization users' accounts. Tokens are not issued here but at /connect/token.</summary>
+/// <summary>
+/// People's accounts: sign-up of organization users, and for every person its own account, its
+/// password (reset by e-mail) and its sessions. Tokens are not issued here but at /connect/token.
+/// </summary>
 public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, OutboxSignal outbox, EmailRecipientBudget recipients,
     TimeProvider clock, ILogger<AccountsApi> logger)
     : AccountService.AccountServiceBase
@@ -36,11 +39,7 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
         var displayName = Require.OptionalText(request.DisplayName, "display_name", maxLength: 200) ?? email;
         // Checked before looking the address up, so a weak password is refused whoever has the address.
         var candidate = new AccountUser { UserName = email, Email = email, DisplayName = displayName, Language = language };
-        var weak = new List<IdentityError>();
-        foreach (var validator in users.PasswordValidators)
-            weak.AddRange((await validator.ValidateAsync(users, candidate, request.Password)).Errors);
-        if (weak.Count > 0)
-            throw Failure(IdentityResult.Failed([.. weak]));
+        await RequireStrongPasswordAsync(candidate, request.Password, "password");
         // Every sign-up e-mails the address (a confirmation, or the notice that it has an account).
         recipients.Spend(email);
 
@@ -140,17 +139,143 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
         return new ResendEmailConfirmationResponse();
     }
 
+    /// <summary>
+    /// A one-time code to set a new password, e-mailed if the address has an account: the same
+    /// empty answer for any address, and the same spending of the address's e-mail budget.
+    /// </summary>
+    [AllowAnonymous]
+    public override async Task<RequestPasswordResetResponse> RequestPasswordReset(RequestPasswordResetRequest request, ServerCallContext context)
+    {
+        var email = EmailAddress.Parse(request.Email);
+        recipients.Spend(email);
+        var requested = await db.RetryInTransactionAsync(async token =>
+        {
+            var user = await users.FindByEmailAsync(email);
+            token.ThrowIfCancellationRequested();
+            var now = clock.GetUtcNow();
+            if (user is null || !PasswordReset.MayRestart(user, now))
+                return null;
+            var code = PasswordReset.Start(user, now);
+            // Notifications e-mails the code; the event is the code's only way out of this service.
+            db.Enqueue(new PasswordResetRequested(user.Id, user.Email!, user.DisplayName, user.Language, code, user.PasswordResetExpiresAt!.Value), now);
+            await db.SaveChangesAsync(token);
+            return user;
+        }, context.CancellationToken);
+        if (requested is not null)
+        {
+            outbox.Notify();
+            logger.LogInformation("Account {UserId} was sent a password reset code", requested.Id);
+        }
+        return new RequestPasswordResetResponse();
+    }
+
+    /// <summary>
+    /// A new password for the holder of the e-mailed code, which is then spent. The code is checked
+    /// first (one answer for an unknown address and a wrong, used or expired code), then the
+    /// password, so a weak password leaves the code usable.
+    /// </summary>
+    [AllowAnonymous]
+    public override async Task<ResetPasswordResponse> ResetPassword(ResetPasswordRequest request, ServerCallContext context)
+    {
+        var email = EmailAddress.Parse(request.Email);
+        if (string.IsNullOrEmpty(request.NewPassword))
+            throw new InvalidFieldException("new_password", "is required");
+        var user = await db.RetryInTransactionAsync(async token =>
+        {
+            var found = await users.FindByEmailAsync(email);
+            token.ThrowIfCancellationRequested();
+            PasswordReset.Verify(found, request.Code, clock.GetUtcNow());
+            await RequireStrongPasswordAsync(found!, request.NewPassword, "new_password");
+            found!.PasswordHash = users.PasswordHasher.HashPassword(found, request.NewPassword);
+            PasswordReset.Complete(found);
+            // Identity's optimistic concurrency token: of two resets with one code, the second is
+            // refused as a conflict, retried, and then finds the code spent.
+            found.ConcurrencyStamp = Guid.NewGuid().ToString();
+            await db.SaveChangesAsync(token);
+            return found;
+        }, context.CancellationToken);
+        logger.LogInformation("Account {UserId} set a new password with an e-mailed code; its sessions ended", user.Id);
+        return new ResetPasswordResponse();
+    }
+
     [Authorize]
     public override async Task<GetMyAccountResponse> GetMyAccount(GetMyAccountRequest request, ServerCallContext context)
     {
-        var caller = context.GetCaller().Require(Roles.Organization);
+        var (caller, _) = Person(context);
         context.CancellationToken.ThrowIfCancellationRequested();
         var user = await users.FindByIdAsync(caller.Subject) ?? throw new NotFoundException("Account", caller.Subject);
         return new GetMyAccountResponse { Account = ToMessage(user) };
     }
 
+    /// <summary>The language of later notices; Notifications learns it from the event.</summary>
+    [Authorize]
+    public override async Task<UpdateMyAccountResponse> UpdateMyAccount(UpdateMyAccountRequest request, ServerCallContext context)
+    {
+        var (caller, _) = Person(context);
+        if (string.IsNullOrWhiteSpace(request.Language))
+            throw new InvalidFieldException("language", "is required");
+        var language = AccountLanguage.Parse(request.Language);
+        var user = await db.RetryInTransactionAsync(async token =>
+        {
+            var found = await users.FindByIdAsync(caller.Subject) ?? throw new NotFoundException("Account", caller.Subject);
+            token.ThrowIfCancellationRequested();
+            if (found.Language == language)
+                return found;
+            found.Language = language;
+            var now = clock.GetUtcNow();
+            db.Enqueue(new AccountLanguageChanged(found.Id, language, now), now);
+            await db.SaveChangesAsync(token);
+            return found;
+        }, context.CancellationToken);
+        outbox.Notify();
+        logger.LogInformation("Account {UserId} reads notices in {Language} from now on", user.Id, language);
+        return new UpdateMyAccountResponse { Account = ToMessage(user) };
+    }
+
+    /// <summary>Sign-out: the session named by the caller's token ends, and with it its refresh token.</summary>
+    [Authorize]
+    public override async Task<EndSessionResponse> EndSession(EndSessionRequest request, ServerCallContext context)
+    {
+        var (caller, sessionId) = Person(context);
+        var ended = await db.RetryOnBusyAsync(async token =>
+        {
+            var session = await db.Sessions.FindAsync([sessionId], token);
+            // A signed token names its own account's session; anything else ends nothing.
+            if (session is null || session.AccountId != caller.Subject)
+                return false;
+            session.End(clock.GetUtcNow());
+            await db.SaveChangesAsync(token);
+            return true;
+        }, context.CancellationToken);
+        if (ended)
+            logger.LogInformation("Account {UserId} signed out (session {SessionId})", caller.Subject, sessionId);
+        return new EndSessionResponse();
+    }
+
+    /// <summary>
+    /// The person behind the token and its session. API clients' tokens name no session (and the
+    /// client has no account): they are refused, whatever their role.
+    /// </summary>
+    static (Caller Caller, string SessionId) Person(ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var sessionId = context.GetHttpContext().User.FindFirst(TokenSubject.SessionClaim)?.Value
+            ?? throw new AccessDeniedException("This operation is for people signed in with a password; an API client has no account.");
+        return (caller, sessionId);
+    }
+
+    /// <summary>Identity's password rules, refused on <paramref name="field"/> with Identity's reasons.</summary>
+    async Task RequireStrongPasswordAsync(AccountUser user, string password, string field)
+    {
+        var weak = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+            weak.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
+        if (weak.Count > 0)
+            throw new InvalidFieldException(field, string.Join(" ", weak.Select(e => e.Description)));
+    }
+
     /// <summary>Identity's errors, sorted into the fields the caller sent.</summary>
-    static Exception Failure(IdentityResult result)
+    internal static Exception Failure(IdentityResult result)
     {
         var errors = result.Errors.ToList();
         var password = errors.Where(e => e.Code.StartsWith("Password", StringComparison.Ordinal)).ToList();
@@ -167,5 +292,7 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
         DisplayName = user.DisplayName,
         Language = user.Language,
         EmailConfirmed = user.EmailConfirmed,
+        Role = user.Role,
+        StateCode = user.StateCode ?? "",
     };
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Accreditation.Identity.Data;
 using Accreditation.Identity.Domain;
 using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Data;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -23,8 +24,14 @@ static class TokenEndpoint
     public static IEndpointConventionBuilder MapTokenEndpoint(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Path, ExchangeAsync).AllowAnonymous().ExcludeFromDescription();
 
+    /// <summary>
+    /// The account's security stamp when the refresh token was issued: only in refresh tokens (no
+    /// destination), which OpenIddict encrypts; a new password renews the stamp and so ends them all.
+    /// </summary>
+    const string StampClaim = "stamp";
+
     static async Task<IResult> ExchangeAsync(HttpContext http, IdentityDb db, UserManager<AccountUser> users,
-        SignInManager<AccountUser> signIn, SignInThrottle throttle, IdentitySettings settings, ILoggerFactory loggers, CancellationToken ct)
+        SignInManager<AccountUser> signIn, SignInThrottle throttle, IdentitySettings settings, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request is missing: is passthrough enabled for /connect/token?");
@@ -76,11 +83,41 @@ static class TokenEndpoint
                 logger.LogInformation("Password sign-in refused: account {UserId} has not confirmed its e-mail address", user.Id);
                 return Refuse(Errors.InvalidGrant, "The e-mail address is not confirmed yet: use the code in the confirmation e-mail (POST /v1/accounts:confirmEmail).");
             }
-            return Issue(TokenSubject.ForUser(user));
+            // One session per sign-in, not per token: refreshing keeps its id, signing out ends it.
+            var session = await db.RetryOnBusyAsync(async token =>
+            {
+                var started = AccountSession.Start(user.Id, clock.GetUtcNow());
+                db.Sessions.Add(started);
+                await db.SaveChangesAsync(token);
+                return started;
+            }, ct);
+            return Issue(TokenSubject.ForUser(user, session.Id), request.HasScope(Scopes.OfflineAccess) ? user.SecurityStamp : null);
+        }
+
+        if (request.IsRefreshTokenGrantType())
+        {
+            // OpenIddict has checked the refresh token's signature, encryption and lifetime; whether
+            // the person may still have tokens is ours: the account, its stamp and its session.
+            const string ended = "The sign-in has ended (signed out, or the password was changed): sign in again.";
+            var principal = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
+            var subject = principal?.FindFirst(AccreditationClaims.Subject)?.Value;
+            var sessionId = principal?.FindFirst(TokenSubject.SessionClaim)?.Value;
+            var stamp = principal?.FindFirst(StampClaim)?.Value;
+            if (subject is null || sessionId is null || stamp is null)
+                return Refuse(Errors.InvalidGrant, ended);
+            var user = await users.FindByIdAsync(subject);
+            var session = await db.Sessions.FindAsync([sessionId], ct);
+            if (user is null || user.SecurityStamp != stamp || session is null || !session.Allows(user.Id))
+            {
+                logger.LogInformation("Refresh refused for account {UserId}: account gone, password changed or session {SessionId} ended", subject, sessionId);
+                return Refuse(Errors.InvalidGrant, ended);
+            }
+            // The claims are the account's as it is now (a role may have changed), not the old token's.
+            return Issue(TokenSubject.ForUser(user, session.Id), user.SecurityStamp);
         }
 
         // OpenIddict rejects grants it was not told to allow before passthrough; this is a second lock.
-        return Refuse(Errors.UnsupportedGrantType, "Only the client_credentials and password grants are supported.");
+        return Refuse(Errors.UnsupportedGrantType, "Only the client_credentials, password and refresh_token grants are supported.");
     }
 
     static readonly AccountUser DummyUser = new();
@@ -90,13 +127,23 @@ static class TokenEndpoint
     static string DummyHash(UserManager<AccountUser> users) =>
         _dummyHash ??= users.PasswordHasher.HashPassword(DummyUser, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
 
-    static IResult Issue(TokenSubject subject)
+    /// <summary>
+    /// The token response; with <paramref name="refreshStamp"/>, a refresh token too (scope
+    /// offline_access), which carries the stamp and the session so the refresh grant can check them.
+    /// </summary>
+    static IResult Issue(TokenSubject subject, string? refreshStamp = null)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, AccreditationClaims.Subject, AccreditationClaims.Role);
         foreach (var (type, value) in subject.Claims())
             identity.AddClaim(new Claim(type, value));
         // Claims without a destination are left out of every token; these are for the services, in the access token only.
         identity.SetDestinations(static _ => [Destinations.AccessToken]);
+        if (refreshStamp is not null)
+        {
+            // No destination: in the (encrypted) refresh token only, never in an access token.
+            identity.AddClaim(new Claim(StampClaim, refreshStamp));
+            identity.SetScopes(Scopes.OfflineAccess);
+        }
 
         var principal = new ClaimsPrincipal(identity);
         // The audience is set here, never taken from the request: every token is for the Accreditation services.

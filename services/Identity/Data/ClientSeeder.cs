@@ -30,13 +30,14 @@ sealed class ClientSeeder(IServiceProvider services, IdentitySettings settings, 
 
     static async Task EnsurePortalAsync(IOpenIddictApplicationManager applications, CancellationToken ct)
     {
-        // Public: the portal runs where a secret cannot be kept, so it may only exchange a user's password.
+        // Public: the portal client holds no secret, so it may only exchange a user's password, and
+        // that sign-in's refresh token (scope offline_access), which the token endpoint checks.
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = ApiClientRegistration.PortalClientId,
             ClientType = ClientTypes.Public,
             DisplayName = "Accreditation portal",
-            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.Password },
+            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.Password, Permissions.GrantTypes.RefreshToken },
         };
         if (await applications.FindByClientIdAsync(descriptor.ClientId, ct) is { } existing)
             await applications.UpdateAsync(existing, descriptor, ct);

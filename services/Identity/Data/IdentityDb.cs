@@ -10,6 +10,7 @@ namespace Accreditation.Identity.Data;
 public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<AccountUser>(options)
 {
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<AccountSession> Sessions => Set<AccountSession>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) =>
         configuration.UseUtcTimestamps();
@@ -28,8 +29,21 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityD
             e.Property(u => u.Language).HasMaxLength(8);
             // Accounts that existed before staff roles are organization users.
             e.Property(u => u.Role).HasMaxLength(16).HasDefaultValue(Accreditation.ServiceDefaults.Auth.Roles.Organization);
+            e.Property(u => u.StateCode).HasMaxLength(3);
+            e.Property(u => u.PasswordResetHash).HasMaxLength(64);
             // Identity checks e-mail uniqueness before inserting; the index closes the race between two sign-ups.
             e.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
+        });
+
+        model.Entity<AccountSession>(e =>
+        {
+            e.ToTable("Sessions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(32);
+            e.Property(x => x.AccountId).HasMaxLength(450);
+            e.HasIndex(x => x.AccountId);
+            // A deleted account's sessions go with it (its refresh tokens already fail: no user).
+            e.HasOne<AccountUser>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<ApiClient>(e =>

@@ -31,11 +31,7 @@ public sealed class ApiClient(string clientId, string role, string? stateCode)
     /// <summary>A State party's client created by the secretariat; its id is new for every client, so a revoked id is never reused.</summary>
     public static ApiClient ForState(string? stateCode, string suffix, DateTimeOffset now)
     {
-        var code = stateCode?.Trim() ?? "";
-        if (code.Length == 0)
-            throw new InvalidFieldException("state_code", "is required");
-        if (!Domain.StateCode.IsValid(code))
-            throw new InvalidFieldException("state_code", $"'{code}' is not an ISO 3166-1 alpha-3 code in capitals (e.g. AUT; EUU for the European Union)");
+        var code = Domain.StateCode.Parse(stateCode);
         return new ApiClient($"state-{code.ToLowerInvariant()}-{suffix}", Roles.State, code) { Managed = true, CreatedAt = now, SecretRotatedAt = now };
     }
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.Identity.Domain;
@@ -25,9 +23,9 @@ public static class EmailConfirmation
     /// <summary>Starts (or restarts) confirmation: returns the code to send; the account keeps its hash and expiry.</summary>
     public static string Start(AccountUser user, DateTimeOffset now)
     {
-        var code = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        var code = OneTimeCode.New();
         user.EmailConfirmed = false;
-        user.EmailConfirmationHash = Hash(code);
+        user.EmailConfirmationHash = OneTimeCode.Hash(code);
         user.EmailConfirmationExpiresAt = now + Lifetime;
         return code;
     }
@@ -40,8 +38,7 @@ public static class EmailConfirmation
     {
         if (string.IsNullOrWhiteSpace(code))
             throw new InvalidFieldException("code", "is required");
-        if (user?.EmailConfirmationHash is not { } expected
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(Hash(code.Trim()))))
+        if (user is null || !OneTimeCode.Matches(user.EmailConfirmationHash, code))
             throw new InvalidFieldException("code", "does not confirm this e-mail address");
         if (user.EmailConfirmed)
             return;
@@ -49,6 +46,4 @@ public static class EmailConfirmation
             throw new RuleViolationException($"The confirmation code expired at {expires:O}; the account is still unconfirmed.");
         user.EmailConfirmed = true;
     }
-
-    static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 }

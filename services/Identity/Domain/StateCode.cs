@@ -30,5 +30,16 @@ public static class StateCode
 
     public static int Count => Assigned.Count;
 
+    /// <summary>The State code a request names in <paramref name="field"/>, trimmed, or INVALID_ARGUMENT on that field.</summary>
+    public static string Parse(string? value, string field = "state_code")
+    {
+        var code = value?.Trim() ?? "";
+        if (code.Length == 0)
+            throw new Accreditation.ServiceDefaults.Errors.InvalidFieldException(field, "is required");
+        if (!IsValid(code))
+            throw new Accreditation.ServiceDefaults.Errors.InvalidFieldException(field, $"'{code}' is not an ISO 3166-1 alpha-3 code in capitals (e.g. AUT; EUU for the European Union)");
+        return code;
+    }
+
     public static bool IsValid(string? code) => code is not null && (Assigned.Contains(code) || code == EuropeanUnion);
 }

@@ -34,7 +34,7 @@ public static class StaffCommand
             case "add":
                 return await AddAsync(users, builder.Configuration, output);
             case "list":
-                foreach (var staff in await users.Users.Where(u => u.Role != Roles.Organization).OrderBy(u => u.Email).ToListAsync(ct))
+                foreach (var staff in await users.Users.Where(u => u.Role == Roles.Officer || u.Role == Roles.Auditor).OrderBy(u => u.Email).ToListAsync(ct))
                     await output.WriteLineAsync($"{staff.Email,-40} {staff.Role,-8} {staff.DisplayName}");
                 return 0;
             default:

@@ -25,9 +25,19 @@ public static class NoticeKinds
     public const string ScreeningDigest = "screening-digest";
     public const string RepresentativeMovedUp = "representative-moved-up";
     public const string ObjectionRaised = "objection-raised";
+    public const string ApplicationLapsed = "application-lapsed";
+    /// <summary>To the secretariat: the organization replied to the objection against its Referred application.</summary>
+    public const string ObjectionReplyReceived = "objection-reply-received";
+    public const string CommentPublished = "comment-published";
+    /// <summary>To the organization: who it nominated stands in person, online or on the waiting list.</summary>
+    public const string RepresentativeNominated = "representative-nominated";
     public const string EmailConfirmation = "email-confirmation";
     public const string MemberInvitation = "member-invitation";
     public const string AccountExists = "account-exists";
+    /// <summary>The one-time code that sets a new password.</summary>
+    public const string PasswordReset = "password-reset";
+    /// <summary>A State party's new user is welcomed, with the one-time code that sets its first password.</summary>
+    public const string StateUserInvited = "state-user-invited";
     /// <summary>To the secretariat (the auditors): the ledger's witness refused a head (the log shrank or forked).</summary>
     public const string LedgerInconsistent = "ledger-inconsistent";
     /// <summary>E-mailed to the auditors' addresses: a head the witness accepted, to keep outside the system.</summary>
@@ -40,11 +50,12 @@ public static class NoticeKinds
         ObjectionWithdrawn, ObjectionWithdrawalReceipt, ObjectionWindowClosed, ApplicationAdmitted,
         ApplicationNotAdmitted, ApplicationReferred, ApplicationDecided, WithdrawalConfirmed, ApplicationWithdrawn,
         ObjectionDeadlineReminder, ScreeningDigest, RepresentativeMovedUp, ObjectionRaised,
-        EmailConfirmation, MemberInvitation, AccountExists, LedgerInconsistent, LedgerTreeHead,
+        ApplicationLapsed, ObjectionReplyReceived, CommentPublished, RepresentativeNominated,
+        EmailConfirmation, MemberInvitation, AccountExists, PasswordReset, StateUserInvited, LedgerInconsistent, LedgerTreeHead,
     ];
 
     /// <summary>E-mails to one person about its account, written by their own handlers rather than the notice planner; no inbox shows them.</summary>
-    public static IReadOnlyList<string> AccountEmails { get; } = [EmailConfirmation, MemberInvitation, AccountExists];
+    public static IReadOnlyList<string> AccountEmails { get; } = [EmailConfirmation, MemberInvitation, AccountExists, PasswordReset, StateUserInvited];
 
     /// <summary>Written by the ledger witness, not the notice planner.</summary>
     public static IReadOnlyList<string> LedgerWitness { get; } = [LedgerInconsistent, LedgerTreeHead];

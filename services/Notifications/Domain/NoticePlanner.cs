@@ -184,12 +184,55 @@ public static class NoticePlanner
         return [new(NoticeKinds.ObjectionDeadlineReminder, Recipients.States, null, values)];
     }
 
-    public static IReadOnlyList<NoticeDraft> For(RepresentativeMovedUp e)
+    /// <summary>The organization is told, with a link to its delegation page.</summary>
+    public static IReadOnlyList<NoticeDraft> For(RepresentativeMovedUp e, PortalLinks links)
     {
         var values = Application(e.OrganizationName, e.DialogueTitle, e.ApplicationId)
             .With("RepresentativeId", e.RepresentativeId.ToString("D"))
-            .With("MovedUpAt", Format(e.At));
+            .With("MovedUpAt", Format(e.At))
+            .With("PortalUrl", links.Base);
         return [new(NoticeKinds.RepresentativeMovedUp, Recipients.Organization(e.OrganizationId), e.ApplicationId, values)];
+    }
+
+    /// <summary>The information did not arrive in time: the organization is told the application lapsed.</summary>
+    public static IReadOnlyList<NoticeDraft> For(ApplicationLapsed e, PortalLinks links)
+    {
+        var values = Application(e.OrganizationName, e.DialogueTitle, e.ApplicationId)
+            .With("AnswerBy", Format(e.AnswerBy))
+            .With("PortalUrl", links.Base);
+        return [new(NoticeKinds.ApplicationLapsed, Recipients.Organization(e.OrganizationId), e.ApplicationId, values)];
+    }
+
+    /// <summary>The secretariat learns that a reply awaits it (never its text: that stays in Registration).</summary>
+    public static IReadOnlyList<NoticeDraft> For(ObjectionReplySubmitted e, PortalLinks links)
+    {
+        var values = Application(e.OrganizationName, e.DialogueTitle, e.ApplicationId)
+            .With("RepliedAt", Format(e.At))
+            .With("PortalUrl", links.Base);
+        return [new(NoticeKinds.ObjectionReplyReceived, Recipients.Secretariat, e.ApplicationId, values)];
+    }
+
+    public static IReadOnlyList<NoticeDraft> For(CommentPublished e, PortalLinks links)
+    {
+        var values = Application(e.OrganizationName, e.DialogueTitle, e.ApplicationId)
+            .With("CommentId", e.CommentId.ToString("D"))
+            .With("PublishedAt", Format(e.At))
+            .With("PortalUrl", links.Base);
+        return [new(NoticeKinds.CommentPublished, Recipients.Organization(e.OrganizationId), e.ApplicationId, values)];
+    }
+
+    /// <summary>The organization is told where its representative stands, by reference (as for moving up).</summary>
+    public static IReadOnlyList<NoticeDraft> For(RepresentativeNominated e, PortalLinks links)
+    {
+        var values = Application(e.OrganizationName, e.DialogueTitle, e.ApplicationId)
+            .With("RepresentativeId", e.RepresentativeId.ToString("D"))
+            .With("InPerson", Flag(e.Status == "InPerson"))
+            .With("Online", Flag(e.Status == "Online"))
+            .With("Waiting", Flag(e.Status == "WaitingList"))
+            .With("WaitingPosition", e.WaitingPosition.ToString(CultureInfo.InvariantCulture))
+            .With("NominatedAt", Format(e.At))
+            .With("PortalUrl", links.Base);
+        return [new(NoticeKinds.RepresentativeNominated, Recipients.Organization(e.OrganizationId), e.ApplicationId, values)];
     }
 
     /// <summary>

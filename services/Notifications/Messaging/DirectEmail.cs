@@ -36,6 +36,16 @@ public sealed class DirectEmail(NotificationsDb db, NoticeTemplates templates, E
         db.Deliveries.Add(Delivery.Create(notice, new Addressee(email, rendered.Language), rendered, now, TimeProvider.System.GetUtcNow()));
     }
 
+    /// <summary>What an e-mail with a one-time password code says: who, the code, until when, and the page that takes it.</summary>
+    public Dictionary<string, string> PasswordCodeValues(string displayName, string email, string code, DateTimeOffset expiresAt) => new()
+    {
+        ["DisplayName"] = displayName,
+        ["Email"] = email,
+        ["Code"] = code,
+        ["ExpiresAt"] = NoticePlanner.Format(expiresAt),
+        ["Link"] = Link("ResetPassword", ("email", email), ("code", code)),
+    };
+
     /// <summary>The page the reader opens (Notifications:Links:{name}, the local portal by default), with the query the page needs.</summary>
     public string Link(string name, params (string Name, string Value)[] query)
     {

@@ -79,6 +79,21 @@ public sealed class CirculatedApplicant
     /// <summary>When the organization withdrew the application: from then on the States no longer see it or object to it.</summary>
     public DateTimeOffset? WithdrawnAt { get; private set; }
 
+    /// <summary>When the organization last changed what the States see (unset: as circulated).</summary>
+    public DateTimeOffset? ProfileChangedAt { get; private set; }
+
+    /// <summary>
+    /// The organization changed its profile after circulation: the States see the new data. An
+    /// older change arriving after a newer one (a redelivery, a retry) changes nothing.
+    /// </summary>
+    public void ChangeProfile(string name, string acronym, string category, string country, string ecosocStatus, string website, DateTimeOffset at)
+    {
+        if (ProfileChangedAt is { } last && last >= at)
+            return;
+        (Name, Acronym, Category, Country, EcosocStatus, Website) = (name, acronym, category, country, ecosocStatus, website);
+        ProfileChangedAt = at;
+    }
+
     public void Withdraw(DateTimeOffset at) => WithdrawnAt ??= at;
 
     public void EnsureNotWithdrawn()

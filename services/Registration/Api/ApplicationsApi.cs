@@ -42,7 +42,10 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
         var caller = context.GetCaller();
         var c = await db.ReadCaseAsync(Require.Id(request.ApplicationId, "application_id"), context.CancellationToken);
         Access.EnsureCanRead(caller, c.Organization);
-        return new V1.GetApplicationResponse { Application = c.Application.ToContract(ShowsObjection(caller, c.Dialogue)) };
+        var response = new V1.GetApplicationResponse { Application = c.Application.ToContract(ShowsObjection(caller, c.Dialogue)) };
+        if (NextStep.For(c.Application, c.Dialogue, clock.GetUtcNow()) is { } next)
+            response.NextStep = next.ToContract();
+        return response;
     }
 
     public override async Task<V1.ListApplicationsResponse> ListApplications(V1.ListApplicationsRequest request, ServerCallContext context)

@@ -1,9 +1,11 @@
+using Accreditation.Contracts;
 using Accreditation.Registration.Data;
 using Accreditation.Registration.Domain;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Errors;
+using Accreditation.ServiceDefaults.Messaging;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -53,9 +55,14 @@ public sealed class CommentsApi(RegistrationDb db, TimeProvider clock, IOptions<
         var (comment, name) = await db.RetryInTransactionAsync(async ct =>
         {
             var comment = await db.Set<WrittenComment>().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Comment", id);
-            comment.Publish(new Actor(caller.Subject, caller.Role), clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            comment.Publish(new Actor(caller.Subject, caller.Role), now);
+            var name = await OrganizationNameAsync(comment, ct);
+            var dialogue = await db.Dialogues.AsNoTracking().SingleAsync(d => d.Id == comment.DialogueId, ct);
+            // The organization is told its comment is out (Notifications).
+            db.Enqueue(new CommentPublished(comment.Id, comment.ApplicationId, comment.OrganizationId, name, dialogue.Id, dialogue.Title, now), now);
             await db.SaveChangesAsync(ct);
-            return (comment, await OrganizationNameAsync(comment, ct));
+            return (comment, name);
         }, context.CancellationToken);
         return new V1.PublishCommentResponse { Comment = comment.ToContract(name) };
     }

@@ -2,6 +2,7 @@ using Accreditation.Registration.Data;
 using Accreditation.Registration.Domain;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Errors;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,6 @@ public sealed class DialoguesApi(RegistrationDb db, TimeProvider clock) : V1.Dia
     public override async Task<V1.CreateDialogueResponse> CreateDialogue(V1.CreateDialogueRequest request, ServerCallContext context)
     {
         context.GetCaller().Require(Roles.Officer);
-        var policy = request.Policy ?? throw new InvalidFieldException("policy", "is required");
         var dialogue = Dialogue.Create(
             Require.Text(request.WorkingGroup, "working_group", 200),
             Require.Text(request.Session, "session", 100),
@@ -24,15 +24,45 @@ public sealed class DialoguesApi(RegistrationDb db, TimeProvider clock) : V1.Dia
             Mapping.Time(request.RegistrationClosesAt, "registration_closes_at"),
             request.ObjectionPeriodDays,
             request.InPersonCapacity,
-            new DialoguePolicy(
-                Mapping.Domain<CirculationPolicy, V1.CirculationPolicy>(policy.Circulation, "policy.circulation"),
-                Mapping.Domain<ObjectionEffect, V1.ObjectionEffect>(policy.ObjectionEffect, "policy.objection_effect"),
-                policy.DiscloseObjectionToOrganization,
-                policy.RepresentativesPerOrganization),
+            Policy(request.Policy),
             clock.GetUtcNow());
         db.Dialogues.Add(dialogue);
         await db.SaveChangesAsync(context.CancellationToken);
         return new V1.CreateDialogueResponse { Dialogue = dialogue.ToContract() };
+    }
+
+    /// <summary>Officers edit a dialogue; the rules on what may still change live in <see cref="Dialogue.Update"/>.</summary>
+    public override async Task<V1.UpdateDialogueResponse> UpdateDialogue(V1.UpdateDialogueRequest request, ServerCallContext context)
+    {
+        context.GetCaller().Require(Roles.Officer);
+        var id = Require.Id(request.DialogueId, "dialogue_id");
+        var workingGroup = Require.Text(request.WorkingGroup, "working_group", 200);
+        var session = Require.Text(request.Session, "session", 100);
+        var date = Mapping.Date(request.Date, "date");
+        var venue = Require.Text(request.Venue, "venue", 200);
+        DateTimeOffset? opens = request.RegistrationOpensAt is null ? null : Mapping.Time(request.RegistrationOpensAt, "registration_opens_at");
+        var closes = Mapping.Time(request.RegistrationClosesAt, "registration_closes_at");
+        var policy = Policy(request.Policy);
+        var (dialogue, changed) = await db.RetryInTransactionAsync(async ct =>
+        {
+            var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("Dialogue", id);
+            var changed = dialogue.Update(workingGroup, session, date, venue, opens, closes, request.ObjectionPeriodDays,
+                request.InPersonCapacity, policy, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return (dialogue, changed);
+        }, context.CancellationToken);
+        return new V1.UpdateDialogueResponse { Dialogue = dialogue.ToContract(), ChangedFields = { changed } };
+    }
+
+    static DialoguePolicy Policy(V1.DialoguePolicy? policy)
+    {
+        if (policy is null)
+            throw new InvalidFieldException("policy", "is required");
+        return new DialoguePolicy(
+            Mapping.Domain<CirculationPolicy, V1.CirculationPolicy>(policy.Circulation, "policy.circulation"),
+            Mapping.Domain<ObjectionEffect, V1.ObjectionEffect>(policy.ObjectionEffect, "policy.objection_effect"),
+            policy.DiscloseObjectionToOrganization,
+            policy.RepresentativesPerOrganization);
     }
 
     public override async Task<V1.GetDialogueResponse> GetDialogue(V1.GetDialogueRequest request, ServerCallContext context)

@@ -37,7 +37,7 @@ public sealed class InvitationsApi(RegistrationDb db, TimeProvider clock, IOptio
             var now = clock.GetUtcNow();
             var (created, code) = Invitation.Create(organization.Id, request.Email, caller.Subject, now);
             quotas.Value.EnsureRoomForInvitation(await db.Set<Invitation>()
-                .CountAsync(i => i.OrganizationId == organization.Id && i.AcceptedAt == null && i.ExpiresAt > now, token));
+                .CountAsync(i => i.OrganizationId == organization.Id && i.AcceptedAt == null && i.CancelledAt == null && i.ExpiresAt > now, token));
             recipients.Spend(created.Email);
             db.Set<Invitation>().Add(created);
             db.Enqueue(new MemberInvited(created.Id, organization.Id, organization.Name, created.Email, language, code, created.ExpiresAt, now), now);
@@ -45,7 +45,7 @@ public sealed class InvitationsApi(RegistrationDb db, TimeProvider clock, IOptio
             return created;
         }, ct);
         logger.LogInformation("Invitation {InvitationId} to organization {OrganizationId} sent by {Subject}", invitation.Id, organization.Id, caller.Subject);
-        return new V1.InviteMemberResponse { Invitation = ToContract(invitation) };
+        return new V1.InviteMemberResponse { Invitation = ToContract(invitation, clock.GetUtcNow()) };
     }
 
     public override async Task<V1.AcceptInvitationResponse> AcceptInvitation(V1.AcceptInvitationRequest request, ServerCallContext context)
@@ -71,10 +71,50 @@ public sealed class InvitationsApi(RegistrationDb db, TimeProvider clock, IOptio
             return (found, joined);
         }, context.CancellationToken);
         logger.LogInformation("Invitation {InvitationId} accepted: {Subject} joined organization {OrganizationId}", invitation.Id, caller.Subject, organization.Id);
-        return new V1.AcceptInvitationResponse { Invitation = ToContract(invitation), Organization = organization.ToContract() };
+        return new V1.AcceptInvitationResponse { Invitation = ToContract(invitation, clock.GetUtcNow()), Organization = organization.ToContract() };
     }
 
-    static V1.Invitation ToContract(Invitation i) => new()
+    public override async Task<V1.ListInvitationsResponse> ListInvitations(V1.ListInvitationsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var ct = context.CancellationToken;
+        var organizationId = Require.Id(request.OrganizationId, "organization_id");
+        var (skip, take) = Require.Page(request.PageSize, request.PageToken);
+        var organization = await db.Organizations.AsNoTracking().Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organizationId, ct)
+            ?? throw new NotFoundException("Organization", organizationId);
+        Access.EnsureMember(caller, organization);
+        var invitations = await db.Set<Invitation>().AsNoTracking()
+            .Where(i => i.OrganizationId == organizationId)
+            .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id)
+            .Skip(skip).Take(take)
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return new V1.ListInvitationsResponse
+        {
+            Invitations = { invitations.Select(i => ToContract(i, now)) },
+            NextPageToken = Require.NextPageToken(skip, take, invitations.Count),
+        };
+    }
+
+    public override async Task<V1.CancelInvitationResponse> CancelInvitation(V1.CancelInvitationRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var id = Require.Id(request.InvitationId, "invitation_id");
+        var (invitation, now) = await db.RetryInTransactionAsync(async ct =>
+        {
+            var invitation = await db.Set<Invitation>().SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Invitation", id);
+            var organization = await db.Organizations.AsNoTracking().Include(o => o.Members).SingleAsync(o => o.Id == invitation.OrganizationId, ct);
+            Access.EnsureMember(caller, organization);
+            var now = clock.GetUtcNow();
+            invitation.Cancel(caller.Subject, now);
+            await db.SaveChangesAsync(ct);
+            return (invitation, now);
+        }, context.CancellationToken);
+        logger.LogInformation("Invitation {InvitationId} to organization {OrganizationId} cancelled by {Subject}", invitation.Id, invitation.OrganizationId, caller.Subject);
+        return new V1.CancelInvitationResponse { Invitation = ToContract(invitation, now) };
+    }
+
+    static V1.Invitation ToContract(Invitation i, DateTimeOffset now) => new()
     {
         InvitationId = i.Id.ToString(),
         OrganizationId = i.OrganizationId.ToString(),
@@ -82,5 +122,7 @@ public sealed class InvitationsApi(RegistrationDb db, TimeProvider clock, IOptio
         CreatedAt = Timestamp.FromDateTimeOffset(i.CreatedAt),
         ExpiresAt = Timestamp.FromDateTimeOffset(i.ExpiresAt),
         AcceptedAt = i.AcceptedAt is { } accepted ? Timestamp.FromDateTimeOffset(accepted) : null,
+        State = i.StateAt(now).ToContract(),
+        CancelledAt = i.CancelledAt is { } cancelled ? Timestamp.FromDateTimeOffset(cancelled) : null,
     };
 }

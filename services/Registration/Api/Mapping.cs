@@ -63,6 +63,7 @@ static class Mapping
         Reason = showObjections || c.ActorRole != Actor.ObjectionWindow.Role ? c.Reason
             : c.To == ApplicationState.Referred ? "Referred for a decision when the circulation period closed"
             : "Decided when the circulation period closed",
+        Kind = c.IsProfileChange ? Registration.Domain.Ledger.LedgerKinds.ProfileChanged : Registration.Domain.Ledger.LedgerKinds.Transition,
     };
 
     public static TDomain Domain<TDomain, TContract>(TContract value, string field)

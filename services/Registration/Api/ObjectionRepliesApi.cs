@@ -1,3 +1,4 @@
+using Accreditation.Contracts;
 using Accreditation.Registration.Data;
 using Accreditation.Registration.Data.Ledger;
 using Accreditation.Registration.Domain;
@@ -5,6 +6,7 @@ using Accreditation.Registration.Domain.Ledger;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Messaging;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using V1 = Accreditation.Registration.V1;
@@ -30,6 +32,8 @@ public sealed class ObjectionRepliesApi(RegistrationDb db, TimeProvider clock) :
             // The fact that a reply was given, never its text.
             await db.AppendAsync(new LedgerFact(LedgerKinds.Reply, c.Application.Id, c.Organization.Id, c.Dialogue.Id, actor, now,
                 "The organization replied to the objection", Details: new Dictionary<string, string> { ["replyId"] = reply.Id.ToString() }), ct);
+            // The secretariat is told a reply awaits its reading (Notifications); the text stays here.
+            db.Enqueue(new ObjectionReplySubmitted(c.Application.Id, c.Organization.Id, c.Organization.Name, c.Dialogue.Id, c.Dialogue.Title, reply.Id, now), now);
             await db.SaveOrAlreadyExistsAsync($"Application {applicationId} already has a reply to the objection.", ct);
             return reply;
         }, context.CancellationToken);

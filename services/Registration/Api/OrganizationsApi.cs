@@ -1,8 +1,10 @@
 using Accreditation.Contracts;
 using Accreditation.Registration.Data;
 using Accreditation.Registration.Domain;
+using Accreditation.Registration.Messaging;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Errors;
 using Accreditation.ServiceDefaults.Messaging;
 using Grpc.Core;
@@ -18,15 +20,8 @@ public sealed class OrganizationsApi(RegistrationDb db, TimeProvider clock) : V1
         var caller = context.GetCaller().Require(Roles.Organization);
         var now = clock.GetUtcNow();
         var organization = Organization.Create(
-            Require.Text(request.Name, "name", 300),
-            Require.OptionalText(request.Acronym, "acronym", 30),
-            Mapping.Domain<StakeholderCategory, V1.StakeholderCategory>(request.Category, "category"),
-            request.Country,
-            Mapping.Domain<EcosocStatus, V1.EcosocStatus>(request.EcosocStatus, "ecosoc_status"),
-            request.Website,
-            request.AreasOfWork,
-            caller.Subject,
-            now);
+            Profile(request.Name, request.Acronym, request.Category, request.Country, request.EcosocStatus, request.Website, request.AreasOfWork),
+            caller.Subject, now);
         db.Organizations.Add(organization);
         db.Enqueue(new OrganizationMemberAdded(organization.Id, organization.Name, caller.Subject, now), now);
         await db.SaveChangesAsync(context.CancellationToken);
@@ -58,4 +53,57 @@ public sealed class OrganizationsApi(RegistrationDb db, TimeProvider clock) : V1
             NextPageToken = Require.NextPageToken(skip, take, organizations.Count),
         };
     }
+
+    /// <summary>
+    /// Its members replace the profile. What the States parties see of it (name, country, ...) is
+    /// recorded in the history of its open applications, and reaches Objections' copies of those
+    /// circulated, in the same transaction (through the outbox).
+    /// </summary>
+    public override async Task<V1.UpdateOrganizationResponse> UpdateOrganization(V1.UpdateOrganizationRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller().Require(Roles.Organization);
+        var id = Require.Id(request.OrganizationId, "organization_id");
+        var (organization, changed, recorded) = await db.RetryInTransactionAsync(async ct =>
+        {
+            var organization = await db.Organizations.Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == id, ct)
+                ?? throw new NotFoundException("Organization", id);
+            Access.EnsureMember(caller, organization);
+            var profile = Profile(request.Name, request.Acronym, request.Category, request.Country, request.EcosocStatus, request.Website, request.AreasOfWork);
+            var now = clock.GetUtcNow();
+            var changed = organization.Update(profile);
+            var seen = changed.Where(Organization.SeenByStates.Contains).ToList();
+            List<Application> open = [];
+            if (seen.Count > 0)
+            {
+                open = (await db.Applications.Where(a => a.OrganizationId == id).ToListAsync(ct))
+                    .Where(a => ApplicationLifecycle.IsUndecided(a.State)).OrderBy(a => a.SubmittedAt).ToList();
+                var actor = new Actor(caller.Subject, caller.Role);
+                foreach (var application in open)
+                    application.RecordProfileChange(seen, actor, now);
+                // The States' copies: every open application already circulated (the window open, or referred).
+                var circulated = open.Where(a => a.CirculationId is not null).Select(a => RegistrationEvents.Applicant(a, organization)).ToList();
+                db.Enqueue(new OrganizationProfileChanged(organization.Id, organization.Name, seen, circulated, now), now);
+            }
+            await db.SaveChangesAsync(ct);
+            return (organization, changed, open.Select(a => a.Id).ToList());
+        }, context.CancellationToken);
+        return new V1.UpdateOrganizationResponse
+        {
+            Organization = organization.ToContract(),
+            ChangedFields = { changed },
+            RecordedApplicationIds = { recorded.Select(a => a.ToString()) },
+        };
+    }
+
+    /// <summary>The profile fields of a create or update request, checked alike.</summary>
+    static OrganizationProfile Profile(string name, string acronym, V1.StakeholderCategory category, string country,
+        V1.EcosocStatus ecosocStatus, string website, IEnumerable<string> areasOfWork) =>
+        OrganizationProfile.Parse(
+            Require.Text(name, "name", 300),
+            Require.OptionalText(acronym, "acronym", 30),
+            Mapping.Domain<StakeholderCategory, V1.StakeholderCategory>(category, "category"),
+            country,
+            Mapping.Domain<EcosocStatus, V1.EcosocStatus>(ecosocStatus, "ecosoc_status"),
+            website,
+            areasOfWork);
 }

@@ -1,9 +1,11 @@
+using Accreditation.Contracts;
 using Accreditation.Registration.Data;
 using Accreditation.Registration.Domain;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Errors;
+using Accreditation.ServiceDefaults.Messaging;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using V1 = Accreditation.Registration.V1;
@@ -27,10 +29,17 @@ public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : 
             var c = await db.LoadCaseAsync(applicationId, ct);
             Access.EnsureMember(caller, c.Organization);
             var active = await db.Representatives().CountAsync(r => r.ApplicationId == applicationId && r.Status != RepresentativeStatus.Withdrawn, ct);
+            var now = clock.GetUtcNow();
             var representative = Representative.Nominate(c.Application, c.Dialogue, active,
                 await db.SeatsTakenAsync(c.Dialogue.Id, ct), await db.NextPositionAsync(c.Dialogue.Id, ct),
-                details, mode, new Actor(caller.Subject, caller.Role), clock.GetUtcNow());
+                details, mode, new Actor(caller.Subject, caller.Role), now);
+            // The newest nomination is last in the dialogue's order: behind everyone already waiting.
+            var waitingPosition = representative.Status == RepresentativeStatus.WaitingList
+                ? await db.Representatives().CountAsync(r => r.DialogueId == c.Dialogue.Id && r.Status == RepresentativeStatus.WaitingList, ct) + 1
+                : 0;
             db.Representatives().Add(representative);
+            db.Enqueue(new RepresentativeNominated(c.Application.Id, c.Organization.Id, c.Organization.Name, c.Dialogue.Id, c.Dialogue.Title,
+                representative.Id, representative.Status.ToString(), waitingPosition, now), now);
             await db.SaveChangesAsync(ct);
             return representative;
         }, context.CancellationToken);

@@ -109,6 +109,24 @@ public sealed class Application
             Ledger.LedgerKinds.ReferralDecision, details);
     }
 
+    /// <summary>
+    /// The organization changed what the States parties see of it while this application is open:
+    /// a history entry (and its ledger entry) in the current state, naming the fields.
+    /// </summary>
+    public void RecordProfileChange(IReadOnlyCollection<string> fields, Actor actor, DateTimeOffset now)
+    {
+        if (fields.Count == 0)
+            throw new ArgumentException("A profile change names at least one field.", nameof(fields));
+        if (!ApplicationLifecycle.IsUndecided(State))
+            throw new RuleViolationException($"The application is {State}; its history takes no more profile changes.");
+        Changes.Add(new StatusChange(Id, State, State, actor, now, ProfileChangeReason(fields), Ledger.LedgerKinds.ProfileChanged,
+            new Dictionary<string, string> { ["fields"] = string.Join(",", fields) }));
+        Version++;
+    }
+
+    /// <summary>The history's wording of a profile change, e.g. "Profile changed: name, country".</summary>
+    public static string ProfileChangeReason(IEnumerable<string> fields) => $"Profile changed: {string.Join(", ", fields)}";
+
     public void Withdraw(string reason, Actor actor, DateTimeOffset now) =>
         MoveTo(ApplicationState.Withdrawn, actor, now, reason);
 

@@ -36,16 +36,7 @@ public sealed class Dialogue
         int inPersonCapacity, DialoguePolicy policy, DateTimeOffset now)
     {
         var opens = registrationOpensAt ?? now;
-        if (registrationClosesAt <= opens)
-            throw new InvalidFieldException("registration_closes_at", "must be after the registration opens");
-        if (objectionPeriodDays is < 1 or > 180)
-            throw new InvalidFieldException("objection_period_days", "must be between 1 and 180");
-        if (inPersonCapacity < 0)
-            throw new InvalidFieldException("in_person_capacity", "must not be negative");
-        if (policy.RepresentativesPerOrganization is < 1 or > 50)
-            throw new InvalidFieldException("policy.representatives_per_organization", "must be between 1 and 50");
-        if (DateOnly.FromDateTime(registrationClosesAt.UtcDateTime) > date)
-            throw new InvalidFieldException("registration_closes_at", "must not be after the dialogue's date");
+        Validate(date, opens, registrationClosesAt, objectionPeriodDays, inPersonCapacity, policy);
         return new Dialogue
         {
             Id = Guid.NewGuid(),
@@ -60,6 +51,74 @@ public sealed class Dialogue
             Policy = policy,
             CreatedAt = now,
         };
+    }
+
+    static void Validate(DateOnly date, DateTimeOffset opens, DateTimeOffset closes, int objectionPeriodDays, int inPersonCapacity, DialoguePolicy policy)
+    {
+        if (closes <= opens)
+            throw new InvalidFieldException("registration_closes_at", "must be after the registration opens");
+        if (objectionPeriodDays is < 1 or > 180)
+            throw new InvalidFieldException("objection_period_days", "must be between 1 and 180");
+        if (inPersonCapacity < 0)
+            throw new InvalidFieldException("in_person_capacity", "must not be negative");
+        if (policy.RepresentativesPerOrganization is < 1 or > 50)
+            throw new InvalidFieldException("policy.representatives_per_organization", "must be between 1 and 50");
+        if (DateOnly.FromDateTime(closes.UtcDateTime) > date)
+            throw new InvalidFieldException("registration_closes_at", "must not be after the dialogue's date");
+    }
+
+    /// <summary>
+    /// Fields that decide applications' and representatives' outcomes (proto names): once
+    /// registration has closed, applicants were screened, circulated and seated under them.
+    /// </summary>
+    public static IReadOnlyList<string> OutcomeFields { get; } =
+    [
+        "registration_opens_at", "registration_closes_at", "objection_period_days", "in_person_capacity",
+        "policy.circulation", "policy.objection_effect", "policy.disclose_objection_to_organization", "policy.representatives_per_organization",
+    ];
+
+    /// <summary>
+    /// Replaces the dialogue's fields, validated as on creation (an unset opening keeps the current
+    /// one). Once registration has closed (by the server's clock) a change to an <see cref="OutcomeFields"/>
+    /// field is refused; the title's parts, the date and the venue stay editable. Returns the fields changed.
+    /// </summary>
+    public IReadOnlyList<string> Update(string workingGroup, string session, DateOnly date, string venue,
+        DateTimeOffset? registrationOpensAt, DateTimeOffset registrationClosesAt, int objectionPeriodDays,
+        int inPersonCapacity, DialoguePolicy policy, DateTimeOffset now)
+    {
+        var opens = registrationOpensAt ?? RegistrationOpensAt;
+        Validate(date, opens, registrationClosesAt, objectionPeriodDays, inPersonCapacity, policy);
+        var changed = new List<string>();
+        void Compare<T>(string field, T current, T next)
+        {
+            if (!EqualityComparer<T>.Default.Equals(current, next))
+                changed.Add(field);
+        }
+        Compare("working_group", WorkingGroup, workingGroup);
+        Compare("session", Session, session);
+        Compare("date", Date, date);
+        Compare("venue", Venue, venue);
+        Compare("registration_opens_at", RegistrationOpensAt, opens);
+        Compare("registration_closes_at", RegistrationClosesAt, registrationClosesAt);
+        Compare("objection_period_days", ObjectionPeriodDays, objectionPeriodDays);
+        Compare("in_person_capacity", InPersonCapacity, inPersonCapacity);
+        Compare("policy.circulation", Policy.Circulation, policy.Circulation);
+        Compare("policy.objection_effect", Policy.ObjectionEffect, policy.ObjectionEffect);
+        Compare("policy.disclose_objection_to_organization", Policy.DiscloseObjectionToOrganization, policy.DiscloseObjectionToOrganization);
+        Compare("policy.representatives_per_organization", Policy.RepresentativesPerOrganization, policy.RepresentativesPerOrganization);
+        if (now >= RegistrationClosesAt && changed.FirstOrDefault(OutcomeFields.Contains) is { } locked)
+            throw new RuleViolationException(
+                $"Registration closed at {RegistrationClosesAt:u}: {locked} can no longer change, since applications were registered, screened and decided under it.");
+        WorkingGroup = workingGroup;
+        Session = session;
+        Date = date;
+        Venue = venue;
+        RegistrationOpensAt = opens;
+        RegistrationClosesAt = registrationClosesAt;
+        ObjectionPeriodDays = objectionPeriodDays;
+        InPersonCapacity = inPersonCapacity;
+        Policy = policy;
+        return changed;
     }
 
     /// <summary>Registration is open from its opening (included) to its closing (excluded): the query form of the rule below.</summary>

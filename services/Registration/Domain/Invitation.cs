@@ -5,6 +5,8 @@ using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.Registration.Domain;
 
+public enum InvitationState { Pending = 1, Accepted, Expired, Cancelled }
+
 /// <summary>
 /// A member's invitation of a colleague to its organization: a random code e-mailed to the
 /// colleague (only its hash is kept), valid for <see cref="Lifetime"/>, once, and only for an
@@ -27,6 +29,15 @@ public sealed class Invitation
     public DateTimeOffset ExpiresAt { get; private set; }
     public string? AcceptedBy { get; private set; }
     public DateTimeOffset? AcceptedAt { get; private set; }
+    public string? CancelledBy { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    /// <summary>Where the invitation stands at <paramref name="now"/> (expiry is judged by the server's clock).</summary>
+    public InvitationState StateAt(DateTimeOffset now) =>
+        AcceptedAt is not null ? InvitationState.Accepted
+        : CancelledAt is not null ? InvitationState.Cancelled
+        : now > ExpiresAt ? InvitationState.Expired
+        : InvitationState.Pending;
 
     /// <summary>Creates the invitation; returns it with the code to e-mail (never stored).</summary>
     public static (Invitation Invitation, string Code) Create(Guid organizationId, string? email, string invitedBy, DateTimeOffset now)
@@ -65,9 +76,21 @@ public sealed class Invitation
             throw new AccessDeniedException("This invitation was sent to another e-mail address than the caller's.");
         if (AcceptedAt is { } accepted)
             throw new RuleViolationException($"The invitation was already accepted at {accepted:O}.");
+        if (CancelledAt is { } cancelled)
+            throw new RuleViolationException($"The invitation is Cancelled (at {cancelled:O}); ask a member for a new one.");
         if (now > ExpiresAt)
             throw new RuleViolationException($"The invitation expired at {ExpiresAt:O}; ask a member for a new one.");
         AcceptedBy = subject;
         AcceptedAt = now;
+    }
+
+    /// <summary>A member withdraws a pending invitation: its code can no longer be accepted.</summary>
+    public void Cancel(string subject, DateTimeOffset now)
+    {
+        var state = StateAt(now);
+        if (state != InvitationState.Pending)
+            throw new RuleViolationException($"The invitation is {state}; only a Pending invitation can be cancelled.");
+        CancelledBy = subject;
+        CancelledAt = now;
     }
 }

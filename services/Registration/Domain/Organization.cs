@@ -23,30 +23,45 @@ public sealed partial class Organization
     public DateTimeOffset CreatedAt { get; private set; }
     public List<OrganizationMember> Members { get; private set; } = [];
 
+    /// <summary>The profile fields the States parties see when the organization is circulated (proto names).</summary>
+    public static IReadOnlySet<string> SeenByStates { get; } = new HashSet<string> { "name", "acronym", "category", "country", "ecosoc_status", "website" };
+
     public static Organization Create(string name, string? acronym, StakeholderCategory category, string country,
-        EcosocStatus ecosocStatus, string? website, IEnumerable<string> areasOfWork, string createdBy, DateTimeOffset now)
+        EcosocStatus ecosocStatus, string? website, IEnumerable<string> areasOfWork, string createdBy, DateTimeOffset now) =>
+        Create(OrganizationProfile.Parse(name, acronym, category, country, ecosocStatus, website, areasOfWork), createdBy, now);
+
+    public static Organization Create(OrganizationProfile profile, string createdBy, DateTimeOffset now)
     {
-        country = ParseCountry(country, "country");
-        var site = website?.Trim() ?? "";
-        if (site.Length > 0 && !(Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            throw new InvalidFieldException("website", "must be an absolute http(s) address");
-        var areas = areasOfWork.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList();
-        if (areas.Any(a => a.Length > 200) || areas.Count > 20)
-            throw new InvalidFieldException("areas_of_work", "at most 20 areas of at most 200 characters each");
-        var organization = new Organization
-        {
-            Id = Guid.NewGuid(),
-            Name = name,
-            Acronym = acronym?.Trim() ?? "",
-            Category = category,
-            Country = country,
-            EcosocStatus = ecosocStatus,
-            Website = site,
-            AreasOfWork = areas,
-            CreatedAt = now,
-        };
+        var organization = new Organization { Id = Guid.NewGuid(), CreatedAt = now };
+        organization.Apply(profile);
         organization.AddMember(createdBy, now);
         return organization;
+    }
+
+    /// <summary>Replaces the profile; returns the fields whose value changed (proto names), in the contract's order.</summary>
+    public IReadOnlyList<string> Update(OrganizationProfile profile)
+    {
+        var changed = new List<string>();
+        if (profile.Name != Name) changed.Add("name");
+        if (profile.Acronym != Acronym) changed.Add("acronym");
+        if (profile.Category != Category) changed.Add("category");
+        if (profile.Country != Country) changed.Add("country");
+        if (profile.EcosocStatus != EcosocStatus) changed.Add("ecosoc_status");
+        if (profile.Website != Website) changed.Add("website");
+        if (!profile.AreasOfWork.SequenceEqual(AreasOfWork)) changed.Add("areas_of_work");
+        Apply(profile);
+        return changed;
+    }
+
+    void Apply(OrganizationProfile profile)
+    {
+        Name = profile.Name;
+        Acronym = profile.Acronym;
+        Category = profile.Category;
+        Country = profile.Country;
+        EcosocStatus = profile.EcosocStatus;
+        Website = profile.Website;
+        AreasOfWork = profile.AreasOfWork.ToList();
     }
 
     public bool HasMember(string subject) => Members.Any(m => m.Subject == subject);
@@ -69,6 +84,25 @@ public sealed partial class Organization
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CountryCode();
+}
+
+/// <summary>The fields of an organization's profile, checked alike when it is created and when it changes.</summary>
+public sealed record OrganizationProfile(string Name, string Acronym, StakeholderCategory Category, string Country,
+    EcosocStatus EcosocStatus, string Website, IReadOnlyList<string> AreasOfWork)
+{
+    /// <param name="name">Already checked for presence and length by the caller (Require.Text).</param>
+    public static OrganizationProfile Parse(string name, string? acronym, StakeholderCategory category, string? country,
+        EcosocStatus ecosocStatus, string? website, IEnumerable<string> areasOfWork)
+    {
+        var code = Organization.ParseCountry(country, "country");
+        var site = website?.Trim() ?? "";
+        if (site.Length > 0 && !(Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            throw new InvalidFieldException("website", "must be an absolute http(s) address");
+        var areas = areasOfWork.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList();
+        if (areas.Any(a => a.Length > 200) || areas.Count > 20)
+            throw new InvalidFieldException("areas_of_work", "at most 20 areas of at most 200 characters each");
+        return new OrganizationProfile(name, acronym?.Trim() ?? "", category, code, ecosocStatus, site, areas);
+    }
 }
 
 public sealed class OrganizationMember

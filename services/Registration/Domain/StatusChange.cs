@@ -19,6 +19,9 @@ public sealed class StatusChange
         Reason = reason;
     }
 
+    /// <summary>Not a change of state: the organization changed what the States parties see of it.</summary>
+    public bool IsProfileChange => From == To;
+
     /// <summary>Insertion order: the order in which the changes happened.</summary>
     public long Sequence { get; private set; }
     public Guid ApplicationId { get; private set; }

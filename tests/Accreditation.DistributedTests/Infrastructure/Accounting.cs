@@ -19,7 +19,7 @@ public sealed record Accounting(int Accepted, int Pending, int Delivered, int Mi
         ["notifications"] = ["AccountRegistered", "OrganizationMemberAdded", "ApplicationSubmitted", "ApplicationScreened",
             "InformationRequested", "ApplicationsCirculated", "ObjectionFiled", "ObjectionWithdrawn", "ObjectionDeadlineApproaching",
             "ObjectionWindowClosed", "ApplicationDecided", "ApplicationWithdrawn", "RepresentativeMovedUp", "ObjectionRaised",
-            "EmailConfirmationRequested", "MemberInvited"],
+            "EmailConfirmationRequested", "MemberInvited", "PasswordResetRequested", "StateUserInvited", "AccountLanguageChanged"],
     };
 
     public static readonly string[] Publishers = ["identity", "registration", "objections", "notifications"];

@@ -165,6 +165,28 @@ public static class AuthorizationMatrix
         }),
         ["accreditation.registration.v1.CommentService/ListComments"] = new((w, _) => new RegistrationV1.ListCommentsRequest { DialogueId = w.AdmittedDialogueId }, Anyone),
 
+        // Portal pieces of Registration (kept together).
+        // The organization's own members replace its profile; the same values as created, so the cells change nothing States see.
+        ["accreditation.registration.v1.OrganizationService/UpdateOrganization"] = new((w, s) => new RegistrationV1.UpdateOrganizationRequest
+        {
+            OrganizationId = w.Organizations[s], Name = $"Matrix {s} Network", Acronym = $"M{s}N", Category = RegistrationV1.StakeholderCategory.Ngo,
+            Country = "KEN", EcosocStatus = RegistrationV1.EcosocStatus.None, Website = "https://example.org", AreasOfWork = { "migrant smuggling", "victim support" },
+        }, Organization(secretariat: false)),
+        // Registration still open: every field may change (here the dates move further out, the rest stays).
+        ["accreditation.registration.v1.DialogueService/UpdateDialogue"] = new((w, _) => new RegistrationV1.UpdateDialogueRequest
+        {
+            DialogueId = w.DialogueId, WorkingGroup = "Working Group on Smuggling of Migrants", Session = "ninth session", Venue = "Vienna and online",
+            Date = Future.AddDays(30).ToString("yyyy-MM-dd"), RegistrationClosesAt = Timestamp.FromDateTimeOffset(Future),
+            ObjectionPeriodDays = 14, InPersonCapacity = 40,
+            Policy = new RegistrationV1.DialoguePolicy
+            {
+                Circulation = RegistrationV1.CirculationPolicy.All, ObjectionEffect = RegistrationV1.ObjectionEffect.Exclude, RepresentativesPerOrganization = 2,
+            },
+        }, Officers),
+        ["accreditation.registration.v1.InvitationService/ListInvitations"] = new((w, s) => new RegistrationV1.ListInvitationsRequest { OrganizationId = w.Organizations[s] }, Organization(secretariat: false)),
+        // The owner's first cell cancels; its second meets FAILED_PRECONDITION (Cancelled), past authorization.
+        ["accreditation.registration.v1.InvitationService/CancelInvitation"] = new((w, s) => new RegistrationV1.CancelInvitationRequest { InvitationId = w.Invitations[s] }, Organization(secretariat: false)),
+
         ["accreditation.objections.v1.CirculationService/ListCirculatedApplicants"] = new((_, _) => new ObjectionsV1.ListCirculatedApplicantsRequest(), StatesAndSecretariat),
         ["accreditation.objections.v1.CirculationService/GetCirculation"] = new((w, _) => new ObjectionsV1.GetCirculationRequest { CirculationId = w.CirculationId }, StatesAndSecretariat),
         ["accreditation.objections.v1.ObjectionService/FileObjection"] = new((w, s) => new ObjectionsV1.FileObjectionRequest { ApplicationId = w.Applications[s] }, Only(StateX, StateY)),
@@ -208,7 +230,25 @@ public static class AuthorizationMatrix
         {
             Email = $"matrix-{Guid.NewGuid():N}@example.org",
         }, (_, _) => Outcome.Allowed),
+        ["accreditation.identity.v1.AccountService/RequestPasswordReset"] = new((_, _) => new AccountsV1.RequestPasswordResetRequest
+        {
+            Email = $"matrix-{Guid.NewGuid():N}@example.org",
+        }, (_, _) => Outcome.Allowed),
+        ["accreditation.identity.v1.AccountService/ResetPassword"] = new((_, _) => new AccountsV1.ResetPasswordRequest
+        {
+            Email = $"matrix-{Guid.NewGuid():N}@example.org", Code = "not-the-e-mailed-code", NewPassword = "Matrix-Password-1",
+        }, (_, _) => Outcome.Allowed, CarriesUnknownSecret: true),
+        // People only: the matrix's State, officer and auditor tokens are API clients', which have no account or session.
         ["accreditation.identity.v1.AccountService/GetMyAccount"] = new((_, _) => new AccountsV1.GetMyAccountRequest(), Only(OrganizationA, OrganizationB)),
+        ["accreditation.identity.v1.AccountService/UpdateMyAccount"] = new((_, _) => new AccountsV1.UpdateMyAccountRequest { Language = "en" }, Only(OrganizationA, OrganizationB)),
+        // Ends the session's refresh token only: the matrix's access tokens keep working.
+        ["accreditation.identity.v1.AccountService/EndSession"] = new((_, _) => new AccountsV1.EndSessionRequest(), Only(OrganizationA, OrganizationB)),
+
+        ["accreditation.identity.v1.StateUserService/CreateStateUser"] = new((_, s) => new AccountsV1.CreateStateUserRequest
+        {
+            Email = $"matrix-state-{Guid.NewGuid():N}@example.gov", StateCode = s == Side.A ? "AUT" : "BRA", DisplayName = "Matrix State user",
+        }, Officers),
+        ["accreditation.identity.v1.StateUserService/ListStateUsers"] = new((_, _) => new AccountsV1.ListStateUsersRequest(), Readers),
 
         // An officer's second call for a State meets ALREADY_EXISTS, past authorization.
         ["accreditation.identity.v1.StateClientService/CreateStateClient"] = new((_, s) => new AccountsV1.CreateStateClientRequest { StateCode = s == Side.A ? "SWE" : "NOR" }, Officers),

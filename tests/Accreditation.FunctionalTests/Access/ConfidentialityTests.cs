@@ -58,6 +58,7 @@ public sealed class ConfidentialityTests(SystemFixture system)
         Assert.Contains(stranger.Subject, refusal.Message);
         Assert.Contains("/accreditation.registration.v1.ApplicationService/GetApplication", refusal.Message);
         var secrets = system.System.Credentials.Clients.Select(c => c.ClientSecret)
+            .Concat(system.System.Credentials.Staff!.Select(s => s.Password))
             .Concat([owner.Token, stranger.Token, officer, "Correct-Horse-42"]);
         foreach (var secret in secrets)
             Assert.DoesNotContain(system.Logs.Lines, l => l.Message.Contains(secret));

@@ -34,6 +34,8 @@ public sealed class MatrixWorld
     /// <summary>Unpublished comments, never published in the matrix; and others the officer's cells publish.</summary>
     public required IReadOnlyDictionary<Side, string> Comments { get; init; }
     public required IReadOnlyDictionary<Side, string> PublishableComments { get; init; }
+    /// <summary>A pending invitation of each side's organization.</summary>
+    public required IReadOnlyDictionary<Side, string> Invitations { get; init; }
 
     public static Side Own(Role role) => role is Role.OrganizationB or Role.StateY ? Side.B : Side.A;
 
@@ -80,6 +82,12 @@ public sealed class MatrixWorld
             notices[side] = (await SystemFixture.EventuallyAsync(() => api.NoticesAsync(users[side].Token), n => n.Count > 0, "a notice")).First().NoticeId;
 
         var admitted = await AdmittedAsync(system, officer, users);
+        var invitations = new Dictionary<Side, string>();
+        foreach (var side in new[] { Side.A, Side.B })
+            invitations[side] = (await new RegistrationV1.InvitationService.InvitationServiceClient(system.Grpc).InviteMemberAsync(new RegistrationV1.InviteMemberRequest
+            {
+                OrganizationId = organizations[side].OrganizationId, Email = $"matrix-colleague-{side}@example.org".ToLowerInvariant(),
+            }, users[side].Call)).Invitation.InvitationId;
 
         return new MatrixWorld
         {
@@ -106,6 +114,7 @@ public sealed class MatrixWorld
             Representatives = admitted.Representatives,
             Comments = admitted.Comments,
             PublishableComments = admitted.Publishable,
+            Invitations = invitations,
         };
     }
 

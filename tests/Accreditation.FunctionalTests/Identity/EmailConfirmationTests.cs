@@ -8,26 +8,11 @@ namespace Accreditation.FunctionalTests.Identity;
 /// Sign-up is confirmed through the e-mail Notifications sends over real SMTP: until then the
 /// organization user cannot sign in.
 /// </summary>
-public sealed class EmailConfirmationTests : IAsyncLifetime
+public sealed class EmailConfirmationTests : MailedSystemTest
 {
     const string Password = "Correct-Horse-42";
-    SmtpSink _smtp = null!;
-    SystemFixture _system = null!;
+    Accounts.AccountService.AccountServiceClient AccountsApi => new(Mailed.Grpc);
 
-    Accounts.AccountService.AccountServiceClient AccountsApi => new(_system.Grpc);
-
-    public async Task InitializeAsync()
-    {
-        _smtp = await SmtpSink.StartAsync();
-        _system = new SystemFixture(SystemFixture.MailSettings(_smtp)) { Mail = _smtp };
-        await _system.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _system.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_new_user_signs_in_only_after_confirming_the_address_with_the_code_from_the_e_mail()
@@ -41,15 +26,15 @@ public sealed class EmailConfirmationTests : IAsyncLifetime
         Assert.Equal("invalid_grant", refusal.GetProperty("error").GetString());
         Assert.Contains("not confirmed", refusal.GetProperty("error_description").GetString());
 
-        var code = await _system.ConfirmationCodeAsync(email);
-        var mail = _smtp.Received().Single(m => m.To.Mailboxes.Single().Address == email);
+        var code = await Mailed.ConfirmationCodeAsync(email);
+        var mail = Smtp.Received().Single(m => m.To.Mailboxes.Single().Address == email);
         Assert.StartsWith("Confirmez votre adresse", mail.Subject);
         Assert.Contains(code, mail.TextBody);
         // The code went out by e-mail only: once sent, nothing in Notifications' file holds it.
-        await SystemFixture.EventuallyAsync(() => Task.FromResult(Databases.Scalar(_system, "notifications",
+        await SystemFixture.EventuallyAsync(() => Task.FromResult(Databases.Scalar(Mailed, "notifications",
                 $"SELECT COUNT(*) FROM Deliveries WHERE Body LIKE '%{code}%'")), count => count == 0, "the sent delivery to drop its text");
-        Assert.Equal(1, Databases.Scalar(_system, "notifications", "SELECT COUNT(*) FROM Notices WHERE Kind = 'email-confirmation'"));
-        Assert.Equal(0, Databases.Scalar(_system, "notifications", $"SELECT COUNT(*) FROM Notices WHERE Body LIKE '%{code}%' OR \"Values\" LIKE '%{code}%'"));
+        Assert.Equal(1, Databases.Scalar(Mailed, "notifications", "SELECT COUNT(*) FROM Notices WHERE Kind = 'email-confirmation'"));
+        Assert.Equal(0, Databases.Scalar(Mailed, "notifications", $"SELECT COUNT(*) FROM Notices WHERE Body LIKE '%{code}%' OR \"Values\" LIKE '%{code}%'"));
 
         var wrong = await Assert.ThrowsAsync<RpcException>(() => AccountsApi.ConfirmEmailAsync(new() { Email = email, Code = code + "x" }, SystemFixture.Anonymous).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, wrong.StatusCode);
@@ -71,10 +56,10 @@ public sealed class EmailConfirmationTests : IAsyncLifetime
     {
         var email = $"late-{Guid.NewGuid():N}@example.org";
         await AccountsApi.SignUpAsync(new Accounts.SignUpRequest { Email = email, Password = Password, Language = "es" }, SystemFixture.Anonymous);
-        var code = await _system.ConfirmationCodeAsync(email);
-        Assert.StartsWith("Confirme su dirección", _smtp.Received().Single(m => m.To.Mailboxes.Single().Address == email).Subject);
+        var code = await Mailed.ConfirmationCodeAsync(email);
+        Assert.StartsWith("Confirme su dirección", Smtp.Received().Single(m => m.To.Mailboxes.Single().Address == email).Subject);
 
-        _system.Clock.Advance(TimeSpan.FromDays(3));
+        Mailed.Clock.Advance(TimeSpan.FromDays(3));
 
         var expired = await Assert.ThrowsAsync<RpcException>(() => AccountsApi.ConfirmEmailAsync(new() { Email = email, Code = code }, SystemFixture.Anonymous).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, expired.StatusCode);
@@ -84,35 +69,35 @@ public sealed class EmailConfirmationTests : IAsyncLifetime
         await AccountsApi.ResendEmailConfirmationAsync(new() { Email = email }, SystemFixture.Anonymous);
         // An unknown address gets the same empty answer, and no e-mail.
         await AccountsApi.ResendEmailConfirmationAsync(new() { Email = "nobody@example.org" }, SystemFixture.Anonymous);
-        await SystemFixture.EventuallyAsync(() => Task.FromResult(_smtp.Received().Count(m => m.To.Mailboxes.Single().Address == email)),
+        await SystemFixture.EventuallyAsync(() => Task.FromResult(Smtp.Received().Count(m => m.To.Mailboxes.Single().Address == email)),
             count => count == 2, "the second confirmation e-mail");
-        var fresh = await _system.ConfirmationCodeAsync(email);
+        var fresh = await Mailed.ConfirmationCodeAsync(email);
         Assert.NotEqual(code, fresh);
         Assert.Equal(StatusCode.InvalidArgument, (await Assert.ThrowsAsync<RpcException>(
             () => AccountsApi.ConfirmEmailAsync(new() { Email = email, Code = code }, SystemFixture.Anonymous).ResponseAsync)).StatusCode);
         await AccountsApi.ConfirmEmailAsync(new() { Email = email, Code = fresh }, SystemFixture.Anonymous);
         Assert.True((await PasswordAsync(email)).Ok);
-        Assert.DoesNotContain(_smtp.Received(), m => m.To.Mailboxes.Single().Address == "nobody@example.org");
+        Assert.DoesNotContain(Smtp.Received(), m => m.To.Mailboxes.Single().Address == "nobody@example.org");
     }
 
     [Fact]
     public async Task Signing_up_again_with_a_taken_address_e_mails_its_owner_instead_of_making_an_account()
     {
-        var owner = await _system.SignUpOrganizationUserAsync("fr");
+        var owner = await Mailed.SignUpOrganizationUserAsync("fr");
 
         await AccountsApi.SignUpAsync(new Accounts.SignUpRequest { Email = owner.Email, Password = "Stranger-Horse-42", Language = "en" }, SystemFixture.Anonymous);
 
-        var mail = await SystemFixture.EventuallyAsync(() => Task.FromResult(_smtp.Received().Where(m => m.To.Mailboxes.Single().Address == owner.Email
+        var mail = await SystemFixture.EventuallyAsync(() => Task.FromResult(Smtp.Received().Where(m => m.To.Mailboxes.Single().Address == owner.Email
                 && m.Headers[Accreditation.Notifications.Email.SmtpEmailSender.KindHeader] == "account-exists").ToList()),
             mails => mails.Count == 1, "the owner's e-mail");
         // In the owner's language, not the stranger's; no confirmation code for anyone.
         Assert.StartsWith("Vous avez déjà un compte", mail.Single().Subject);
-        Assert.Equal(1, _smtp.Received().Count(m => m.To.Mailboxes.Single().Address == owner.Email
+        Assert.Equal(1, Smtp.Received().Count(m => m.To.Mailboxes.Single().Address == owner.Email
             && m.Headers[Accreditation.Notifications.Email.SmtpEmailSender.KindHeader] == "email-confirmation"));
-        Assert.False((await _system.TokenRequestAsync(new() { ["grant_type"] = "password", ["client_id"] = "portal", ["username"] = owner.Email, ["password"] = "Stranger-Horse-42" })).Ok);
+        Assert.False((await Mailed.TokenRequestAsync(new() { ["grant_type"] = "password", ["client_id"] = "portal", ["username"] = owner.Email, ["password"] = "Stranger-Horse-42" })).Ok);
     }
 
-    Task<(bool Ok, System.Text.Json.JsonElement Body)> PasswordAsync(string email) => _system.TokenRequestAsync(new()
+    Task<(bool Ok, System.Text.Json.JsonElement Body)> PasswordAsync(string email) => Mailed.TokenRequestAsync(new()
     {
         ["grant_type"] = "password", ["client_id"] = "portal", ["username"] = email, ["password"] = Password,
     });

@@ -123,7 +123,7 @@ public sealed class TokenTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task Only_an_organization_user_has_an_account_to_read()
+    public async Task Only_a_person_has_an_account_to_read_not_an_api_client()
     {
         var anonymous = await Assert.ThrowsAsync<RpcException>(() =>
             AccountsApi.GetMyAccountAsync(new Accounts.GetMyAccountRequest(), SystemFixture.Anonymous).ResponseAsync);

@@ -158,6 +158,20 @@ public sealed class SystemFixture : IAsyncLifetime
         return link.Value;
     }
 
+    /// <summary>The seeded officer or auditor account (credentials.json) signed in with its password, as the portal does.</summary>
+    public Task<string> StaffPersonTokenAsync(StaffCredential staff) => PasswordTokenAsync(staff.Email, staff.Password);
+
+    /// <summary>A password sign-in asking for a refresh token (scope offline_access), as the portal does.</summary>
+    public Task<(bool Ok, JsonElement Body)> SignInForRefreshAsync(string email, string password) => TokenRequestAsync(new()
+    {
+        ["grant_type"] = "password", ["client_id"] = "portal", ["username"] = email, ["password"] = password, ["scope"] = "offline_access",
+    });
+
+    public Task<(bool Ok, JsonElement Body)> RefreshAsync(string refreshToken) => TokenRequestAsync(new()
+    {
+        ["grant_type"] = "refresh_token", ["client_id"] = "portal", ["refresh_token"] = refreshToken,
+    });
+
     public Task<string> PasswordTokenAsync(string email, string password) => TokenAsync(new()
     {
         ["grant_type"] = "password",

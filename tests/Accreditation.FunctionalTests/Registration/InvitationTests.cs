@@ -100,4 +100,55 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Equal(StatusCode.FailedPrecondition, expired.StatusCode);
         Assert.Contains("expired", expired.Status.Detail);
     }
+
+    [Fact]
+    public async Task Members_list_their_invitations_and_a_cancelled_one_can_no_longer_be_accepted()
+    {
+        var member = await _system.SignUpOrganizationUserAsync();
+        var organization = await _api.CreateOrganizationAsync(member, "Cancelling Coalition");
+        var cancelledEmail = $"cancelled-{Guid.NewGuid():N}@example.org";
+        var acceptedEmail = $"accepted-{Guid.NewGuid():N}@example.org";
+        var toCancel = (await Invitations.InviteMemberAsync(new() { OrganizationId = organization.OrganizationId, Email = cancelledEmail }, member.Call)).Invitation;
+        var cancelledCode = await _system.CodeFromMailAsync(cancelledEmail, "member-invitation");
+        _system.Clock.Advance(TimeSpan.FromMinutes(1));
+        var toAccept = (await Invitations.InviteMemberAsync(new() { OrganizationId = organization.OrganizationId, Email = acceptedEmail }, member.Call)).Invitation;
+        Assert.Equal(RegistrationV1.InvitationState.Pending, toAccept.State);
+
+        var cancelled = (await Invitations.CancelInvitationAsync(new() { InvitationId = toCancel.InvitationId }, member.Call)).Invitation;
+        Assert.Equal(RegistrationV1.InvitationState.Cancelled, cancelled.State);
+        Assert.NotNull(cancelled.CancelledAt);
+
+        var invitee = await _system.SignUpOrganizationUserAsync(email: cancelledEmail);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => Invitations.AcceptInvitationAsync(new() { Code = cancelledCode }, invitee.Call).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("Cancelled", refused.Status.Detail);
+        var again = await Assert.ThrowsAsync<RpcException>(() => Invitations.CancelInvitationAsync(new() { InvitationId = toCancel.InvitationId }, member.Call).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+        Assert.Contains("is Cancelled", again.Status.Detail);
+
+        var colleague = await _system.SignUpOrganizationUserAsync(email: acceptedEmail);
+        await Invitations.AcceptInvitationAsync(new() { Code = await _system.CodeFromMailAsync(acceptedEmail, "member-invitation") }, colleague.Call);
+        var late = await Assert.ThrowsAsync<RpcException>(() => Invitations.CancelInvitationAsync(new() { InvitationId = toAccept.InvitationId }, colleague.Call).ResponseAsync);
+        Assert.Contains("is Accepted", late.Status.Detail);
+
+        // Any member (the colleague now too) sees the invitations, newest first, with their states.
+        var listed = (await Invitations.ListInvitationsAsync(new() { OrganizationId = organization.OrganizationId }, colleague.Call)).Invitations;
+        Assert.Equal(new[] { (acceptedEmail, RegistrationV1.InvitationState.Accepted), (cancelledEmail, RegistrationV1.InvitationState.Cancelled) },
+            listed.Select(i => (i.Email, i.State)));
+        Assert.All(listed, i => Assert.True(i.ExpiresAt.ToDateTimeOffset() > i.CreatedAt.ToDateTimeOffset()));
+
+        _system.Clock.Advance(TimeSpan.FromDays(8));
+        var expired = (await Invitations.InviteMemberAsync(new() { OrganizationId = organization.OrganizationId, Email = "later@example.org" }, member.Call)).Invitation;
+        _system.Clock.Advance(TimeSpan.FromDays(8));
+        Assert.Equal(RegistrationV1.InvitationState.Expired,
+            (await Invitations.ListInvitationsAsync(new() { OrganizationId = organization.OrganizationId }, member.Call)).Invitations.Single(i => i.InvitationId == expired.InvitationId).State);
+
+        var stranger = await _system.SignUpOrganizationUserAsync();
+        Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(() =>
+            Invitations.ListInvitationsAsync(new() { OrganizationId = organization.OrganizationId }, stranger.Call).ResponseAsync)).StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(() =>
+            Invitations.CancelInvitationAsync(new() { InvitationId = expired.InvitationId }, stranger.Call).ResponseAsync)).StatusCode);
+        Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(() =>
+            Invitations.CancelInvitationAsync(new() { InvitationId = Guid.NewGuid().ToString() }, member.Call).ResponseAsync)).StatusCode);
+    }
 }

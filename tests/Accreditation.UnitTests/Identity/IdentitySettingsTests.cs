@@ -47,4 +47,27 @@ public sealed class IdentitySettingsTests
     [InlineData("2.00:00:00")]
     public void The_token_lifetime_must_be_positive_and_at_most_a_day(string lifetime) =>
         Assert.Throws<InvalidOperationException>(() => IdentitySettings.From(Configuration(("Identity:Issuer", "http://127.0.0.1:5101/"), ("Identity:AccessTokenLifetime", lifetime))));
+
+    [Fact]
+    public void Staff_accounts_are_read_from_configuration_and_a_bad_entry_stops_the_start()
+    {
+        var settings = IdentitySettings.From(Configuration(("Identity:Issuer", "http://127.0.0.1:5101/"),
+            ("Identity:Staff:0:Email", "officer@un.org"), ("Identity:Staff:0:Role", "Officer"), ("Identity:Staff:0:Password", "Long-Password-1")));
+
+        var staff = Assert.Single(settings.Staff);
+        Assert.Equal(("officer@un.org", "officer", "officer@un.org"), (staff.Email, staff.Role, staff.DisplayName));
+        Assert.DoesNotContain("Long-Password-1", staff.ToString());
+        Assert.Throws<InvalidOperationException>(() => IdentitySettings.From(Configuration(("Identity:Issuer", "http://127.0.0.1:5101/"),
+            ("Identity:Staff:0:Email", "state@un.org"), ("Identity:Staff:0:Role", "state"), ("Identity:Staff:0:Password", "Long-Password-1"))));
+    }
+
+    [Fact]
+    public void Refresh_tokens_outlive_access_tokens_by_default_and_must()
+    {
+        var settings = IdentitySettings.From(Configuration(("Identity:Issuer", "http://127.0.0.1:5101/")));
+
+        Assert.True(settings.RefreshTokenLifetime > settings.AccessTokenLifetime);
+        Assert.Throws<InvalidOperationException>(() => IdentitySettings.From(Configuration(("Identity:Issuer", "http://127.0.0.1:5101/"),
+            ("Identity:RefreshTokenLifetime", "00:10:00"))));
+    }
 }

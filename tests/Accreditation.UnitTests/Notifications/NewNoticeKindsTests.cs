@@ -22,7 +22,7 @@ public sealed class NewNoticeKindsTests
     [Fact]
     public void A_representative_moved_up_is_told_to_the_organization_only_by_reference()
     {
-        var draft = Assert.Single(NoticePlanner.For(SampleEvents.MovedUp()));
+        var draft = Assert.Single(NoticePlanner.For(SampleEvents.MovedUp(), SampleEvents.Links));
         Assert.Equal((NoticeKinds.RepresentativeMovedUp, SampleEvents.Organization), (draft.Kind, draft.Recipient));
         Assert.Equal(SampleEvents.ApplicationId, draft.ApplicationId);
         Assert.Contains(SampleEvents.RepresentativeId.ToString("D"), Templates.Render(draft, "es").Body);

@@ -94,7 +94,11 @@ public sealed class NoticeHandlerTests
         await HandleAsync(database, db => new ApplicationDecidedHandler(Writer(db), Queue(db)), SampleEvents.Decided(ApplicationStates.Admitted), Guid.NewGuid());
         await HandleAsync(database, db => new ApplicationWithdrawnHandler(Writer(db), Queue(db)), SampleEvents.Withdrawn(), Guid.NewGuid());
         await HandleAsync(database, db => new ObjectionDeadlineApproachingHandler(Writer(db)), SampleEvents.DeadlineApproaching(), Guid.NewGuid());
-        await HandleAsync(database, db => new RepresentativeMovedUpHandler(Writer(db)), SampleEvents.MovedUp(), Guid.NewGuid());
+        await HandleAsync(database, db => new RepresentativeMovedUpHandler(Writer(db), SampleEvents.Links), SampleEvents.MovedUp(), Guid.NewGuid());
+        await HandleAsync(database, db => new ApplicationLapsedHandler(Writer(db), SampleEvents.Links), SampleEvents.Lapsed(), Guid.NewGuid());
+        await HandleAsync(database, db => new ObjectionReplySubmittedHandler(Writer(db), SampleEvents.Links), SampleEvents.ReplySubmitted(), Guid.NewGuid());
+        await HandleAsync(database, db => new CommentPublishedHandler(Writer(db), SampleEvents.Links), SampleEvents.CommentPublished(), Guid.NewGuid());
+        await HandleAsync(database, db => new RepresentativeNominatedHandler(Writer(db), SampleEvents.Links), SampleEvents.Nominated(), Guid.NewGuid());
 
         await using var check = database.Open();
         var stored = await check.Notices.Select(n => n.Kind + " -> " + n.Recipient).ToListAsync();
@@ -110,6 +114,8 @@ public sealed class NoticeHandlerTests
                 "objection-filed -> secretariat", $"objection-receipt -> {state}", $"objection-withdrawal-receipt -> {state}",
                 "objection-window-closed -> secretariat", "objection-withdrawn -> secretariat", $"withdrawal-confirmed -> {org}",
                 "objection-deadline-reminder -> states", $"representative-moved-up -> {org}",
+                $"application-lapsed -> {org}", "objection-reply-received -> secretariat", $"comment-published -> {org}",
+                $"representative-nominated -> {org}",
             }.Order(StringComparer.Ordinal),
             stored.Order(StringComparer.Ordinal));
         var organizationBodies = await check.Notices.Where(n => n.Recipient.StartsWith(Recipients.OrganizationPrefix)).Select(n => n.Subject + n.Body).ToListAsync();

@@ -58,6 +58,24 @@ static class SampleEvents
     public static RepresentativeMovedUp MovedUp() =>
         new(ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, RepresentativeId, At);
 
+    public static readonly Guid CommentId = Guid.Parse("2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d");
+
+    /// <summary>The portal root notices link to (as PortalLinks.From gives it).</summary>
+    public static readonly PortalLinks Links = new("https://accreditation.example/");
+
+    public static ApplicationLapsed Lapsed() =>
+        new(ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, At.AddDays(-1), At);
+
+    public static ObjectionReplySubmitted ReplySubmitted() =>
+        new(ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, Guid.Parse("3b4c5d6e-7f8a-4b9c-8d1e-2f3a4b5c6d7e"), At);
+
+    public static CommentPublished CommentPublished() =>
+        new(CommentId, ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, At);
+
+    /// <param name="status">InPerson, Online or WaitingList.</param>
+    public static RepresentativeNominated Nominated(string status = "InPerson", int waitingPosition = 0) =>
+        new(ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, RepresentativeId, status, waitingPosition, At);
+
     public static IReadOnlyList<WaitingApplication> Waiting() =>
     [
         new(ApplicationId, OrganizationName, DialogueTitle, At),
@@ -86,7 +104,13 @@ static class SampleEvents
             ("referred", NoticePlanner.For(Decided(ApplicationStates.Referred, objectionRaised: true, disclose: true))),
             ("withdrawn", NoticePlanner.For(Withdrawn())),
             ("deadline approaching", NoticePlanner.For(DeadlineApproaching())),
-            ("representative moved up", NoticePlanner.For(MovedUp())),
+            ("representative moved up", NoticePlanner.For(MovedUp(), Links)),
+            ("lapsed", NoticePlanner.For(Lapsed(), Links)),
+            ("objection reply", NoticePlanner.For(ReplySubmitted(), Links)),
+            ("comment published", NoticePlanner.For(CommentPublished(), Links)),
+            ("representative nominated in person", NoticePlanner.For(Nominated(), Links)),
+            ("representative nominated online", NoticePlanner.For(Nominated("Online"), Links)),
+            ("representative nominated, waiting", NoticePlanner.For(Nominated("WaitingList", 3), Links)),
             ("screening digest", NoticePlanner.ForDigest(DateOnly.FromDateTime(At.UtcDateTime), Waiting())),
         ];
         return plans.SelectMany(p => p.Item2.Select(d => (p.Item1, d)));

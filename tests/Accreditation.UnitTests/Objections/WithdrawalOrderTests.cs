@@ -57,6 +57,33 @@ public sealed class WithdrawalOrderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_profile_change_reaches_the_states_copy_and_an_older_change_arriving_later_does_not_undo_it()
+    {
+        var application = Guid.NewGuid();
+        var circulated = new ApplicationsCirculated(Guid.NewGuid(), Guid.NewGuid(), "Dialogue", Now, Now.AddDays(14), [Applicant(application)]);
+        OrganizationProfileChanged Change(string name, string country, DateTimeOffset at) => new(Guid.NewGuid(), name, ["name", "country"],
+            [new CirculatedApplicant(application, Guid.NewGuid(), name, "", "Ngo", country, "None", "")], at);
+
+        foreach (var handle in new Func<ObjectionsDb, EventContext, Task>[]
+        {
+            (db, c) => new ApplicationsCirculatedHandler(db).HandleAsync(circulated, c, CancellationToken.None),
+            (db, c) => new OrganizationProfileChangedHandler(db).HandleAsync(Change("Newest Name", "UGA", Now.AddHours(2)), c, CancellationToken.None),
+            (db, c) => new OrganizationProfileChangedHandler(db).HandleAsync(Change("Older Name", "TZA", Now.AddHours(1)), c, CancellationToken.None),
+            // Another organization's change names no applicant of this one.
+            (db, c) => new OrganizationProfileChangedHandler(db).HandleAsync(Change("Unrelated", "PER", Now.AddHours(3)) with { CirculatedApplicants = [] }, c, CancellationToken.None),
+        })
+        {
+            await using var db = Open();
+            await handle(db, new EventContext(Guid.NewGuid(), null));
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = Open();
+        var applicant = await check.ApplicantsBeforeStates.SingleAsync();
+        Assert.Equal(("Newest Name", "UGA", Now.AddHours(2)), (applicant.Name, applicant.Country, applicant.ProfileChangedAt));
+    }
+
+    [Fact]
     public void An_objection_counts_as_standing_only_if_not_withdrawn_whatever_order_the_ledger_recorded_the_two_facts_in()
     {
         var application = Guid.NewGuid();

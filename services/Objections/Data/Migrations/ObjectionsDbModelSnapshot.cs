@@ -49,6 +49,9 @@ namespace Accreditation.Objections.Data.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ProfileChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Website")
                         .IsRequired()
                         .HasColumnType("TEXT");

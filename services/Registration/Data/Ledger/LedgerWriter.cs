@@ -53,7 +53,9 @@ public static class LedgerWriter
             await db.AppendAsync(new LedgerFact(
                 change.LedgerKind, application.Id, application.OrganizationId, application.DialogueId,
                 new Actor(change.ActorSubject, change.ActorRole), change.At, change.Reason,
-                change.From.ToString(), change.To.ToString(), change.LedgerDetails), ct);
+                // A profile change moves no state: no states, so "the entry reaching a state" stays a transition's.
+                change.IsProfileChange ? null : change.From.ToString(), change.IsProfileChange ? null : change.To.ToString(),
+                change.LedgerDetails), ct);
     }
 
     /// <summary>The event that caused the work (set by consumers), else the request's trace.</summary>

@@ -75,6 +75,8 @@ public static class LedgerKinds
     public const string Purge = "purge";
     /// <summary>An organization's reply to an objection under REFER (the text stays out of the ledger).</summary>
     public const string Reply = "reply";
+    /// <summary>An organization changed what the States parties see of it while the application was open (no change of state).</summary>
+    public const string ProfileChanged = "profile-changed";
 }
 
 /// <summary>A published head hash and count, kept so a later verification can prove no rewrite.</summary>

@@ -6,9 +6,12 @@ namespace Accreditation.FunctionalTests.Portal.Infrastructure;
 /// One host with e-mail on (a real SMTP server on loopback) and one Chromium, shared by the
 /// journeys of one test class: each journey opens its own browser context (its own cookies).
 /// </summary>
-public sealed class PortalSystem : IAsyncLifetime
+public class PortalSystem : IAsyncLifetime
 {
     SmtpSink _smtp = null!;
+
+    /// <summary>Settings of this class's host besides e-mail.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public SystemFixture System { get; private set; } = null!;
     public Browser Browser { get; private set; } = null!;
@@ -16,7 +19,7 @@ public sealed class PortalSystem : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _smtp = await SmtpSink.StartAsync();
-        System = new SystemFixture(SystemFixture.MailSettings(_smtp)) { Mail = _smtp };
+        System = new SystemFixture(SystemFixture.MailSettings(_smtp).Concat(Settings).ToDictionary()) { Mail = _smtp };
         await System.InitializeAsync();
         Browser = await Browser.LaunchAsync();
     }

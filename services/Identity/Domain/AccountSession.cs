@@ -1,0 +1,30 @@
+namespace Accreditation.Identity.Domain;
+
+/// <summary>
+/// One password sign-in of a person, named by the `sid` claim of its tokens. Its refresh tokens
+/// work while it has not ended: signing out (EndSession) ends it. One row per sign-in, not per token.
+/// </summary>
+public sealed class AccountSession
+{
+    public string Id { get; private set; } = "";
+    public string AccountId { get; private set; } = "";
+    public DateTimeOffset StartedAt { get; private set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    AccountSession() { }
+
+    public static AccountSession Start(string accountId, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        AccountId = accountId,
+        StartedAt = now,
+    };
+
+    public bool IsActive => EndedAt is null;
+
+    /// <summary>Ending an ended session changes nothing: signing out twice is signing out.</summary>
+    public void End(DateTimeOffset now) => EndedAt ??= now;
+
+    /// <summary>Whether a refresh token naming this session may still be exchanged by <paramref name="accountId"/>.</summary>
+    public bool Allows(string accountId) => IsActive && AccountId == accountId;
+}

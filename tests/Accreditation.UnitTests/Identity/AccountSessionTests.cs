@@ -1,0 +1,33 @@
+using Accreditation.Identity.Domain;
+
+namespace Accreditation.UnitTests.Identity;
+
+public sealed class AccountSessionTests
+{
+    static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_session_allows_refresh_for_its_own_account_until_it_ends()
+    {
+        var session = AccountSession.Start("user-1", Now);
+
+        Assert.True(session.Allows("user-1"));
+        Assert.False(session.Allows("user-2"));
+        session.End(Now.AddHours(1));
+        Assert.False(session.Allows("user-1"));
+    }
+
+    [Fact]
+    public void Ending_an_ended_session_keeps_the_first_end()
+    {
+        var session = AccountSession.Start("user-1", Now);
+        session.End(Now.AddHours(1));
+        session.End(Now.AddHours(2));
+
+        Assert.Equal(Now.AddHours(1), session.EndedAt);
+    }
+
+    [Fact]
+    public void Every_sign_in_is_a_session_of_its_own() =>
+        Assert.NotEqual(AccountSession.Start("user-1", Now).Id, AccountSession.Start("user-1", Now).Id);
+}
