@@ -189,6 +189,36 @@ public sealed class SecretariatJourneyTests(PortalSystem portal) : IClassFixture
         pages.NothingUntranslated();
     }
 
+    [Fact]
+    public async Task Once_registration_has_closed_an_officer_edits_the_venue_but_the_policy_change_is_refused_beside_its_field()
+    {
+        var pages = new PortalPages(System, "en");
+        var t = pages.T;
+        var dialogue = await _api.CreateDialogueAsync(await System.OfficerTokenAsync(), RegistrationV1.ObjectionEffect.Exclude);
+        System.Clock.Advance(dialogue.RegistrationClosesAt.ToDateTimeOffset() - System.Clock.GetUtcNow() + TimeSpan.FromDays(1));
+        var (officer, password) = await AddStaffAsync("officer");
+        var page = await portal.Browser.OpenPortalAsync(System, "en", bypassContentSecurityPolicy: true);
+        await SignInAsync(page, t, officer, password);
+
+        await page.GotoAsync($"/en/secretariat/dialogues/{dialogue.DialogueId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = t["Edit the dialogue", "Secretariat.Dialogue"] }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Form, new() { Name = t["The dialogue", "Secretariat.EditDialogue"] });
+        await form.GetByLabel(t["Venue", "Secretariat._DialogueFields"]).FillAsync("Vienna International Centre");
+        await form.GetByLabel(t["Effect of an objection", "Secretariat._DialogueFields"]).SelectOptionAsync(RegistrationV1.ObjectionEffect.Refer.ToString());
+        await form.GetByRole(AriaRole.Button, new() { Name = t["Save the dialogue", "Secretariat.EditDialogue"] }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for='Input.ObjectionEffect']")).ToContainTextAsync(t["This cannot be done at this stage.", "SharedResource"]);
+        await pages.CheckAsync(page, "secretariat-edit-refused");
+
+        await form.GetByLabel(t["Effect of an objection", "Secretariat._DialogueFields"]).SelectOptionAsync(RegistrationV1.ObjectionEffect.Exclude.ToString());
+        await form.GetByRole(AriaRole.Button, new() { Name = t["Save the dialogue", "Secretariat.EditDialogue"] }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(t["Dialogue saved.", "Secretariat.SecretariatText"]);
+        var saved = (await _api.Dialogues.GetDialogueAsync(new RegistrationV1.GetDialogueRequest { DialogueId = dialogue.DialogueId },
+            SystemFixture.Bearer(await System.OfficerTokenAsync()))).Dialogue;
+        Assert.Equal("Vienna International Centre", saved.Venue);
+        Assert.Equal(RegistrationV1.ObjectionEffect.Exclude, saved.Policy.ObjectionEffect);
+        pages.NothingUntranslated();
+    }
+
     /// <summary>An organization's system applies through the API.</summary>
     async Task<(OrganizationUser User, RegistrationV1.Application Application)> ApplyAsync(string organization, RegistrationV1.Dialogue dialogue)
     {
