@@ -21,7 +21,7 @@ public sealed class EditDialogueModel(DialogueService.DialogueServiceClient dial
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         if (!IsOfficer)
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return Forbid();
         return await ShowAsync(async () =>
         {
             await LoadAsync(id, ct);

@@ -9,7 +9,7 @@ public sealed class NewDialogueModel(DialogueService.DialogueServiceClient dialo
     [BindProperty]
     public DialogueInput Input { get; set; } = new();
 
-    public IActionResult OnGet() => IsOfficer ? Page() : StatusCode(StatusCodes.Status403Forbidden);
+    public IActionResult OnGet() => IsOfficer ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -11,7 +11,8 @@ namespace Accreditation.Portal.Pages.Secretariat;
 /// <summary>
 /// The secretariat's pages: officers act, auditors read the same pages. Every POST from anyone but
 /// an officer is refused here, before its handler runs, so no page can forget it (the services
-/// refuse too; this keeps the refusal a 403 page instead of a form error).
+/// refuse too; this keeps the refusal a 403 page instead of a form error). Refusals go through
+/// Forbid(), so they are logged like the folder's own authorization refusals.
 /// </summary>
 public abstract class SecretariatPageModel : PortalPageModel
 {
@@ -31,7 +32,7 @@ public abstract class SecretariatPageModel : PortalPageModel
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         if (HttpMethods.IsPost(context.HttpContext.Request.Method) && !IsOfficer)
-            context.Result = StatusCode(StatusCodes.Status403Forbidden);
+            context.Result = Forbid();
     }
 
     /// <summary>Every entry of the screening queue that the filter selects, page after page.</summary>
@@ -86,7 +87,7 @@ public abstract class SecretariatPageModel : PortalPageModel
         }
         catch (RpcException e) when (e.StatusCode == GrpcStatus.PermissionDenied)
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return Forbid();
         }
     }
 }

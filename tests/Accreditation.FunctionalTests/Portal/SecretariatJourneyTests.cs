@@ -185,6 +185,7 @@ public sealed class SecretariatJourneyTests(PortalSystem portal) : IClassFixture
             Form = page.Context.APIRequest.CreateFormData().Set("__RequestVerificationToken", antiforgery!).Set("Input.Deadline", Iso(System.Clock.GetUtcNow().AddDays(3))),
         });
         Assert.Equal(403, refused.Status);
+        Assert.Contains(System.Logs.Lines, l => l.Message.StartsWith($"Refused page /en/secretariat/dialogues/{dialogue.DialogueId}/circulate", StringComparison.Ordinal));
         Assert.Equal(RegistrationV1.ApplicationState.Eligible, (await ReadAsync(eligible)).State);
         pages.NothingUntranslated();
     }
