@@ -49,6 +49,9 @@ public static class PortalExtensions
         });
 
         builder.Services.AddPortalSignIn(options);
+        // The keys sit unencrypted in an owner-only folder (PrivateFiles), which the warning at every
+        // first start would only repeat; a server protects them further (ProtectKeysWith*) where it can.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.Services.AddServiceClients(options);
 
         // Behind the gateway (on loopback, or a network configured as known): the person's address

@@ -5,7 +5,7 @@ namespace Accreditation.Portal.Localization;
 
 /// <summary>
 /// The words a reader sees for each value of the services' enums, in their language. Every value
-/// has its own wording (a unit test walks them all); an unknown one shows as its proto name.
+/// has its own wording (a unit test walks them all); an unknown one shows as its type and number.
 /// </summary>
 public sealed class EnumNames(IStringLocalizer<SharedResource> text)
 {
@@ -22,7 +22,7 @@ public sealed class EnumNames(IStringLocalizer<SharedResource> text)
         ApplicationState.Admitted => text["Admitted"],
         ApplicationState.NotAdmitted => text["Not admitted"],
         ApplicationState.Withdrawn => text["Withdrawn"],
-        _ => state.ToString(),
+        _ => Unnamed(state),
     };
 
     public string Of(StakeholderCategory category) => category switch
@@ -31,7 +31,7 @@ public sealed class EnumNames(IStringLocalizer<SharedResource> text)
         StakeholderCategory.Academia => text["Academia"],
         StakeholderCategory.PrivateSector => text["Private sector"],
         StakeholderCategory.Other => text["Other"],
-        _ => category.ToString(),
+        _ => Unnamed(category),
     };
 
     public string Of(EcosocStatus status) => status switch
@@ -40,21 +40,21 @@ public sealed class EnumNames(IStringLocalizer<SharedResource> text)
         EcosocStatus.General => text["General consultative status"],
         EcosocStatus.Special => text["Special consultative status"],
         EcosocStatus.Roster => text["Roster"],
-        _ => status.ToString(),
+        _ => Unnamed(status),
     };
 
     public string Of(CirculationPolicy policy) => policy switch
     {
         CirculationPolicy.All => text["Circulate every eligible applicant"],
         CirculationPolicy.WithoutEcosocStatus => text["Circulate only applicants without ECOSOC status"],
-        _ => policy.ToString(),
+        _ => Unnamed(policy),
     };
 
     public string Of(ObjectionEffect effect) => effect switch
     {
         ObjectionEffect.Exclude => text["An objection excludes the applicant"],
         ObjectionEffect.Refer => text["An objection refers the application for decision"],
-        _ => effect.ToString(),
+        _ => Unnamed(effect),
     };
 
     public string Of(RegionalGroup group) => group switch
@@ -65,20 +65,23 @@ public sealed class EnumNames(IStringLocalizer<SharedResource> text)
         RegionalGroup.LatinAmericanAndCaribbean => text["Latin American and Caribbean States"],
         RegionalGroup.WesternEuropeanAndOthers => text["Western European and other States"],
         RegionalGroup.None => text["No regional group"],
-        _ => group.ToString(),
+        _ => Unnamed(group),
     };
 
     public string Of(ScreeningOutcome outcome) => outcome switch
     {
         ScreeningOutcome.Eligible => text["Eligible"],
         ScreeningOutcome.Ineligible => text["Ineligible"],
-        _ => outcome.ToString(),
+        _ => Unnamed(outcome),
     };
 
     public string Of(ReferralOutcome outcome) => outcome switch
     {
         ReferralOutcome.Admitted => text["Admitted"],
         ReferralOutcome.NotAdmitted => text["Not admitted"],
-        _ => outcome.ToString(),
+        _ => Unnamed(outcome),
     };
+
+    /// <summary>A value this portal has no words for yet (a newer service): shown as what it is, never as a blank.</summary>
+    public static string Unnamed<T>(T value) where T : struct, Enum => $"({typeof(T).Name} {Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)})";
 }

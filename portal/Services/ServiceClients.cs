@@ -26,6 +26,7 @@ public static class ServiceClients
         services.Add<ObjectionsV1.ObjectionService.ObjectionServiceClient>(options.Objections);
         services.Add<NotificationsV1.InboxService.InboxServiceClient>(options.Notifications);
         services.Add<NotificationsV1.DeliveryService.DeliveryServiceClient>(options.Notifications);
+        services.Add<NotificationsV1.LedgerWitnessService.LedgerWitnessServiceClient>(options.Notifications);
         return services;
     }
 

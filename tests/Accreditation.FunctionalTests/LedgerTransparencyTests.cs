@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Accreditation.FunctionalTests.Infrastructure;
@@ -215,21 +214,5 @@ public sealed class LedgerTransparencyTests : IAsyncLifetime
     }
 
     /// <summary>Runs tools/LedgerVerifier as an auditor would: its exit code, and what it printed.</summary>
-    static (int Code, string Output) Verifier(params string[] args)
-    {
-        // tests/Accreditation.FunctionalTests/bin/{Configuration}/net10.0/ -> tools/LedgerVerifier/bin/{Configuration}/net10.0/
-        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = bin.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        var tool = Path.Combine(root, "tools", "LedgerVerifier", "bin", bin.Parent!.Name, bin.Name, "Accreditation.LedgerVerifier.dll");
-        Assert.True(File.Exists(tool), $"the verifier is built at {tool}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(tool);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
+    static (int Code, string Output) Verifier(params string[] args) => LedgerVerifierTool.Run(args);
 }
