@@ -220,6 +220,46 @@ public sealed class SecretariatJourneyTests(PortalSystem portal) : IClassFixture
         pages.NothingUntranslated();
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    public async Task An_officer_gives_a_State_party_an_API_client_whose_secret_is_shown_once_and_a_State_user(string culture)
+    {
+        var pages = new PortalPages(System, culture);
+        var t = pages.T;
+        string T(string english, string page) => t[english, $"Secretariat.{page}"];
+        var (officer, password) = await AddStaffAsync("officer");
+        var page = await portal.Browser.OpenPortalAsync(System, culture, bypassContentSecurityPolicy: true);
+        await SignInAsync(page, t, officer, password);
+        var state = culture == "en" ? "ITA" : "SEN";
+
+        await page.GotoAsync($"/{culture}/secretariat/state-clients");
+        var create = page.GetByRole(AriaRole.Form, new() { Name = T("New client", "StateClients") });
+        await create.GetByLabel(T("State party (ISO code, e.g. AUT)", "StateClients")).FillAsync(state);
+        await create.GetByRole(AriaRole.Button, new() { Name = T("Create the client", "StateClients") }).ClickAsync();
+        var issued = page.GetByRole(AriaRole.Region, new() { Name = string.Format(CultureInfo.InvariantCulture, T("Secret of {0}", "StateClients"), state) });
+        var clientId = await issued.Locator("dd code").First.TextContentAsync();
+        var secret = await issued.Locator("dd code").Last.TextContentAsync();
+        await pages.CheckAsync(page, "secretariat-state-client-secret");
+        var (ok, _) = await System.ClientCredentialsAsync(clientId!, secret!);
+        Assert.True(ok, "the secret shown gets a token");
+        await page.GotoAsync($"/{culture}/secretariat/state-clients");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync(secret!);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = T("State users", "StateClients") }).ClickAsync();
+        var email = $"delegate-{Guid.NewGuid():N}@mission.example";
+        var user = page.GetByRole(AriaRole.Form, new() { Name = T("New State user", "StateUsers") });
+        await user.GetByLabel(T("Display name", "StateUsers")).FillAsync("Delegate of the mission");
+        await user.GetByLabel(T("E-mail", "StateUsers")).FillAsync(email);
+        await user.GetByLabel(T("State party (ISO code, e.g. AUT)", "StateUsers")).FillAsync(state);
+        await user.GetByRole(AriaRole.Button, new() { Name = T("Create the State user", "StateUsers") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(
+            string.Format(CultureInfo.InvariantCulture, T("State user created: a code to set the password is on its way to {0}.", "SecretariatText"), email));
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = email })).ToContainTextAsync(state);
+        await pages.CheckAsync(page, "secretariat-state-users");
+        pages.NothingUntranslated();
+    }
+
     /// <summary>An organization's system applies through the API.</summary>
     async Task<(OrganizationUser User, RegistrationV1.Application Application)> ApplyAsync(string organization, RegistrationV1.Dialogue dialogue)
     {
