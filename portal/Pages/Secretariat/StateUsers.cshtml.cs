@@ -1,6 +1,4 @@
 using Accreditation.Identity.V1;
-using Accreditation.Portal.Auth;
-using Grpc.Net.Client;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Accreditation.Portal.Pages.Secretariat;
@@ -9,7 +7,7 @@ namespace Accreditation.Portal.Pages.Secretariat;
 /// The States parties' users, who sign in to the portal for one State: officers create them (the
 /// person is e-mailed a code to set the password), officers and auditors list them.
 /// </summary>
-public sealed class StateUsersModel(PortalOptions options) : SecretariatPageModel
+public sealed class StateUsersModel(StateUserService.StateUserServiceClient stateUsers) : SecretariatPageModel
 {
     public IReadOnlyList<StateUser> Users { get; private set; } = [];
 
@@ -29,26 +27,14 @@ public sealed class StateUsersModel(PortalOptions options) : SecretariatPageMode
             Email = Input.Email?.Trim() ?? "", DisplayName = Input.DisplayName?.Trim() ?? "",
             StateCode = Input.StateCode?.Trim().ToUpperInvariant() ?? "", Language = Input.Language,
         };
-        if (await TryAsync(async () => await WithClientAsync(client => client.CreateStateUserAsync(request, cancellationToken: ct).ResponseAsync)))
+        if (await TryAsync(async () => await stateUsers.CreateStateUserAsync(request, cancellationToken: ct)))
             return Done(Text["State user created: a code to set the password is on its way to {0}.", request.Email], "/Secretariat/StateUsers");
         return await ShowAsync(() => LoadAsync(ct));
     }
 
     async Task LoadAsync(CancellationToken ct) =>
-        Users = (await WithClientAsync(client => client.ListStateUsersAsync(new ListStateUsersRequest(), cancellationToken: ct).ResponseAsync)).Users
+        Users = (await stateUsers.ListStateUsersAsync(new ListStateUsersRequest(), cancellationToken: ct)).Users
             .OrderBy(u => u.StateCode, StringComparer.Ordinal).ThenBy(u => u.Email, StringComparer.Ordinal).ToList();
-
-    /// <summary>
-    /// Identity's StateUserService, carrying the person's token like every client of ServiceClients,
-    /// which does not register this one yet: a channel for the call, closed after it.
-    /// </summary>
-    async Task<T> WithClientAsync<T>(Func<StateUserService.StateUserServiceClient, Task<T>> call)
-    {
-        var bearer = HttpContext.RequestServices.GetRequiredService<BearerTokenHandler>();
-        bearer.InnerHandler = new SocketsHttpHandler();
-        using var channel = GrpcChannel.ForAddress(options.Identity, new GrpcChannelOptions { HttpHandler = bearer, DisposeHttpClient = true });
-        return await call(new StateUserService.StateUserServiceClient(channel));
-    }
 }
 
 public sealed class NewStateUserInput
