@@ -13,6 +13,7 @@ public static class ServiceClients
     {
         services.Add<IdentityV1.AccountService.AccountServiceClient>(options.Identity);
         services.Add<IdentityV1.StateClientService.StateClientServiceClient>(options.Identity);
+        services.Add<IdentityV1.StateUserService.StateUserServiceClient>(options.Identity);
         services.Add<RegistrationV1.OrganizationService.OrganizationServiceClient>(options.Registration);
         services.Add<RegistrationV1.DialogueService.DialogueServiceClient>(options.Registration);
         services.Add<RegistrationV1.ApplicationService.ApplicationServiceClient>(options.Registration);
