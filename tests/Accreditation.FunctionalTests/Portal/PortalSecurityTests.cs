@@ -48,6 +48,33 @@ public sealed class PortalSecurityTests(SystemFixture system) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task What_an_organization_types_is_shown_as_text_to_it_and_to_the_secretariat_and_never_runs()
+    {
+        const string name = "<img src=x onerror=\"window.injected = 1\"> Script Kiddies Inc.";
+        var api = new Clients(system);
+        var user = await system.SignUpOrganizationUserAsync();
+        var organization = await api.CreateOrganizationAsync(user, name);
+        var dialogue = await api.CreateDialogueAsync(await system.OfficerTokenAsync());
+        await api.ApplyAsync(user, organization, dialogue);
+        var t = PortalText.For("en");
+
+        var own = await _browser.OpenPortalAsync(system, "en");
+        await SignInAsync(own, t, user.Email);
+        await own.GotoAsync("/en/profile");
+        await Expect(own.GetByText(name).First).ToBeVisibleAsync();
+        Assert.Equal(0, await own.Locator("main img").CountAsync());
+        Assert.True(await own.EvaluateAsync<bool>("() => window.injected === undefined"));
+
+        var officer = system.System.Credentials.Officer;
+        var secretariat = await _browser.OpenPortalAsync(system, "en");
+        await SignInAsync(secretariat, t, officer.Email, officer.Password);
+        await secretariat.GotoAsync($"/en/secretariat/screening?dialogue={dialogue.DialogueId}");
+        await Expect(secretariat.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
+        Assert.Equal(0, await secretariat.Locator("main img").CountAsync());
+        Assert.True(await secretariat.EvaluateAsync<bool>("() => window.injected === undefined"));
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_changes_nothing()
     {
         var email = $"forged-{Guid.NewGuid():N}@example.org";
