@@ -7,6 +7,7 @@ using Accreditation.ServiceDefaults.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 
 namespace Accreditation.Portal;
@@ -17,7 +18,8 @@ public static class PortalExtensions
     {
         var options = PortalOptions.From(builder.Configuration);
         builder.Services.AddSingleton(options);
-        builder.Services.TryAddTimeProvider();
+        // The standalone host lends its own clock first; otherwise the system's.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddTelemetry("portal");
         builder.Services.AddHealthChecks();
 
@@ -108,12 +110,6 @@ public static class PortalExtensions
         services.AddHttpContextAccessor();
         services.AddTransient<BearerTokenHandler>();
         return services;
-    }
-
-    static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
-            services.AddSingleton(TimeProvider.System);
     }
 
     public static WebApplication MapPortal(this WebApplication app)
