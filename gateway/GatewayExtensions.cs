@@ -46,6 +46,9 @@ public static class GatewayExtensions
     {
         if (GatewayForwardedHeaders.IsConfigured(app.Configuration))
             app.UseForwardedHeaders();
+        // Before routing: its static files are served only to requests no route (the portal's catch-all) has claimed.
+        app.UseApiReference();
+        app.UseRouting();
         app.UseAuthentication();
         // After authentication, so a caller with a token is limited by its subject, not its address.
         app.UseRateLimiter();

@@ -1,3 +1,4 @@
+using Accreditation.ServiceDefaults.Api;
 using Google.Api;
 using Google.Protobuf.Reflection;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
@@ -66,7 +67,8 @@ public static class GatewayRoutes
             }
             foreach (var path in backend.ExtraPaths)
                 routes.Add(Route(backend, jsonCluster, appId, $"{backend.Name}-{path}", path));
-            foreach (var path in backend.AnonymousPaths)
+            // Besides the backend's published documents, its OpenAPI description (read before any token is had).
+            foreach (var path in backend.AnonymousPaths.Append(OpenApiDocuments.PathOf(backend.Name)))
                 routes.Add(Route(backend with { RequiresToken = false }, jsonCluster, appId, $"{backend.Name}-anonymous-{path}", path));
         }
         return (routes.DistinctBy(r => r.RouteId).ToList(), clusters);

@@ -1,3 +1,4 @@
+using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Configuration;
 using Accreditation.ServiceDefaults.Errors;
@@ -18,7 +19,7 @@ public static class ServiceDefaultsExtensions
 {
     /// <summary>
     /// What every gRPC service has: HTTP/2 listeners, gRPC with JSON transcoding and error
-    /// mapping, reflection, health, token validation, telemetry and the clock.
+    /// mapping, reflection, the OpenAPI document, health, token validation, telemetry and the clock.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
@@ -29,6 +30,7 @@ public static class ServiceDefaultsExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorMappingInterceptor>()).AddJsonTranscoding();
         builder.Services.AddGrpcReflection();
+        builder.Services.AddOpenApiDocument(serviceName);
         builder.Services.AddGrpcHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy());
         builder.AddTokenValidation();
         builder.AddTelemetry(serviceName);
@@ -60,6 +62,7 @@ public static class ServiceDefaultsExtensions
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapOpenApiDocument();
         return app;
     }
 }
