@@ -2,6 +2,7 @@ using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Configuration;
 using Accreditation.ServiceDefaults.Errors;
+using Accreditation.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -26,6 +27,7 @@ public static class ServiceDefaultsExtensions
         // First: the secrets are configuration every later step may read.
         builder.AddDaprSecrets();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<WallClock>();
         // Plain-http listeners that serve gRPC must speak HTTP/2 (prior knowledge); the gateway speaks it to them.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorMappingInterceptor>()).AddJsonTranscoding();

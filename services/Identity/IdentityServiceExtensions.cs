@@ -3,8 +3,9 @@ using Accreditation.Identity.Data;
 using Accreditation.Identity.Domain;
 using Accreditation.Identity.Tokens;
 using Accreditation.ServiceDefaults.Data;
-using Accreditation.ServiceDefaults.Messaging;
 using Accreditation.ServiceDefaults.Email;
+using Accreditation.ServiceDefaults.Hosting;
+using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -67,16 +68,16 @@ public static class IdentityServiceExtensions
                 server.AddSigningKey(keys.LoadOrCreate("signing-key"));
                 server.AddEncryptionKey(keys.LoadOrCreate("encryption-key"));
 
-                // Token lifetimes are checked by every service against the real clock; the domain
-                // clock registered as TimeProvider may be a test's fake one, so tokens never use it.
-                server.Configure(options => options.TimeProvider = TimeProvider.System);
-
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
                     // The service listens in cleartext on loopback or an internal network; in production
                     // TLS is terminated in front of it (gateway / ingress), so requests arrive as http here.
                     .DisableTransportSecurityRequirement();
             });
+        // Token lifetimes are checked by every service against the real clock; the domain
+        // clock registered as TimeProvider may be a test's fake one, so tokens never use it.
+        builder.Services.AddOptions<OpenIddict.Server.OpenIddictServerOptions>()
+            .Configure<WallClock>((options, wall) => options.TimeProvider = wall);
         return builder;
     }
 

@@ -1,8 +1,10 @@
 using System.Net;
+using Accreditation.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Accreditation.ServiceDefaults.Auth;
@@ -22,9 +24,6 @@ public static class AuthenticationExtensions
                 options.Authority = authority;
                 options.Audience = AccreditationClaims.Audience;
                 options.MapInboundClaims = false;
-                // Token lifetimes are wall-clock facts (Identity issues on the system clock too);
-                // the domain clock in DI may be simulated.
-                options.TimeProvider = TimeProvider.System;
                 options.RequireHttpsMetadata = builder.Configuration.GetValue("Identity:RequireHttpsMetadata", false);
                 // The Identity service listens with HTTP/2 only (it serves gRPC too), so speak h2c to it.
                 options.Backchannel = new HttpClient
@@ -45,10 +44,17 @@ public static class AuthenticationExtensions
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
                 options.Events = new JwtBearerEvents { OnTokenValidated = RefuseRevokedClientsAsync };
-                // A client's token is validated once, then its result reused until it expires (the revocation check above still runs on every call).
-                options.TokenHandlers.Clear();
-                options.TokenHandlers.Add(new ValidatedTokenCache(TimeProvider.System));
             });
+        builder.Services.TryAddSingleton<WallClock>();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<WallClock>((options, wall) =>
+        {
+            // Token lifetimes are wall-clock facts (Identity issues on the wall clock too); the
+            // domain clock in DI may be simulated.
+            options.TimeProvider = wall;
+            // A client's token is validated once, then its result reused until it expires (the revocation check above still runs on every call).
+            options.TokenHandlers.Clear();
+            options.TokenHandlers.Add(new ValidatedTokenCache(wall));
+        });
         builder.Services.AddAuthorization();
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Accreditation.Contracts;
+using Accreditation.ServiceDefaults.Hosting;
 using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public interface IRevokedClients
 /// through the inbox, so it survives restarts and every replica sharing the database sees it) and
 /// read through a snapshot refreshed every few seconds, so checking a token costs no query.
 /// </summary>
-public sealed class RevokedClients<TDb>(IServiceScopeFactory scopes) : IRevokedClients where TDb : DbContext
+public sealed class RevokedClients<TDb>(IServiceScopeFactory scopes, WallClock wall) : IRevokedClients where TDb : DbContext
 {
     /// <summary>How stale a replica's snapshot may get: a revoked client's earlier token works at most this long there.</summary>
     public static readonly TimeSpan Refresh = TimeSpan.FromSeconds(2);
@@ -38,7 +39,7 @@ public sealed class RevokedClients<TDb>(IServiceScopeFactory scopes) : IRevokedC
     volatile bool _loaded;
     long _loadedAt;
 
-    bool Stale => !_loaded || TimeProvider.System.GetElapsedTime(Volatile.Read(ref _loadedAt)) > Refresh;
+    bool Stale => !_loaded || wall.GetElapsedTime(Volatile.Read(ref _loadedAt)) > Refresh;
 
     public async ValueTask<bool> IsRevokedAsync(string subject, CancellationToken ct)
     {
@@ -67,7 +68,7 @@ public sealed class RevokedClients<TDb>(IServiceScopeFactory scopes) : IRevokedC
             var ids = await db.Set<RevokedClient>().AsNoTracking().Select(c => c.ClientId).ToListAsync(ct);
             lock (_writing)
                 _revoked = _revoked.Union(ids).ToFrozenSet(StringComparer.Ordinal);
-            Volatile.Write(ref _loadedAt, TimeProvider.System.GetTimestamp());
+            Volatile.Write(ref _loadedAt, wall.GetTimestamp());
             _loaded = true;
         }
         finally

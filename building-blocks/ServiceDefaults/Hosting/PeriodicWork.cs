@@ -20,7 +20,10 @@ public abstract class PeriodicWork(IServiceScopeFactory scopes, ILogger logger) 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, TimeProvider.System);
+        WallClock wall;
+        using (var scope = scopes.CreateScope())
+            wall = scope.ServiceProvider.GetRequiredService<WallClock>();
+        using var timer = new PeriodicTimer(Interval, wall);
         try
         {
             if (RunAtStart)

@@ -1,4 +1,5 @@
 using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,15 +30,14 @@ public interface IFailedMessageStore
 /// <summary>Records a failed message in the service's database, then tells the transport the queue is done with it.</summary>
 sealed class FailedMessages<TDb>(IServiceProvider services, string queue) : IFailedMessageStore where TDb : DbContext
 {
-    // When it failed is an operator's fact, on wall time even where tests simulate the domain clock.
-    static readonly TimeProvider Wall = TimeProvider.System;
-
     public async Task RecordAsync(Guid messageId, string messageType, string body, Exception error, CancellationToken ct)
     {
         try
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TDb>();
+            // When it failed is an operator's fact, on wall time even where tests simulate the domain clock.
+            var wall = scope.ServiceProvider.GetRequiredService<WallClock>();
             await db.RetryOnBusyAsync(async token =>
             {
                 var row = await db.Set<FailedMessage>().FindAsync([messageId, queue], token);
@@ -47,7 +47,7 @@ sealed class FailedMessages<TDb>(IServiceProvider services, string queue) : IFai
                 row.Body = body;
                 row.Error = error.ToString();
                 row.Failures++;
-                row.FailedAt = Wall.GetUtcNow();
+                row.FailedAt = wall.GetUtcNow();
                 await db.SaveChangesAsync(token);
             }, ct);
             services.GetRequiredService<IConsumptionReceipts>().Failed(messageId, queue);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Accreditation.Contracts;
+using Accreditation.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,13 +17,11 @@ namespace Accreditation.ServiceDefaults.Messaging;
 /// </summary>
 public sealed class OutboxDispatcher<TDb>(
     IServiceScopeFactory scopes, IEventPublisher publisher, OutboxSignal signal, IOptions<OutboxOptions> options,
-    ILogger<OutboxDispatcher<TDb>> logger)
+    WallClock wall, ILogger<OutboxDispatcher<TDb>> logger)
     : BackgroundService where TDb : DbContext
 {
     const int BatchSize = 100;
     static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-    // Infrastructure timing runs on wall time even where tests simulate the domain clock.
-    static readonly TimeProvider Wall = TimeProvider.System;
     /// <summary>Longer than any one-time code an event carries is valid (an invitation: 7 days).</summary>
     public static readonly TimeSpan SentRetention = TimeSpan.FromDays(8);
     static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
@@ -35,10 +34,10 @@ public sealed class OutboxDispatcher<TDb>(
             try
             {
                 while (await DispatchBatchAsync(stoppingToken) == BatchSize) { }
-                if (Wall.GetUtcNow() >= pruneAt)
+                if (wall.GetUtcNow() >= pruneAt)
                 {
-                    await PruneSentAsync(Wall.GetUtcNow(), stoppingToken);
-                    pruneAt = Wall.GetUtcNow() + PruneInterval;
+                    await PruneSentAsync(wall.GetUtcNow(), stoppingToken);
+                    pruneAt = wall.GetUtcNow() + PruneInterval;
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -66,7 +65,7 @@ public sealed class OutboxDispatcher<TDb>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
-        var now = Wall.GetUtcNow();
+        var now = wall.GetUtcNow();
         var due = await db.Set<OutboxMessage>()
             .Where(m => m.SentAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
             .OrderBy(m => m.Sequence)
@@ -96,7 +95,7 @@ public sealed class OutboxDispatcher<TDb>(
                 try
                 {
                     await delivered.WaitAsync(options.Value.DeliveryTimeout, ct);
-                    row.SentAt = Wall.GetUtcNow();
+                    row.SentAt = wall.GetUtcNow();
                 }
                 catch (TimeoutException)
                 {
@@ -119,7 +118,7 @@ public sealed class OutboxDispatcher<TDb>(
     {
         row.Attempts++;
         row.LastError = error;
-        row.NextAttemptAt = Wall.GetUtcNow() + Backoff(row.Attempts);
+        row.NextAttemptAt = wall.GetUtcNow() + Backoff(row.Attempts);
         logger.LogWarning(exception, "Publishing {Type} {MessageId} failed (attempt {Attempts}): {Error}", row.Type, row.MessageId, row.Attempts, error);
         return true;
     }

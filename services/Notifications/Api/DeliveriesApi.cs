@@ -4,6 +4,7 @@ using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Errors;
+using Accreditation.ServiceDefaults.Hosting;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using V1 = Accreditation.Notifications.V1;
@@ -11,7 +12,7 @@ using V1 = Accreditation.Notifications.V1;
 namespace Accreditation.Notifications.Api;
 
 /// <summary>The secretariat's view of e-mail deliveries: officers and auditors list them, officers retry a failed one.</summary>
-public sealed class DeliveriesApi(NotificationsDb db, ILogger<DeliveriesApi> logger) : V1.DeliveryService.DeliveryServiceBase
+public sealed class DeliveriesApi(NotificationsDb db, WallClock wall, ILogger<DeliveriesApi> logger) : V1.DeliveryService.DeliveryServiceBase
 {
     public override async Task<V1.ListDeliveriesResponse> ListDeliveries(V1.ListDeliveriesRequest request, ServerCallContext context)
     {
@@ -39,7 +40,7 @@ public sealed class DeliveriesApi(NotificationsDb db, ILogger<DeliveriesApi> log
         {
             var found = await db.Deliveries.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("Delivery", id);
             // The sender's backoff runs on wall time, so the retry is due by wall time too.
-            found.Retry(TimeProvider.System.GetUtcNow());
+            found.Retry(wall.GetUtcNow());
             await db.SaveChangesAsync(ct);
             return found;
         }, context.CancellationToken);

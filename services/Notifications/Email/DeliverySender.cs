@@ -1,5 +1,6 @@
 using Accreditation.Notifications.Data;
 using Accreditation.Notifications.Domain;
+using Accreditation.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Accreditation.Notifications.Email;
@@ -11,10 +12,9 @@ namespace Accreditation.Notifications.Email;
 /// up. Runs on wall time: retries are infrastructure timing, not domain time.
 /// </summary>
 public sealed class DeliverySender(
-    IServiceScopeFactory scopes, IEmailSender sender, EmailSettings settings, ILogger<DeliverySender> logger) : BackgroundService
+    IServiceScopeFactory scopes, IEmailSender sender, EmailSettings settings, WallClock wall, ILogger<DeliverySender> logger) : BackgroundService
 {
     const int BatchSize = 50;
-    static readonly TimeProvider Wall = TimeProvider.System;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +30,7 @@ public sealed class DeliverySender(
             }
             try
             {
-                await Task.Delay(settings.PollInterval, Wall, stoppingToken);
+                await Task.Delay(settings.PollInterval, wall, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -44,7 +44,7 @@ public sealed class DeliverySender(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDb>();
-        var now = Wall.GetUtcNow();
+        var now = wall.GetUtcNow();
         var due = await db.Deliveries.AsNoTracking()
             .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAt <= now)
             .OrderBy(d => d.NextAttemptAt)
@@ -59,7 +59,7 @@ public sealed class DeliverySender(
     async Task AttemptAsync(NotificationsDb db, Guid id, DateTimeOffset seenNextAttempt, CancellationToken ct)
     {
         // The lease: only the sender whose update still sees the row as it was takes it.
-        var leaseUntil = Wall.GetUtcNow() + settings.Lease;
+        var leaseUntil = wall.GetUtcNow() + settings.Lease;
         var taken = await db.Deliveries
             .Where(d => d.Id == id && d.State == DeliveryState.Pending && d.NextAttemptAt == seenNextAttempt)
             .ExecuteUpdateAsync(u => u.SetProperty(d => d.NextAttemptAt, leaseUntil), ct);
@@ -72,11 +72,11 @@ public sealed class DeliverySender(
         try
         {
             await sender.SendAsync(email, ct);
-            delivery.MarkSent(Wall.GetUtcNow());
+            delivery.MarkSent(wall.GetUtcNow());
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            delivery.RecordFailure($"{ex.GetType().Name}: {ex.Message}", Wall.GetUtcNow(), settings.Retry);
+            delivery.RecordFailure($"{ex.GetType().Name}: {ex.Message}", wall.GetUtcNow(), settings.Retry);
             if (delivery.State == DeliveryState.Failed)
                 logger.LogError(ex, "E-mail delivery {DeliveryId} of notice {NoticeId} ({Kind}) to {Recipient} failed after {Attempts} attempts; it stays listed as failed for the secretariat",
                     delivery.Id, delivery.NoticeId, delivery.Kind, delivery.Recipient, delivery.Attempts);

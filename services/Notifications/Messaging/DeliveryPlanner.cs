@@ -1,6 +1,7 @@
 using Accreditation.Notifications.Data;
 using Accreditation.Notifications.Domain;
 using Accreditation.Notifications.Email;
+using Accreditation.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Accreditation.Notifications.Messaging;
@@ -12,7 +13,7 @@ namespace Accreditation.Notifications.Messaging;
 /// exists once per notice and address, so whichever of notice, member or account arrives last
 /// completes the set, and nothing is added twice. Nothing at all when e-mail is off.
 /// </summary>
-public sealed class DeliveryPlanner(NotificationsDb db, NoticeTemplates templates, ConfiguredRecipients configured, EmailSettings settings)
+public sealed class DeliveryPlanner(NotificationsDb db, NoticeTemplates templates, ConfiguredRecipients configured, EmailSettings settings, WallClock wall)
 {
     /// <summary>The language of the inbox copy: an organization's is its first known member's; a configured recipient's its setting.</summary>
     public async Task<string> InboxLanguageAsync(string recipient, CancellationToken ct)
@@ -70,7 +71,7 @@ public sealed class DeliveryPlanner(NotificationsDb db, NoticeTemplates template
         {
             if (!present.Add(to.Email))
                 continue;
-            db.Deliveries.Add(Delivery.Create(notice, to, templates.Render(notice.Kind, to.Language, values), now, TimeProvider.System.GetUtcNow()));
+            db.Deliveries.Add(Delivery.Create(notice, to, templates.Render(notice.Kind, to.Language, values), now, wall.GetUtcNow()));
         }
     }
 

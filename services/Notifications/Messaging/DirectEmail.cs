@@ -1,6 +1,7 @@
 using Accreditation.Notifications.Data;
 using Accreditation.Notifications.Domain;
 using Accreditation.Notifications.Email;
+using Accreditation.ServiceDefaults.Hosting;
 
 namespace Accreditation.Notifications.Messaging;
 
@@ -12,7 +13,7 @@ namespace Accreditation.Notifications.Messaging;
 /// and the delivery drops its text once sent.
 /// </summary>
 public sealed class DirectEmail(NotificationsDb db, NoticeTemplates templates, EmailSettings settings, IConfiguration configuration,
-    TimeProvider clock, ILogger<DirectEmail> logger)
+    TimeProvider clock, WallClock wall, ILogger<DirectEmail> logger)
 {
     const string DefaultPortal = "http://127.0.0.1:5080/";
     static readonly string[] OneTimeValues = ["Code", "Link"];
@@ -33,7 +34,7 @@ public sealed class DirectEmail(NotificationsDb db, NoticeTemplates templates, E
         var now = clock.GetUtcNow();
         var notice = Notice.Create(kept, templates.Render(kept, language), sourceMessageId, now);
         db.Notices.Add(notice);
-        db.Deliveries.Add(Delivery.Create(notice, new Addressee(email, rendered.Language), rendered, now, TimeProvider.System.GetUtcNow()));
+        db.Deliveries.Add(Delivery.Create(notice, new Addressee(email, rendered.Language), rendered, now, wall.GetUtcNow()));
     }
 
     /// <summary>What an e-mail with a one-time password code says: who, the code, until when, and the page that takes it.</summary>

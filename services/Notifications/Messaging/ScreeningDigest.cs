@@ -3,6 +3,7 @@ using System.Text;
 using Accreditation.Notifications.Data;
 using Accreditation.Notifications.Domain;
 using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Hosting;
 using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,7 +69,7 @@ public sealed class ScreeningDigest(NotificationsDb db, ScreeningQueue queue, No
 }
 
 /// <summary>Looks every poll interval (wall time) whether the digest is due by the domain clock.</summary>
-public sealed class ScreeningDigestService(IServiceScopeFactory scopes, DigestSettings settings, ILogger<ScreeningDigestService> logger) : BackgroundService
+public sealed class ScreeningDigestService(IServiceScopeFactory scopes, DigestSettings settings, WallClock wall, ILogger<ScreeningDigestService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -86,7 +87,7 @@ public sealed class ScreeningDigestService(IServiceScopeFactory scopes, DigestSe
             }
             try
             {
-                await Task.Delay(settings.PollInterval, TimeProvider.System, stoppingToken);
+                await Task.Delay(settings.PollInterval, wall, stoppingToken);
             }
             catch (OperationCanceledException)
             {

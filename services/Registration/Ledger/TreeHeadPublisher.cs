@@ -20,7 +20,7 @@ public sealed class TreeHeadPublisher(IServiceScopeFactory scopes, LedgerSetting
     protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<RegistrationDb>();
-        var wall = TimeProvider.System.GetUtcNow();
+        var wall = services.GetRequiredService<WallClock>().GetUtcNow();
         if (_lastSigned is not null)
         {
             var size = await db.LedgerEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;

@@ -75,13 +75,7 @@ public sealed class DaprFilesTests
         Assert.Equal("smtp", Scalar(apps.Single(a => Scalar(a, "appID") == "notifications"), "env", "Notifications__Email__DaprBinding"));
     }
 
-    static string Root()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory.FullName, "Accreditation.sln")))
-            directory = directory.Parent ?? throw new InvalidOperationException("Accreditation.sln not found");
-        return directory.FullName;
-    }
+    static string Root() => RepositoryRoot.Path;
 
     static YamlMappingNode Load(string file)
     {

@@ -1,5 +1,6 @@
 using Accreditation.Contracts;
 using Accreditation.Registration.Data;
+using Accreditation.ServiceDefaults.Hosting;
 using Accreditation.ServiceDefaults.Messaging;
 using Accreditation.UnitTests.Registration.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -74,7 +75,7 @@ public sealed class DeliveryOrderTests
     {
         var services = new ServiceCollection().AddScoped(_ => database.Open()).BuildServiceProvider();
         return new OutboxDispatcher<RegistrationDb>(services.GetRequiredService<IServiceScopeFactory>(), publisher, new OutboxSignal(),
-            Options.Create(new OutboxOptions { DeliveryTimeout = timeout }), NullLogger<OutboxDispatcher<RegistrationDb>>.Instance);
+            Options.Create(new OutboxOptions { DeliveryTimeout = timeout }), new WallClock(), NullLogger<OutboxDispatcher<RegistrationDb>>.Instance);
     }
 
     static async Task<List<Guid>> QueueAsync(LedgerDatabase database, Guid application, params string[] reasons)

@@ -1,5 +1,6 @@
 using Accreditation.Contracts;
 using Accreditation.Registration.Data;
+using Accreditation.ServiceDefaults.Hosting;
 using Accreditation.ServiceDefaults.Messaging;
 using Accreditation.UnitTests.Registration.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public sealed class OutboxRetentionTests
             await db.SaveChangesAsync();
         }
         await using var services = new ServiceCollection().AddScoped(_ => database.Open()).BuildServiceProvider();
-        var dispatcher = new OutboxDispatcher<RegistrationDb>(services.GetRequiredService<IServiceScopeFactory>(), null!, new OutboxSignal(), Microsoft.Extensions.Options.Options.Create(new OutboxOptions()),
+        var dispatcher = new OutboxDispatcher<RegistrationDb>(services.GetRequiredService<IServiceScopeFactory>(), null!, new OutboxSignal(), Microsoft.Extensions.Options.Options.Create(new OutboxOptions()), new WallClock(),
             NullLogger<OutboxDispatcher<RegistrationDb>>.Instance);
 
         Assert.Equal(1, await dispatcher.PruneSentAsync(Now, CancellationToken.None));

@@ -1,6 +1,7 @@
 using Accreditation.Contracts;
 using Accreditation.Notifications.Domain;
 using Accreditation.Notifications.Messaging;
+using Accreditation.ServiceDefaults.Hosting;
 using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +17,7 @@ public sealed class AccountEmailHandlerTests
 
     static DirectEmail Email(Accreditation.Notifications.Data.NotificationsDb db) => new(db, NoticeTemplates.Embedded, NotificationsParts.EmailOn,
         NotificationsParts.Configuration(new() { ["Notifications:Links:ResetPassword"] = "https://portal.example/en/reset-password" }),
-        Clock, NullLogger<DirectEmail>.Instance);
+        Clock, new WallClock(), NullLogger<DirectEmail>.Instance);
 
     [Theory]
     [InlineData("password-reset", "es", "Elija una nueva contraseña")]

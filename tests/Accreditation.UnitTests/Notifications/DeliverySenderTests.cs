@@ -1,6 +1,7 @@
 using Accreditation.Notifications.Data;
 using Accreditation.Notifications.Domain;
 using Accreditation.Notifications.Email;
+using Accreditation.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -53,7 +54,7 @@ public sealed class DeliverySenderTests
         var provider = new ServiceCollection()
             .AddDbContext<NotificationsDb>(options => options.UseSqlite(database.ConnectionString))
             .BuildServiceProvider();
-        return new DeliverySender(provider.GetRequiredService<IServiceScopeFactory>(), server, settings, NullLogger<DeliverySender>.Instance);
+        return new DeliverySender(provider.GetRequiredService<IServiceScopeFactory>(), server, settings, new WallClock(), NullLogger<DeliverySender>.Instance);
     }
 
     /// <summary>Runs the sender until nothing is due any more (the backoff here is a millisecond).</summary>

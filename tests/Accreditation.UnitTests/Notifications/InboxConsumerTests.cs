@@ -2,9 +2,10 @@ using Accreditation.Contracts;
 using Accreditation.Notifications.Data;
 using Accreditation.Notifications.Domain;
 using Accreditation.Notifications.Messaging;
+using Accreditation.ServiceDefaults.Hosting;
 using Accreditation.ServiceDefaults.Messaging;
-using MassTransit;
 using MassTransit.Testing;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,7 @@ public sealed class InboxConsumerTests
         var services = new ServiceCollection()
             .AddDbContext<NotificationsDb>(options => options.UseSqlite(database.ConnectionString))
             .AddSingleton(TimeProvider.System)
+            .AddSingleton<WallClock>()
             .AddSingleton<OutboxSignal>()
             .AddSingleton(NoticeTemplates.Embedded)
             .AddSingleton(Accreditation.Notifications.Email.EmailSettings.Disabled)

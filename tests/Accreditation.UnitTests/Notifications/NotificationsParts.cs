@@ -2,6 +2,7 @@ using Accreditation.Notifications.Data;
 using Accreditation.Notifications.Domain;
 using Accreditation.Notifications.Email;
 using Accreditation.Notifications.Messaging;
+using Accreditation.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Accreditation.UnitTests.Notifications;
@@ -19,7 +20,7 @@ static class NotificationsParts
         ConfiguredRecipients.From(Configuration(settings));
 
     public static DeliveryPlanner Planner(NotificationsDb db, EmailSettings? email = null, ConfiguredRecipients? recipients = null) =>
-        new(db, NoticeTemplates.Embedded, recipients ?? ConfiguredRecipients.Empty, email ?? EmailSettings.Disabled);
+        new(db, NoticeTemplates.Embedded, recipients ?? ConfiguredRecipients.Empty, email ?? EmailSettings.Disabled, new WallClock());
 
     public static NoticeWriter Writer(NotificationsDb db, TimeProvider clock, EmailSettings? email = null, ConfiguredRecipients? recipients = null) =>
         new(db, NoticeTemplates.Embedded, Planner(db, email, recipients), clock);
