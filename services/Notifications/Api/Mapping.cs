@@ -35,6 +35,7 @@ static class Mapping
         CreatedAt = Timestamp.FromDateTimeOffset(d.CreatedAt),
         SentAt = d.SentAt is { } sent ? Timestamp.FromDateTimeOffset(sent) : null,
         MessageId = d.MessageId,
+        Subject = d.Subject,
     };
 
     public static V1.DeliveryState ToContract(this DeliveryState state) => state switch

@@ -21,6 +21,17 @@ public static class LedgerWords
         _ => kind,
     };
 
+    /// <summary>The role an entry's actor acted in, as the token named it; "system" is the service itself, at a deadline.</summary>
+    public static string Role(string role) => role switch
+    {
+        "organization" => "a member of the organization",
+        "officer" => "a secretariat officer",
+        "auditor" => "a secretariat auditor",
+        "state" => "a State party",
+        "system" => "the system, at a deadline",
+        _ => role,
+    };
+
     /// <summary>An application state as the ledger names it ("InformationRequested"), as the portal names it.</summary>
     public static ApplicationState? State(string name) =>
         Enum.TryParse<ApplicationState>(name, ignoreCase: false, out var state) ? state : null;
