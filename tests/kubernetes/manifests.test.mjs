@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { render, loadDocuments, key, repositoryRoot as root } from "./kustomize.mjs";
+import { unknownFields } from "./fields.mjs";
 
 const deploy = join(root, "deploy", "kubernetes");
 const overlays = { base: join(deploy, "base"), production: join(deploy, "overlays", "production") };
@@ -119,6 +120,10 @@ for (const [overlay, objects] of Object.entries(rendered)) {
       for (const object of objects.filter((o) => kindsWithSchema(o.apiVersion))) {
         try { await validateSchema(object); } catch (error) { assert.fail(`${key(object)}: ${error.message}`); }
       }
+    });
+
+    test("has only fields its kind has (the schema above lets unknown ones pass)", () => {
+      assert.deepEqual(objects.filter((o) => kindsWithSchema(o.apiVersion)).flatMap(unknownFields), []);
     });
 
     test("has a unique kind and name", () => {
@@ -389,6 +394,12 @@ describe("the checks themselves", () => {
       assert.equal(isKeyTheCodeReads(name), false, name);
     for (const name of ["Bus__RabbitMq__Host", "Identity__Clients__3__ClientSecret", "Gateway__ForwardedHeaders__KnownNetworks__0", "Services__Portal", "Dapr__HttpEndpoint", "Messaging__Outbox__DeliveryTimeout", "Notifications__Links__ConfirmEmail"])
       assert.equal(isKeyTheCodeReads(name), true, name);
+  });
+
+  test("the field check finds a misspelt field at any depth", () => {
+    assert.deepEqual(unknownFields({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "x", label: {} },
+      spec: { template: { spec: { containers: [{ name: "c", readinesProbe: {}, ports: [{ containerPort: 1, nam: "x" }], resources: { limits: { cpu: "1" } } }] } } } }),
+      ["Deployment.metadata.label", "Deployment.spec.template.spec.containers[0].readinesProbe", "Deployment.spec.template.spec.containers[0].ports[0].nam"]);
   });
 
   test("the schema refuses a malformed object", async () => {
