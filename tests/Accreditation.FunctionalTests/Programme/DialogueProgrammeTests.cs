@@ -105,6 +105,10 @@ public sealed class DialogueProgrammeTests(SystemFixture system)
             notices => notices.Any(n => n.Kind == "panel-invitation"), "the panel invitation in the organization's inbox");
         Assert.Contains("Panel discussion", invitation.First(n => n.Kind == "panel-invitation").Body);
 
+        // Whom a speaker may speak for: the organizations admitted to the dialogue.
+        Assert.Equal(7, (await _steps.Speakers.ListAdmittedOrganizationsAsync(new RegistrationV1.ListAdmittedOrganizationsRequest { DialogueId = dialogue.DialogueId },
+            c.User.Call)).Organizations.Count);
+
         // Five speakers; one speaks on behalf of two others, which confirm.
         var onBehalf = await RequestFloorAsync(c, inputs, c1, e, f);
         Assert.All(onBehalf.OnBehalfOf, o => Assert.Equal(RegistrationV1.OnBehalfStatus.Pending, o.Status));
@@ -220,6 +224,8 @@ public sealed class DialogueProgrammeTests(SystemFixture system)
         var speakers = summary.AgendaItems[2].Speakers;
         Assert.Equal([a.Organization.Name, c.Organization.Name, b.Organization.Name, d.Organization.Name, g.Organization.Name], speakers.Select(x => x.Organization.Name));
         Assert.Equal([e.Organization.Name, f.Organization.Name], speakers[1].OnBehalfOf.Select(o => o.Name).Order());
+        Assert.Equal((1, 1), (summary.Participants.Single(p => p.Organization.Name == a.Organization.Name).InPerson, summary.Participants.Single(p => p.Organization.Name == a.Organization.Name).Online));
+        Assert.Equal(5, summary.Participants.Count);
         Assert.Equal((5, 3, 1), (summary.Participation.Organizations, summary.Participation.In(Accreditation.Registration.Domain.StakeholderCategory.Ngo),
             summary.Participation.In(Accreditation.Registration.Domain.StakeholderCategory.Academia)));
 
