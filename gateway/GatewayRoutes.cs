@@ -18,6 +18,9 @@ public static class GatewayRoutes
     {
         /// <summary>Paths served without a token even where the service's other routes need one (published documents).</summary>
         public IReadOnlyList<string> AnonymousPaths { get; init; } = [];
+
+        /// <summary>gRPC services (full names) served without a token, with their JSON paths (public pages).</summary>
+        public IReadOnlyList<string> AnonymousServices { get; init; } = [];
     }
 
     public static IReadOnlyList<Backend> Backends(IConfiguration configuration)
@@ -29,10 +32,12 @@ public static class GatewayRoutes
         return
         [
             new("identity", Address("Identity"), [Accreditation.Identity.V1.AccountsReflection.Descriptor, Accreditation.Identity.V1.StateClientsReflection.Descriptor], RequiresToken: false, ["/connect/{**rest}", "/.well-known/{**rest}"]),
-            new("registration", Address("Registration"), [Accreditation.Registration.V1.RegistrationReflection.Descriptor, Accreditation.Registration.V1.LedgerReflection.Descriptor, Accreditation.Registration.V1.ParticipationReflection.Descriptor, Accreditation.Registration.V1.InvitationsReflection.Descriptor], RequiresToken: true, [])
+            new("registration", Address("Registration"), [Accreditation.Registration.V1.RegistrationReflection.Descriptor, Accreditation.Registration.V1.LedgerReflection.Descriptor, Accreditation.Registration.V1.ParticipationReflection.Descriptor, Accreditation.Registration.V1.InvitationsReflection.Descriptor, Accreditation.Registration.V1.ProgrammeReflection.Descriptor], RequiresToken: true, [])
             {
                 // The ledger's public keys: anyone checks a head without an account.
                 AnonymousPaths = ["/.well-known/accreditation-ledger.json"],
+                // Dialogues' public pages and online representatives' join links: no account needed.
+                AnonymousServices = [Accreditation.Registration.V1.PublicDialogueService.Descriptor.FullName],
             },
             new("objections", Address("Objections"), [Accreditation.Objections.V1.ObjectionsReflection.Descriptor], RequiresToken: true, []),
             new("notifications", Address("Notifications"), [Accreditation.Notifications.V1.NotificationsReflection.Descriptor], RequiresToken: true, []),
@@ -60,9 +65,10 @@ public static class GatewayRoutes
             var appId = dapr is null ? null : backend.Name;
             foreach (var service in backend.Contracts.SelectMany(f => f.Services))
             {
-                routes.Add(Route(backend, grpcCluster, appId, $"grpc-{service.FullName}", $"/{service.FullName}/{{method}}"));
+                var served = backend.AnonymousServices.Contains(service.FullName) ? backend with { RequiresToken = false } : backend;
+                routes.Add(Route(served, grpcCluster, appId, $"grpc-{service.FullName}", $"/{service.FullName}/{{method}}"));
                 foreach (var path in JsonPaths(service))
-                    routes.Add(Route(backend, jsonCluster, appId, $"json-{backend.Name}-{path}", path));
+                    routes.Add(Route(served, jsonCluster, appId, $"json-{backend.Name}-{path}", path));
             }
             foreach (var path in backend.ExtraPaths)
                 routes.Add(Route(backend, jsonCluster, appId, $"{backend.Name}-{path}", path));
