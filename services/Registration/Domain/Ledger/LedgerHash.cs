@@ -342,7 +342,7 @@ public sealed class LedgerChainVerifier
 }
 
 /// <summary>
-/// One entry as the JSON export writes it (the file is a JSON array of these), and how a
+/// One entry as the JSON export writes it (the file's "entries", see <see cref="LedgerExportFile"/>), and how a
 /// verifier turns it back into the content its hash covers.
 /// </summary>
 public sealed record ExportedLedgerEntry(
@@ -372,13 +372,10 @@ public sealed record ExportedLedgerEntry(
     public static async Task<LedgerVerification> VerifyAsync(Stream json, IEnumerable<LedgerCheckpointMark> checkpoints, IEnumerable<WitnessedRoot> heads, CancellationToken ct)
     {
         var verifier = new LedgerLogVerifier(checkpoints, heads);
-        await foreach (var entry in JsonSerializer.DeserializeAsyncEnumerable<ExportedLedgerEntry>(json, Json, ct))
-        {
-            if (entry is null)
-                throw new InvalidDataException("The export holds a null entry; it is not a ledger export.");
-            if (!verifier.Add(entry.ToContent(), entry.Hash))
+        // The head at the top (LedgerExportFile) is the caller's to check, with the log's key.
+        await foreach (var item in LedgerExportFile.ReadAsync(json, ct))
+            if (item is ExportedLedgerEntry entry && !verifier.Add(entry.ToContent(), entry.Hash))
                 break;
-        }
         return verifier.Result();
     }
 }
