@@ -146,10 +146,9 @@ namespace Accreditation.LedgerVerifier
                 }
                 heads.Add(new WitnessedRoot(head.Size, head.RootHex, "the export's own head"));
             }
-            else if (own is not null)
-                Console.WriteLine("note: the head in the export was not checked (no --key)");
-            else
-                Console.WriteLine("note: the export holds no signed head");
+            // Said after the verdict: the first line of the output is OK or BROKEN.
+            var note = own is null ? "note: the export holds no signed head"
+                : options.Keys.Count == 0 ? "note: the head in the export was not checked (no --key)" : null;
             await using var export = File.OpenRead(path);
             var result = await ExportedLedgerEntry.VerifyAsync(export, options.Checkpoints, heads, CancellationToken.None);
             // Entries after the export's head are signed by nothing in the file.
@@ -165,6 +164,8 @@ namespace Accreditation.LedgerVerifier
             Console.WriteLine($"entries verified: {result.Count}");
             Console.WriteLine($"head hash: {result.HeadHash}");
             Console.WriteLine($"merkle root: {result.RootHash}");
+            if (note is not null)
+                Console.WriteLine(note);
             return result.Ok ? 0 : 1;
         }
 
