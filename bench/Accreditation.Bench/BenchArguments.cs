@@ -33,6 +33,12 @@ public sealed record BenchArguments(string Scenario, int? Size)
     /// <summary>Seconds between a circulation and its deadline (pipeline, burst); chosen from the size when absent.</summary>
     public double? Window { get; init; }
 
+    /// <summary>ledger: the SQLite file to build once and reuse (kept); without it a temporary one is built and deleted.</summary>
+    public string? Database { get; init; }
+
+    /// <summary>ledger: verification rounds (each way); the append rounds are three times as many.</summary>
+    public int? Rounds { get; init; }
+
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/Accreditation.Bench -- <scenario> [size] [options]
 
@@ -42,7 +48,8 @@ public sealed record BenchArguments(string Scenario, int? Size)
           pipeline  [1000] applications created, screened, circulated, 10% objected to; time from the deadline to every decision and notice
           burst     [190] States filing in the last part of a window; on-time ones accepted, late ones refused
           startup   [3] rounds: time to healthy and idle resident memory of a fresh standalone host
-          ledger    not joined yet: dotnet run -c Release --project bench/LedgerBench
+          ledger    [1000000] entries built with the service's code (or --db reused), verified (lean and one by one, alternate rounds),
+                    inclusion proofs at 1k..n, a consistency proof, appends with and without the tree (alternate rounds, ratio)
           all       every scenario above at its default size, one after the other
 
         Options:
@@ -56,6 +63,8 @@ public sealed record BenchArguments(string Scenario, int? Size)
           --window S            seconds from circulation to deadline (pipeline, burst)
           --only TEXT[,TEXT]    read: only the targets whose name contains one of them
           --results DIR         where the JSON result is written (default bench/results)
+          --db FILE             ledger: build the ledger into FILE once and reuse it in later runs
+          --rounds N            ledger: verification rounds each way (default 3); append rounds: 3 N
         """;
 
     public static BenchArguments? Parse(string[] args)
@@ -87,6 +96,8 @@ public sealed record BenchArguments(string Scenario, int? Size)
                 case "--window": parsed = parsed with { Window = double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) }; break;
                 case "--only": parsed = parsed with { Only = Next() }; break;
                 case "--results": parsed = parsed with { ResultsDirectory = Next() }; break;
+                case "--db": parsed = parsed with { Database = Next() }; break;
+                case "--rounds": parsed = parsed with { Rounds = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) }; break;
                 case var number when int.TryParse(number, out var n) && size is null: size = n; break;
                 default: throw new ArgumentException($"Unknown argument {args[i]}\n{Usage}");
             }

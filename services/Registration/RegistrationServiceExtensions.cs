@@ -34,7 +34,6 @@ public static class RegistrationServiceExtensions
         if (builder.Configuration["Services:Notifications"] is { Length: > 0 } witness)
             builder.Services.AddGrpcClient<Accreditation.Notifications.V1.LedgerWitnessService.LedgerWitnessServiceClient>(o => o.Address = new Uri(witness));
         builder.Services.AddSingleton<LedgerWitnessClient>();
-        builder.Services.AddHostedService<LedgerCheckpointService>();
         builder.Services.AddHostedService<InformationDeadlineWatcher>();
         builder.Services.AddHostedService<RepresentativeRetentionWatcher>();
         builder.Services.AddGrpc()

@@ -66,6 +66,27 @@ public sealed class BenchSmokeTests(BenchHostFixture host, ITestOutputHelper out
     }
 }
 
+/// <summary>The ledger scenario runs in process on a file of its own: a small ledger built, verified both ways, proven, appended to.</summary>
+public sealed class LedgerSmokeTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Ledger_builds_verifies_proves_and_appends_with_every_check_holding()
+    {
+        using var log = new StringWriter();
+        var args = new BenchArguments("ledger", 2000) { Rounds = 1, ResultsDirectory = Path.Combine(Path.GetTempPath(), "accreditation-bench-results") };
+        var result = await Scenarios.RunAsync(args, log, CancellationToken.None);
+        output.WriteLine(log.ToString());
+        Assert.True(result.Errors == 0, log.ToString());
+        Assert.Contains(result.Facts, f => f.What.StartsWith("verify 2,000 entries, lean parallel") && f.Value > 0);
+        Assert.Contains(result.Facts, f => f.What.StartsWith("verify 2,000 entries, one by one (before)") && f.Value > 0);
+        // Proofs at 1,000 and 2,000 entries, each at most ceil(log2 n) hashes and verified; a consistency proof between.
+        Assert.Equal(2, result.Facts.Count(f => f.What.Contains("hashes, at most ceil(log2 n)") && f.Holds == true));
+        Assert.Contains(result.Facts, f => f.What.StartsWith("consistency proof 1,000 -> 2,000") && f.Holds == true);
+        Assert.Contains(result.Facts, f => f.What.StartsWith("appends per s with tree and heads") && f.Value > 0);
+        Assert.Contains(result.Facts, f => f.What.StartsWith("the ledger with the appends verifies") && f.Holds == true);
+    }
+}
+
 /// <summary>The start-up scenario starts hosts of its own.</summary>
 public sealed class StartupSmokeTests(ITestOutputHelper output)
 {

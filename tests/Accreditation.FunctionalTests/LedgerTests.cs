@@ -85,7 +85,13 @@ public sealed class LedgerTests(SystemFixture system)
         var export = await ExportAsync(auditor, RegistrationV1.ExportFormat.Json);
         var offline = await ExportedLedgerEntry.VerifyAsync(new MemoryStream(export), [], CancellationToken.None);
         Assert.True(offline.Ok, offline.Message);
-        var exported = JsonSerializer.Deserialize<List<ExportedLedgerEntry>>(export, ExportedLedgerEntry.Json)!;
+        // The file holds the signed head of exactly its entries, above them.
+        using var file = JsonDocument.Parse(export);
+        var exported = file.RootElement.GetProperty("entries").Deserialize<List<ExportedLedgerEntry>>(ExportedLedgerEntry.Json)!;
+        var ownHead = file.RootElement.GetProperty("treeHead").Deserialize<ExportedTreeHead>(ExportedLedgerEntry.Json)!;
+        Assert.Equal((long)exported.Count, ownHead.Size);
+        Assert.Equal(offline.RootHash, ownHead.RootHash);
+        Assert.StartsWith($"{ownHead.Size}\n", ownHead.Checkpoint[(ownHead.Checkpoint.IndexOf('\n') + 1)..]);
         Assert.Contains(exported, e => e.Hash == objection.Hash && e.PreviousHash == objection.PreviousHash);
         var verified = await Ledger.VerifyLedgerAsync(new RegistrationV1.VerifyLedgerRequest
         {

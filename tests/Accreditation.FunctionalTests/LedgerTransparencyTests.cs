@@ -113,7 +113,8 @@ public sealed class LedgerTransparencyTests : IAsyncLifetime
         Assert.True(grown.Code == 0, grown.Output);
         Assert.Contains("extends", grown.Output);
 
-        // The export comes with the signed head of what it holds, and verifies against it and the head taken earlier.
+        // The export holds the signed head of what it holds, at its top (and in a header, for clients that
+        // read it), and verifies against it and the head taken earlier.
         string export, exportHead;
         using (var request = new HttpRequestMessage(HttpMethod.Get, "/v1/ledger/export?format=json"))
         {
@@ -123,9 +124,21 @@ public sealed class LedgerTransparencyTests : IAsyncLifetime
             exportHead = Save("export-head.txt", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(response.Headers.GetValues("Ledger-Tree-Head").Single())));
             Assert.Equal(File.ReadAllLines(exportHead)[1], response.Headers.GetValues("Ledger-Tree-Size").Single());
         }
-        var exported = Verifier("verify", export, "--head", head, "--head", exportHead, "--key", key);
+        var ownHead = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(export))!["treeHead"]!;
+        Assert.Equal(File.ReadAllText(exportHead), ownHead["checkpoint"]!.GetValue<string>());
+        var exported = Verifier("verify", export, "--head", head, "--key", key);
         Assert.True(exported.Code == 0, exported.Output);
+        Assert.Contains("head in the export:", exported.Output);
         Assert.Contains("consistent with 2 held tree head(s)", exported.Output);
+        // An export whose head is swapped for an older one holds entries no head in it signs.
+        var older = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(export))!;
+        older["treeHead"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["size"] = firstSize, ["rootHash"] = SignedNoteRoot(first), ["checkpoint"] = File.ReadAllText(first),
+        };
+        var swapped = Verifier("verify", Save("swapped-head-export.json", older.ToJsonString()), "--key", key);
+        Assert.True(swapped.Code == 1, swapped.Output);
+        Assert.Contains($"its own head covers {firstSize}", swapped.Output);
 
         // Truncation: the host stopped, the triggers dropped, the last three entries, the checkpoints and
         // the heads deleted from registration.db; after a restart the log looks whole to itself only.
@@ -212,6 +225,9 @@ public sealed class LedgerTransparencyTests : IAsyncLifetime
         using var response = await _system.Http.SendAsync(request);
         return response.StatusCode;
     }
+
+    /// <summary>The hex root a head file's note signs (its third line: the base64 root).</summary>
+    static string SignedNoteRoot(string headFile) => Convert.ToHexStringLower(Convert.FromBase64String(File.ReadAllLines(headFile)[2]));
 
     /// <summary>Runs tools/LedgerVerifier as an auditor would: its exit code, and what it printed.</summary>
     static (int Code, string Output) Verifier(params string[] args) => LedgerVerifierTool.Run(args);

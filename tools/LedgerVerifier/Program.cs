@@ -6,6 +6,8 @@ using Accreditation.Transparency;
 // Offline checks of the decision ledger, with the log's published public key (--key: a C2SP verifier
 // key, or a file holding /.well-known/accreditation-ledger.json or one verifier key per line):
 //   verify <export.json> [--head <head.txt>]... [--checkpoint <count>:<head-hash>]... [--key <key>]
+//     (with --key, the signed head at the top of the export is checked too: its signature, and that it
+//     covers exactly the entries in the file)
 //   inclusion <proof.json> --key <key> [--head <head.txt>]
 //   consistency <proof.json> --old <head.txt> --new <head.txt> --key <key>
 //   head <head.txt> --key <key>
@@ -129,14 +131,41 @@ namespace Accreditation.LedgerVerifier
                     heads.Add(new WitnessedRoot(head.Size, head.RootHex, $"the head in {Path.GetFileName(file)}"));
                 }
             }
+            // The export's own head, at its top: signed by the log, of exactly the entries that follow.
+            ExportedTreeHead? own;
+            await using (var top = File.OpenRead(path))
+                own = await LedgerExportFile.ReadHeadAsync(top, CancellationToken.None);
+            if (own is not null && options.Keys.Count > 0)
+            {
+                if (OpenHead(own.Checkpoint, options.VerifierKeys(), "head in the export") is not { } head)
+                    return 1;
+                if (head.Size != own.Size || !string.Equals(head.RootHex, own.RootHash, StringComparison.OrdinalIgnoreCase))
+                {
+                    Console.WriteLine($"BROKEN: the export's head says {own.Size} entries, root {own.RootHash}, but its signed note says {head.Size}, root {head.RootHex}");
+                    return 1;
+                }
+                heads.Add(new WitnessedRoot(head.Size, head.RootHex, "the export's own head"));
+            }
+            // Said after the verdict: the first line of the output is OK or BROKEN.
+            var note = own is null ? "note: the export holds no signed head"
+                : options.Keys.Count == 0 ? "note: the head in the export was not checked (no --key)" : null;
             await using var export = File.OpenRead(path);
             var result = await ExportedLedgerEntry.VerifyAsync(export, options.Checkpoints, heads, CancellationToken.None);
+            // Entries after the export's head are signed by nothing in the file.
+            if (result.Ok && own is not null && options.Keys.Count > 0 && result.Count != own.Size)
+                result = result with
+                {
+                    Ok = false, Problem = LedgerProblem.InconsistentWithWitness, EntrySequence = own.Size + 1,
+                    Message = $"The export holds {result.Count} entries but its own head covers {own.Size}: entries {own.Size + 1} to {result.Count} were added to the file.",
+                };
             Console.WriteLine(result.Ok ? "OK" : $"BROKEN: {result.Problem} at entry {result.EntrySequence}"
                 + (result.Range is { } range ? $" (entries {range.First} to {range.Last}, head of {result.WitnessedSize})" : ""));
             Console.WriteLine(result.Message);
             Console.WriteLine($"entries verified: {result.Count}");
             Console.WriteLine($"head hash: {result.HeadHash}");
             Console.WriteLine($"merkle root: {result.RootHash}");
+            if (note is not null)
+                Console.WriteLine(note);
             return result.Ok ? 0 : 1;
         }
 

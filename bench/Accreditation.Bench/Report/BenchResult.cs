@@ -79,3 +79,13 @@ public sealed class BenchResult(string scenario, int size)
 
 /// <summary>A measured figure that is not a load row (seconds to a decision, memory at rest), and whether its check held.</summary>
 public sealed record Fact(string What, double Value, string Unit, bool? Holds);
+
+/// <summary>Figures over repeated rounds.</summary>
+public static class Statistics
+{
+    public static double Median(IReadOnlyCollection<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

@@ -24,15 +24,9 @@ public static class StartupScenario
             context.Log.WriteLine($"  round {round}: healthy after {host.TimeToHealthy.TotalSeconds:0.00} s, resident {current:0} MB after {idle.TotalSeconds:0} s idle (peak {peak:0} MB)");
             result.Topology = $"standalone host started by the bench, {rounds} rounds, fresh data folder each";
         }
-        result.Fact("healthy after start (median)", Median(healthy), "s");
+        result.Fact("healthy after start (median)", Statistics.Median(healthy), "s");
         result.Fact("healthy after start (worst)", healthy.Max(), "s");
-        result.Fact($"idle resident memory after {idle.TotalSeconds:0} s (median)", Median(resident), "MB");
+        result.Fact($"idle resident memory after {idle.TotalSeconds:0} s (median)", Statistics.Median(resident), "MB");
         result.Notes.Add("healthy = the gateway's /healthz answers 200 (every service is started before the gateway); process start includes the runtime's own start.");
-    }
-
-    static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

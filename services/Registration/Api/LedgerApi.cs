@@ -54,7 +54,7 @@ public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeySt
         await responseStream.WriteAsync(new V1.ExportLedgerResponse { TreeHead = ToContract(head) });
         // The call's cancellation aborts the stream itself; the writer takes no token of its own.
         await using var chunks = new ChunkStream(chunk => responseStream.WriteAsync(new V1.ExportLedgerResponse { Chunk = ByteString.CopyFrom(chunk.Span) }));
-        await LedgerExport.WriteAsync(db, format, chunks, head.Size, context.CancellationToken);
+        await LedgerExport.WriteAsync(db, format, chunks, head, context.CancellationToken);
         await chunks.FlushAsync(context.CancellationToken);
     }
 

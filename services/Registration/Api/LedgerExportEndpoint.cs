@@ -41,14 +41,15 @@ static class LedgerExportEndpoint
         if (chosen is not { } f)
             return Results.Problem("format must be csv or json", statusCode: StatusCodes.Status400BadRequest);
         var ct = http.RequestAborted;
-        // Every export comes with the signed head of exactly what it holds (base64: the note has several lines).
+        // Every export comes with the signed head of exactly what it holds: in a JSON file at its top, and
+        // for every format in these headers too (base64: the note has several lines), for clients that read them.
         var size = await db.LedgerEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
         var head = await db.CoveringAsync(size, keys, clock, ct);
         http.Response.Headers[TreeHeadHeader] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(head.Note));
         http.Response.Headers[TreeSizeHeader] = head.Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.ContentType = LedgerExport.ContentType(f);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"ledger.{(f == LedgerExportFormat.Csv ? "csv" : "json")}\"";
-        await LedgerExport.WriteAsync(db, f, http.Response.Body, head.Size, ct);
+        await LedgerExport.WriteAsync(db, f, http.Response.Body, head, ct);
         return Results.Empty;
     }
 }

@@ -67,7 +67,7 @@ public sealed class DeliveryOrderTests
         Assert.False(first.Delivered.IsCompleted);
 
         // A type nobody consumes is delivered as soon as it is published.
-        var unheard = await bus.PublishAsync(new LedgerCheckpointed(1, "hash", Now), typeof(LedgerCheckpointed), Guid.NewGuid(), CancellationToken.None);
+        var unheard = await bus.PublishAsync(new LedgerTreeHeadSigned(1, "root", Now, "note"), typeof(LedgerTreeHeadSigned), Guid.NewGuid(), CancellationToken.None);
         Assert.True(unheard.Delivered.IsCompleted);
     }
 

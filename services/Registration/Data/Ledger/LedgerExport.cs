@@ -11,7 +11,8 @@ public enum LedgerExportFormat { Json = 1, Csv = 2 }
 
 /// <summary>
 /// Writes the whole ledger, with its hashes, as rows are read: memory does not grow with it.
-/// JSON is a JSON array of <see cref="ExportedLedgerEntry"/> (what the verifier reads); CSV is for people.
+/// JSON is <see cref="LedgerExportFile"/>'s object: the signed head of exactly the entries exported,
+/// then the entries (<see cref="ExportedLedgerEntry"/>), as the verifier reads it; CSV is for people.
 /// </summary>
 public static class LedgerExport
 {
@@ -20,26 +21,35 @@ public static class LedgerExport
     public static string ContentType(LedgerExportFormat format) =>
         format == LedgerExportFormat.Csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
 
+    /// <summary>Every entry, with no head (a test's or a tool's copy).</summary>
     public static Task WriteAsync(RegistrationDb db, LedgerExportFormat format, Stream output, CancellationToken ct) =>
-        WriteAsync(db, format, output, long.MaxValue, ct);
+        WriteAsync(db, format, output, null, ct);
 
-    /// <summary>The first <paramref name="size"/> entries: those a signed head given with the export covers.</summary>
-    public static async Task WriteAsync(RegistrationDb db, LedgerExportFormat format, Stream output, long size, CancellationToken ct)
+    /// <summary>The entries <paramref name="head"/> covers (its first Size), the head at the top of a JSON file.</summary>
+    public static async Task WriteAsync(RegistrationDb db, LedgerExportFormat format, Stream output, SignedTreeHead? head, CancellationToken ct)
     {
+        var size = head?.Size ?? long.MaxValue;
         var rows = db.LedgerEntries.AsNoTracking().Where(e => e.Sequence <= size).OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct);
         if (format == LedgerExportFormat.Csv)
             await WriteCsvAsync(rows, output, ct);
         else
-            await WriteJsonAsync(rows, output, ct);
+            await WriteJsonAsync(rows, head, output, ct);
     }
 
-    static async Task WriteJsonAsync(ConfiguredCancelableAsyncEnumerable<LedgerEntry> rows, Stream output, CancellationToken ct)
+    static async Task WriteJsonAsync(ConfiguredCancelableAsyncEnumerable<LedgerEntry> rows, SignedTreeHead? head, Stream output, CancellationToken ct)
     {
         // Serialized into memory and copied out asynchronously: the serializer flushes synchronously,
         // which a response stream refuses.
         var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
         await using var json = new Utf8JsonWriter(buffer);
-        json.WriteStartArray();
+        json.WriteStartObject();
+        // The head first: a reader has it before the entries it covers.
+        if (head is not null)
+        {
+            json.WritePropertyName(LedgerExportFile.TreeHeadProperty);
+            JsonSerializer.Serialize(json, new ExportedTreeHead(head.Size, head.RootHash, head.Note), ExportedLedgerEntry.Json);
+        }
+        json.WriteStartArray(LedgerExportFile.EntriesProperty);
         await foreach (var entry in rows)
         {
             JsonSerializer.Serialize(json, ExportedLedgerEntry.From(entry.Content(), entry.Hash), ExportedLedgerEntry.Json);
@@ -47,6 +57,7 @@ public static class LedgerExport
                 await CopyOutAsync();
         }
         json.WriteEndArray();
+        json.WriteEndObject();
         await CopyOutAsync();
         await output.FlushAsync(ct);
 

@@ -1,7 +1,5 @@
-using Accreditation.Contracts;
 using Accreditation.Registration.Domain.Ledger;
 using Accreditation.ServiceDefaults.Data;
-using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Accreditation.Registration.Data.Ledger;
@@ -43,17 +41,16 @@ public static class LedgerQueries
         var published = await db.LedgerCheckpoints.AsNoTracking()
             .Select(c => new LedgerCheckpointMark(c.Count, c.HeadHash)).ToListAsync(ct);
         var verifier = new LedgerLogVerifier(published.Concat(external), heads);
-        // One pass, row by row: memory does not grow with the ledger. (Reading raw rows on one thread
-        // while hashing batches on the other was measured slower on this 2-core machine.)
-        await foreach (var entry in db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
-            if (!verifier.Add(entry.Content(), entry.Hash))
-                break;
+        // Runs of entries read and hashed on every core, then joined in order (see LedgerScan).
+        await LedgerScan.VerifyAsync(db, verifier, ct);
         return verifier.Result();
     }
 
     /// <summary>
-    /// Records the head and publishes it through the outbox, in one transaction. With
-    /// <paramref name="onlyIfGrown"/>, nothing happens when the head is the last checkpoint's.
+    /// Records the chain's head (count and head hash) for a caller to keep. Nothing is published:
+    /// what goes out of the service is the signed tree head (LedgerTreeHeadSigned), which covers the
+    /// same entries and which the witness checks. With <paramref name="onlyIfGrown"/>, nothing
+    /// happens when the head is the last checkpoint's.
     /// </summary>
     public static Task<LedgerCheckpoint?> CheckpointAsync(this RegistrationDb db, TimeProvider clock, bool onlyIfGrown, CancellationToken ct) =>
         db.RetryInTransactionAsync<LedgerCheckpoint?>(async ct =>
@@ -65,7 +62,6 @@ public static class LedgerQueries
             var now = clock.GetUtcNow();
             var checkpoint = new LedgerCheckpoint(count, head, now);
             db.LedgerCheckpoints.Add(checkpoint);
-            db.Enqueue(new LedgerCheckpointed(count, head, now), now);
             await db.SaveChangesAsync(ct);
             return checkpoint;
         }, ct);

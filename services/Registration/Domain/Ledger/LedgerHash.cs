@@ -104,6 +104,115 @@ public static class LedgerHash
     }
 
     static void Escape(StringBuilder s, char ch) => s.Append("\\u").Append(((int)ch).ToString("x4", CultureInfo.InvariantCulture));
+
+    /// <summary>The lower-case hex of <paramref name="bytes"/> as UTF-8, as <see cref="Compute"/> writes a hash.</summary>
+    public static void HexUtf8(ReadOnlySpan<byte> bytes, Span<byte> destination)
+    {
+        var digits = "0123456789abcdef"u8;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            destination[2 * i] = digits[bytes[i] >> 4];
+            destination[2 * i + 1] = digits[bytes[i] & 0xF];
+        }
+    }
+}
+
+/// <summary>
+/// Writes <see cref="LedgerHash.Canonical"/> as UTF-8 straight from UTF-8 text (a database's columns),
+/// with no string per field: the same bytes, field by field, for a verifier reading a million rows.
+/// The caller gives ids and time already in their canonical text. Reused entry after entry.
+/// </summary>
+public sealed class LedgerCanonicalWriter
+{
+    static readonly System.Buffers.SearchValues<byte> Special = System.Buffers.SearchValues.Create(
+        [(byte)'"', (byte)'\\', .. Enumerable.Range(0, 0x20).Select(b => (byte)b)]);
+
+    byte[] _buffer = new byte[1024];
+    int _length;
+
+    /// <summary>The field prefixes, in the order of <see cref="LedgerHash.Canonical"/>.</summary>
+    public static ReadOnlySpan<byte> PreviousHash => ",\"previousHash\":"u8;
+    public static ReadOnlySpan<byte> Kind => ",\"kind\":"u8;
+    public static ReadOnlySpan<byte> ApplicationId => ",\"applicationId\":"u8;
+    public static ReadOnlySpan<byte> OrganizationId => ",\"organizationId\":"u8;
+    public static ReadOnlySpan<byte> DialogueId => ",\"dialogueId\":"u8;
+    public static ReadOnlySpan<byte> ActorSubject => ",\"actorSubject\":"u8;
+    public static ReadOnlySpan<byte> ActorRole => ",\"actorRole\":"u8;
+    public static ReadOnlySpan<byte> At => ",\"at\":"u8;
+    public static ReadOnlySpan<byte> Reason => ",\"reason\":"u8;
+    public static ReadOnlySpan<byte> StateBefore => ",\"stateBefore\":"u8;
+    public static ReadOnlySpan<byte> StateAfter => ",\"stateAfter\":"u8;
+    public static ReadOnlySpan<byte> Details => ",\"details\":"u8;
+    public static ReadOnlySpan<byte> CorrelationId => ",\"correlationId\":"u8;
+
+    public void Begin(long sequence)
+    {
+        _length = 0;
+        Append("{\"v\":1,\"sequence\":"u8);
+        Span<byte> digits = stackalloc byte[20];
+        sequence.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+        Append(digits[..written]);
+    }
+
+    /// <summary>A string field (or null); false when the text is not valid UTF-8 (then the caller decodes it as a string would be).</summary>
+    public bool Text(ReadOnlySpan<byte> field, ReadOnlySpan<byte> utf8, bool isNull)
+    {
+        Append(field);
+        if (isNull)
+        {
+            Append("null"u8);
+            return true;
+        }
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+            return false;
+        Append("\""u8);
+        while (utf8.Length > 0)
+        {
+            var special = utf8.IndexOfAny(Special);
+            if (special < 0)
+            {
+                Append(utf8);
+                break;
+            }
+            Append(utf8[..special]);
+            var b = utf8[special];
+            if (b == '"') Append("\\\""u8);
+            else if (b == '\\') Append("\\\\"u8);
+            else
+            {
+                Span<byte> escape = [(byte)'\\', (byte)'u', (byte)'0', (byte)'0', 0, 0];
+                LedgerHash.HexUtf8([b], escape[4..]);
+                Append(escape);
+            }
+            utf8 = utf8[(special + 1)..];
+        }
+        Append("\""u8);
+        return true;
+    }
+
+    /// <summary>Text written as it is (the details, stored as canonical JSON); false when not valid UTF-8.</summary>
+    public bool Raw(ReadOnlySpan<byte> field, ReadOnlySpan<byte> utf8)
+    {
+        Append(field);
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+            return false;
+        Append(utf8);
+        return true;
+    }
+
+    public ReadOnlySpan<byte> End()
+    {
+        Append("}"u8);
+        return _buffer.AsSpan(0, _length);
+    }
+
+    void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (_length + bytes.Length > _buffer.Length)
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + bytes.Length));
+        bytes.CopyTo(_buffer.AsSpan(_length));
+        _length += bytes.Length;
+    }
 }
 
 public enum LedgerProblem { None, HashMismatch, MissingEntry, OutOfOrder, ChainBroken, CheckpointMismatch, Truncated, InconsistentWithWitness }
@@ -131,37 +240,75 @@ public sealed record LedgerCheckpointMark(long Count, string HeadHash);
 /// Recomputes a chain fed in sequence order and stops at the first entry that fails: a sequence
 /// gap (missing entry), a sequence going back (out of order), a previous hash that is not the
 /// previous entry's hash (broken chain), content that does not give its hash, or a hash that
-/// differs from a published checkpoint at that count (rewritten log).
+/// differs from a published checkpoint at that count (rewritten log). Hashes are compared as the
+/// bytes of their hex text, exactly as stored (a hash re-cased is a change too).
 /// </summary>
-public sealed class LedgerChainVerifier(IEnumerable<LedgerCheckpointMark>? checkpoints = null)
+public sealed class LedgerChainVerifier
 {
     // Every checkpoint must hold, even several (from different copies) at one count.
-    readonly ILookup<long, string> _checkpoints = (checkpoints ?? []).ToLookup(c => c.Count, c => c.HeadHash);
-    string _head = LedgerHash.Genesis;
+    readonly Dictionary<long, byte[][]> _checkpoints;
+    byte[] _head = Encoding.ASCII.GetBytes(LedgerHash.Genesis);
     long _count;
     LedgerVerification? _failure;
+
+    public LedgerChainVerifier(IEnumerable<LedgerCheckpointMark>? checkpoints = null) =>
+        _checkpoints = (checkpoints ?? []).GroupBy(c => c.Count).ToDictionary(g => g.Key, g => g.Select(c => Encoding.UTF8.GetBytes(c.HeadHash)).ToArray());
+
+    LedgerChainVerifier(Dictionary<long, byte[][]> checkpoints, long count, ReadOnlySpan<byte> head)
+    {
+        _checkpoints = checkpoints;
+        _count = count;
+        _head = head.ToArray();
+    }
+
+    /// <summary>
+    /// A verifier of the entries after entry <paramref name="count"/>, whose stored hash is
+    /// <paramref name="head"/>, with the same checkpoints: a run checked on another thread, whose
+    /// first entry this verifier (or whoever holds the entries before it) has checked.
+    /// </summary>
+    public LedgerChainVerifier After(long count, ReadOnlySpan<byte> head) => new(_checkpoints, count, head);
+
+    /// <summary>Takes over the state a verifier of the entries that follow reached (<see cref="After"/>).</summary>
+    public void Continue(LedgerChainVerifier later)
+    {
+        _head = later._head;
+        _count = later._count;
+        _failure = later._failure;
+    }
+
+    public long Count => _count;
+
+    /// <summary>The failure found, if any (then later entries are not needed).</summary>
+    public LedgerVerification? Failure => _failure;
 
     /// <summary>Checks the next entry; false once a failure was found (later entries are not needed).</summary>
     public bool Add(LedgerContent content, string storedHash) => Add(content, LedgerHash.Compute(content), storedHash);
 
     /// <summary>As <see cref="Add(LedgerContent, string)"/>, with the content's hash computed by the caller.</summary>
-    public bool Add(LedgerContent content, string computedHash, string storedHash)
+    public bool Add(LedgerContent content, string computedHash, string storedHash) =>
+        Add(content.Sequence, Encoding.UTF8.GetBytes(content.PreviousHash ?? ""), Encoding.UTF8.GetBytes(computedHash), Encoding.UTF8.GetBytes(storedHash ?? ""));
+
+    /// <summary>The same checks on the UTF-8 text of the hashes: the previous hash and the hash stored, and the lower-case hex of the content's SHA-256.</summary>
+    public bool Add(long sequence, ReadOnlySpan<byte> previousHash, ReadOnlySpan<byte> computedHash, ReadOnlySpan<byte> storedHash)
     {
         if (_failure is not null)
             return false;
         var expected = _count + 1;
-        if (content.Sequence > expected)
-            return Fail(LedgerProblem.MissingEntry, expected, $"Entry {expected} is missing: the entry after {_count} is {content.Sequence}.");
-        if (content.Sequence < expected)
-            return Fail(LedgerProblem.OutOfOrder, content.Sequence, $"Entry {content.Sequence} is out of order: it comes after entry {_count}.");
-        if (!string.Equals(content.PreviousHash, _head, StringComparison.Ordinal))
+        if (sequence > expected)
+            return Fail(LedgerProblem.MissingEntry, expected, $"Entry {expected} is missing: the entry after {_count} is {sequence}.");
+        if (sequence < expected)
+            return Fail(LedgerProblem.OutOfOrder, sequence, $"Entry {sequence} is out of order: it comes after entry {_count}.");
+        if (!previousHash.SequenceEqual(_head))
             return Fail(LedgerProblem.ChainBroken, expected, $"Entry {expected} does not follow entry {_count}: its previous hash is not that entry's hash.");
-        if (!string.Equals(computedHash, storedHash, StringComparison.Ordinal))
+        if (!computedHash.SequenceEqual(storedHash))
             return Fail(LedgerProblem.HashMismatch, expected, $"Entry {expected} does not match its hash: its content was changed.");
-        if (_checkpoints[expected].Any(published => !string.Equals(published, storedHash, StringComparison.Ordinal)))
+        if (_checkpoints.Count > 0 && _checkpoints.TryGetValue(expected, out var published) && !AllEqual(published, storedHash))
             return Fail(LedgerProblem.CheckpointMismatch, expected,
                 $"Entry {expected} differs from the checkpoint published at count {expected}: the log was rewritten at or before it.");
-        _head = storedHash;
+        if (_head.Length == storedHash.Length)
+            storedHash.CopyTo(_head);
+        else
+            _head = storedHash.ToArray();
         _count = expected;
         return true;
     }
@@ -170,22 +317,32 @@ public sealed class LedgerChainVerifier(IEnumerable<LedgerCheckpointMark>? check
     {
         if (_failure is not null)
             return _failure;
-        var beyond = _checkpoints.Select(g => g.Key).Where(c => c > _count).DefaultIfEmpty().Max();
+        var beyond = _checkpoints.Keys.Where(c => c > _count).DefaultIfEmpty().Max();
         if (beyond > _count)
-            return new LedgerVerification(false, _count, _head, LedgerProblem.MissingEntry, _count + 1,
+            return new LedgerVerification(false, _count, Head, LedgerProblem.MissingEntry, _count + 1,
                 $"Entries {_count + 1} to {beyond} are missing: a checkpoint recorded {beyond} entries.");
-        return new LedgerVerification(true, _count, _head, LedgerProblem.None, null, $"{_count} entries verified.");
+        return new LedgerVerification(true, _count, Head, LedgerProblem.None, null, $"{_count} entries verified.");
+    }
+
+    string Head => Encoding.UTF8.GetString(_head);
+
+    static bool AllEqual(byte[][] published, ReadOnlySpan<byte> stored)
+    {
+        foreach (var hash in published)
+            if (!stored.SequenceEqual(hash))
+                return false;
+        return true;
     }
 
     bool Fail(LedgerProblem problem, long sequence, string message)
     {
-        _failure = new LedgerVerification(false, _count, _head, problem, sequence, message);
+        _failure = new LedgerVerification(false, _count, Head, problem, sequence, message);
         return false;
     }
 }
 
 /// <summary>
-/// One entry as the JSON export writes it (the file is a JSON array of these), and how a
+/// One entry as the JSON export writes it (the file's "entries", see <see cref="LedgerExportFile"/>), and how a
 /// verifier turns it back into the content its hash covers.
 /// </summary>
 public sealed record ExportedLedgerEntry(
@@ -215,13 +372,10 @@ public sealed record ExportedLedgerEntry(
     public static async Task<LedgerVerification> VerifyAsync(Stream json, IEnumerable<LedgerCheckpointMark> checkpoints, IEnumerable<WitnessedRoot> heads, CancellationToken ct)
     {
         var verifier = new LedgerLogVerifier(checkpoints, heads);
-        await foreach (var entry in JsonSerializer.DeserializeAsyncEnumerable<ExportedLedgerEntry>(json, Json, ct))
-        {
-            if (entry is null)
-                throw new InvalidDataException("The export holds a null entry; it is not a ledger export.");
-            if (!verifier.Add(entry.ToContent(), entry.Hash))
+        // The head at the top (LedgerExportFile) is the caller's to check, with the log's key.
+        await foreach (var item in LedgerExportFile.ReadAsync(json, ct))
+            if (item is ExportedLedgerEntry entry && !verifier.Add(entry.ToContent(), entry.Hash))
                 break;
-        }
         return verifier.Result();
     }
 }
