@@ -1,3 +1,4 @@
+using Accreditation.ServiceDefaults.Errors;
 using Grpc.Core;
 using Microsoft.Extensions.Localization;
 
@@ -8,10 +9,9 @@ public sealed record ServiceError(StatusCode Code, string? Field, string? Quota,
 {
     public static ServiceError From(RpcException e)
     {
-        var field = e.Trailers.GetValue("invalid-field");
-        // The services write "field: reason"; shown next to its field, the reason is enough.
-        var reason = field is not null && e.Status.Detail.StartsWith(field + ": ", StringComparison.Ordinal) ? e.Status.Detail[(field.Length + 2)..] : e.Status.Detail;
-        return new(e.StatusCode, field, e.Trailers.GetValue("quota"), reason);
+        var received = ReceivedError.From(e);
+        // Shown next to its field, the field violation's description is enough ("is required").
+        return new(e.StatusCode, received.Field, received.Quota, received.FieldDescription ?? received.Message);
     }
 
     /// <summary>proto field "display_name" (or "representatives[0].email": its last part) is form property "DisplayName".</summary>

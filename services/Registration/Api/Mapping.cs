@@ -72,26 +72,27 @@ static class Mapping
         var number = Convert.ToInt32(value);
         return number != 0 && System.Enum.IsDefined(typeof(TDomain), number)
             ? (TDomain)System.Enum.ToObject(typeof(TDomain), number)
-            : throw new InvalidFieldException(field, $"must be one of {string.Join(", ", System.Enum.GetNames<TContract>().Skip(1))}");
+            : throw new InvalidFieldException(field, $"must be one of {string.Join(", ", System.Enum.GetNames<TContract>().Skip(1))}",
+                CommonReasons.ValueNotAllowed, ("allowed_values", System.Enum.GetNames<TContract>().Skip(1)));
     }
 
     public static DateTimeOffset Time(Timestamp? value, string field)
     {
         if (value is null)
-            throw new InvalidFieldException(field, "is required");
+            throw new InvalidFieldException(field, "is required", CommonReasons.FieldRequired);
         try
         {
             return value.ToDateTimeOffset();
         }
         catch (InvalidOperationException)
         {
-            throw new InvalidFieldException(field, "is not a valid timestamp");
+            throw new InvalidFieldException(field, "is not a valid timestamp", CommonReasons.TimestampInvalid);
         }
     }
 
     public static DateOnly Date(string? value, string field) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date) ? date
-        : throw new InvalidFieldException(field, "must be a date as yyyy-MM-dd");
+        : throw new InvalidFieldException(field, "must be a date as yyyy-MM-dd", CommonReasons.DateInvalid);
 }
 
 /// <summary>A dialogue's figures in the v1 contract.</summary>

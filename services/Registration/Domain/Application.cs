@@ -42,10 +42,13 @@ public sealed class Application
         return application;
     }
 
+    /// <summary>The application as a refusal's PreconditionFailure names it.</summary>
+    public string ResourceName() => $"applications/{Id}";
+
     public void Screen(bool eligible, string? reason, Actor actor, DateTimeOffset now)
     {
         if (!eligible && string.IsNullOrWhiteSpace(reason))
-            throw new InvalidFieldException("reason", "is required when the application is found ineligible");
+            throw new InvalidFieldException("reason", "is required when the application is found ineligible", RegistrationReasons.IneligibleReasonRequired);
         MoveTo(eligible ? ApplicationState.Eligible : ApplicationState.Ineligible, actor, now,
             reason ?? "Found eligible");
     }
@@ -53,7 +56,7 @@ public sealed class Application
     public void RequestInformation(string question, DateTimeOffset answerBy, Actor actor, DateTimeOffset now)
     {
         if (answerBy <= now)
-            throw new InvalidFieldException("answer_by", "must be in the future");
+            throw new InvalidFieldException("answer_by", "must be in the future", CommonReasons.DateNotInFuture);
         MoveTo(ApplicationState.InformationRequested, actor, now, question);
         PendingQuestion = question;
         AnswerBy = answerBy;
@@ -62,7 +65,8 @@ public sealed class Application
     public void AnswerInformationRequest(string answer, Actor actor, DateTimeOffset now)
     {
         if (State == ApplicationState.InformationRequested && AnswerBy <= now)
-            throw new RuleViolationException($"The information was due by {AnswerBy:u}; the request has lapsed.");
+            throw new RuleViolationException($"The information was due by {AnswerBy:u}; the request has lapsed.",
+                RegistrationReasons.InformationRequestLapsed, ("answer_by_at", AnswerBy)) { Subject = ResourceName() };
         MoveTo(ApplicationState.Submitted, actor, now, answer);
         PendingQuestion = null;
         AnswerBy = null;
@@ -72,7 +76,8 @@ public sealed class Application
     public void Lapse(DateTimeOffset now)
     {
         if (State != ApplicationState.InformationRequested || AnswerBy > now)
-            throw new RuleViolationException($"The application is {State}, with information due by {AnswerBy:u}; it cannot lapse at {now:u}.");
+            throw new RuleViolationException($"The application is {State}, with information due by {AnswerBy:u}; it cannot lapse at {now:u}.",
+                RegistrationReasons.CannotLapse, ("state", State), ("answer_by_at", AnswerBy), ("now_at", now)) { Subject = ResourceName() };
         MoveTo(ApplicationState.Lapsed, Actor.InformationDeadline, now, $"The information requested was not provided by {AnswerBy:u}");
         PendingQuestion = null;
     }
@@ -104,7 +109,8 @@ public sealed class Application
         IReadOnlyDictionary<string, string>? details = null)
     {
         if (State != ApplicationState.Referred)
-            throw new RuleViolationException($"Only a Referred application takes a referral decision; this one is {State}.");
+            throw new RuleViolationException($"Only a Referred application takes a referral decision; this one is {State}.",
+                RegistrationReasons.NotReferred, ("state", State)) { Subject = ResourceName() };
         Decide(admitted ? ApplicationState.Admitted : ApplicationState.NotAdmitted, actor, now, record,
             Ledger.LedgerKinds.ReferralDecision, details);
     }
@@ -118,7 +124,8 @@ public sealed class Application
         if (fields.Count == 0)
             throw new ArgumentException("A profile change names at least one field.", nameof(fields));
         if (!ApplicationLifecycle.IsUndecided(State))
-            throw new RuleViolationException($"The application is {State}; its history takes no more profile changes.");
+            throw new RuleViolationException($"The application is {State}; its history takes no more profile changes.",
+                RegistrationReasons.HistoryClosed, ("state", State)) { Subject = ResourceName() };
         Changes.Add(new StatusChange(Id, State, State, actor, now, ProfileChangeReason(fields), Ledger.LedgerKinds.ProfileChanged,
             new Dictionary<string, string> { ["fields"] = string.Join(",", fields) }));
         Version++;
@@ -141,7 +148,8 @@ public sealed class Application
         string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? details = null)
     {
         if (!ApplicationLifecycle.Allows(State, to))
-            throw new RuleViolationException($"The application is {State}; it cannot become {to}.");
+            throw new RuleViolationException($"The application is {State}; it cannot become {to}.",
+                RegistrationReasons.TransitionNotAllowed, ("state", State), ("to_state", to)) { Subject = ResourceName() };
         Changes.Add(new StatusChange(Id, State, to, actor, now, reason, ledgerKind, details));
         State = to;
         Version++;
