@@ -39,6 +39,7 @@ public static class CommonReasons
     /// <summary>Metadata min, max.</summary>
     public const string ValueOutOfRange = "VALUE_OUT_OF_RANGE";
     public const string ValueNegative = "VALUE_NEGATIVE";
+    public const string ValueNotPositive = "VALUE_NOT_POSITIVE";
     public const string DateNotInFuture = "DATE_NOT_IN_FUTURE";
     public const string PageTokenInvalid = "PAGE_TOKEN_INVALID";
     /// <summary>Metadata allowed_values.</summary>

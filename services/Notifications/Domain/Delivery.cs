@@ -80,7 +80,7 @@ public sealed class Delivery
     {
         if (State != DeliveryState.Failed)
             throw new Accreditation.ServiceDefaults.Errors.RuleViolationException($"Only a failed delivery can be retried; this one is {State}.",
-                NotificationReasons.DeliveryNotFailed, ("state", State)) { Subject = $"deliveries/{Id}" };
+                NotificationReasons.DeliveryNotFailed, ("delivery_state", State)) { Subject = $"deliveries/{Id}" };
         State = DeliveryState.Pending;
         Attempts = 0;
         NextAttemptAt = now;

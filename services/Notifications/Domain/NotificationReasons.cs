@@ -8,7 +8,7 @@ public static class NotificationReasons
 {
     public const string DeliveryNotFound = "DELIVERY_NOT_FOUND";
     public const string NoticeNotFound = "NOTICE_NOT_FOUND";
-    /// <summary>Metadata state: the delivery's (Pending, Sent).</summary>
+    /// <summary>Metadata delivery_state (Pending, Sent).</summary>
     public const string DeliveryNotFailed = "DELIVERY_NOT_FAILED";
     public const string DeliveryStateInvalid = "DELIVERY_STATE_INVALID";
     /// <summary>Metadata role.</summary>

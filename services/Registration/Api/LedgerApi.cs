@@ -122,7 +122,7 @@ public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeySt
         if (request.TreeSize < 0)
             throw new InvalidFieldException("tree_size", "must not be negative", CommonReasons.ValueNegative);
         var selector = new LedgerEntrySelector(
-            request.Sequence > 0 ? request.Sequence : request.Sequence < 0 ? throw new InvalidFieldException("sequence", "must be positive", CommonReasons.ValueOutOfRange, ("min", 1)) : null,
+            request.Sequence > 0 ? request.Sequence : request.Sequence < 0 ? throw new InvalidFieldException("sequence", "must be positive", CommonReasons.ValueNotPositive) : null,
             Require.OptionalId(request.ApplicationId, "application_id"),
             Require.OptionalText(request.StateAfter, "state_after", 40),
             Require.OptionalId(request.ObjectionId, "objection_id"));

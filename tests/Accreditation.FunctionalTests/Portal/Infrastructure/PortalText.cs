@@ -50,6 +50,15 @@ public sealed class PortalText
         }
     }
 
+    /// <summary>
+    /// The portal's wording of a service's refusal reason (Resources/Errors/ErrorText) in this
+    /// language, English included, with {placeholders} as written there.
+    /// </summary>
+    public string Refusal(string reason) =>
+        new ResourceManager("Accreditation.Portal.Resources.Errors.ErrorText", typeof(Accreditation.Portal.SharedResource).Assembly)
+            .GetString(reason, CultureInfo.GetCultureInfo(Culture))
+        ?? throw new KeyNotFoundException($"The portal has no {Culture} wording of the refusal {reason}.");
+
     /// <summary>The text with its placeholders filled in, as the portal formats it.</summary>
     public string Format(string english, params object[] values) => string.Format(CultureInfo.GetCultureInfo(Culture), this[english], values);
 
