@@ -31,7 +31,7 @@ public sealed record ServiceError(StatusCode Code, string? Field, string? Quota,
 
     /// <summary>
     /// The kind of refusal in the person's language, then the reason: <paramref name="worded"/>, the
-    /// portal's wording of it (see <see cref="Errors.RefusalText"/>), or else the service's English.
+    /// portal's wording of it (see <see cref="Errors.ServiceWords"/>), or else the service's English.
     /// </summary>
     public string Describe(IStringLocalizer shared, string? worded = null)
     {

@@ -22,8 +22,8 @@ public abstract class PortalPageModel : PageModel
 
     protected IStringLocalizer Shared => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
-    /// <summary>A service's refusal in the person's language (its reason worded, see <see cref="RefusalText"/>).</summary>
-    protected string Describe(ServiceError error) => HttpContext.RequestServices.GetRequiredService<RefusalText>().Describe(error);
+    /// <summary>A service's refusal in the person's language (its reason worded, see <see cref="ServiceWords"/>).</summary>
+    protected string Describe(ServiceError error) => HttpContext.RequestServices.GetRequiredService<ServiceWords>().Describe(error);
 
     /// <summary>
     /// Runs a service call; on refusal adds the service's reason to the form (next to its field

@@ -54,17 +54,27 @@ static class Mapping
         ObjectionRaised = showObjection && a.ObjectionRaised,
     };
 
-    public static V1.StatusChange ToContract(this StatusChange c, bool showActorSubject, bool showObjections) => new()
+    public static V1.StatusChange ToContract(this StatusChange c, bool showActorSubject, bool showObjections)
     {
-        From = (V1.ApplicationState)c.From,
-        To = (V1.ApplicationState)c.To,
-        At = Timestamp.FromDateTimeOffset(c.At),
-        Actor = new V1.Actor { Subject = showActorSubject ? c.ActorSubject : "", Role = c.ActorRole },
-        Reason = showObjections || c.ActorRole != Actor.ObjectionWindow.Role ? c.Reason
-            : c.To == ApplicationState.Referred ? "Referred for a decision when the circulation period closed"
-            : "Decided when the circulation period closed",
-        Kind = c.IsProfileChange ? Registration.Domain.Ledger.LedgerKinds.ProfileChanged : Registration.Domain.Ledger.LedgerKinds.Transition,
-    };
+        var disclosed = showObjections || c.ActorRole != Actor.ObjectionWindow.Role;
+        var change = new V1.StatusChange
+        {
+            From = (V1.ApplicationState)c.From,
+            To = (V1.ApplicationState)c.To,
+            At = Timestamp.FromDateTimeOffset(c.At),
+            Actor = new V1.Actor { Subject = showActorSubject ? c.ActorSubject : "", Role = c.ActorRole },
+            Reason = disclosed ? c.Reason
+                : c.To == ApplicationState.Referred ? "Referred for a decision when the circulation period closed"
+                : "Decided when the circulation period closed",
+            ReasonCode = disclosed ? c.ReasonCode
+                : c.To == ApplicationState.Referred ? HistoryReasons.ReferredAtClose : HistoryReasons.DecidedAtClose,
+            Kind = c.IsProfileChange ? Registration.Domain.Ledger.LedgerKinds.ProfileChanged : Registration.Domain.Ledger.LedgerKinds.Transition,
+        };
+        if (disclosed)
+            foreach (var (key, value) in c.ReasonMetadata())
+                change.ReasonMetadata[key] = value;
+        return change;
+    }
 
     public static TDomain Domain<TDomain, TContract>(TContract value, string field)
         where TDomain : struct, System.Enum where TContract : struct, System.Enum

@@ -37,7 +37,7 @@ public sealed class Application
             State = ApplicationState.Draft,
             CreatedAt = now,
         };
-        application.MoveTo(ApplicationState.Submitted, actor, now, "Application submitted");
+        application.MoveTo(ApplicationState.Submitted, actor, now, "Application submitted", reason: new(HistoryReasons.ApplicationSubmitted));
         application.SubmittedAt = now;
         return application;
     }
@@ -50,7 +50,7 @@ public sealed class Application
         if (!eligible && string.IsNullOrWhiteSpace(reason))
             throw new InvalidFieldException("reason", "is required when the application is found ineligible", RegistrationReasons.IneligibleReasonRequired);
         MoveTo(eligible ? ApplicationState.Eligible : ApplicationState.Ineligible, actor, now,
-            reason ?? "Found eligible");
+            reason ?? "Found eligible", reason: reason is null ? new(HistoryReasons.FoundEligible) : null);
     }
 
     public void RequestInformation(string question, DateTimeOffset answerBy, Actor actor, DateTimeOffset now)
@@ -78,30 +78,35 @@ public sealed class Application
         if (State != ApplicationState.InformationRequested || AnswerBy > now)
             throw new RuleViolationException($"The application is {State}, with information due by {AnswerBy:u}; it cannot lapse at {now:u}.",
                 RegistrationReasons.CannotLapse, ("state", State), ("answer_by_at", AnswerBy), ("now_at", now)) { Subject = ResourceName() };
-        MoveTo(ApplicationState.Lapsed, Actor.InformationDeadline, now, $"The information requested was not provided by {AnswerBy:u}");
+        MoveTo(ApplicationState.Lapsed, Actor.InformationDeadline, now, $"The information requested was not provided by {AnswerBy:u}",
+            reason: new(HistoryReasons.InformationNotProvided, ("answer_by_at", AnswerBy)));
         PendingQuestion = null;
     }
 
     public void Circulate(Guid circulationId, DateTimeOffset deadline, Actor actor, DateTimeOffset now)
     {
-        MoveTo(ApplicationState.Circulated, actor, now, $"Circulated to the States parties; objections until {deadline:u}");
+        MoveTo(ApplicationState.Circulated, actor, now, $"Circulated to the States parties; objections until {deadline:u}",
+            reason: new(HistoryReasons.Circulated, ("deadline_at", deadline)));
         CirculationId = circulationId;
         ObjectionDeadline = deadline;
     }
 
     public void AdmitWithoutCirculation(Actor actor, DateTimeOffset now) =>
-        Decide(ApplicationState.Admitted, actor, now, "Admitted without circulation: ECOSOC consultative status (rule 17)");
+        Decide(ApplicationState.Admitted, actor, now, "Admitted without circulation: ECOSOC consultative status (rule 17)",
+            reason: new(HistoryReasons.AdmittedWithoutCirculation));
 
     /// <summary>The objection window closed: the dialogue's objection effect decides.</summary>
     public void CloseObjectionWindow(int standingObjections, ObjectionEffect effect, DateTimeOffset now)
     {
         ObjectionRaised = standingObjections > 0;
         if (standingObjections == 0)
-            Decide(ApplicationState.Admitted, Actor.ObjectionWindow, now, "No objection stood at the deadline");
+            Decide(ApplicationState.Admitted, Actor.ObjectionWindow, now, "No objection stood at the deadline", reason: new(HistoryReasons.NoObjectionStood));
         else if (effect == ObjectionEffect.Exclude)
-            Decide(ApplicationState.NotAdmitted, Actor.ObjectionWindow, now, "An objection by a State party stood at the deadline");
+            Decide(ApplicationState.NotAdmitted, Actor.ObjectionWindow, now, "An objection by a State party stood at the deadline",
+                reason: new(HistoryReasons.ObjectionStoodExcluded));
         else
-            MoveTo(ApplicationState.Referred, Actor.ObjectionWindow, now, "An objection stood at the deadline; referred for decision");
+            MoveTo(ApplicationState.Referred, Actor.ObjectionWindow, now, "An objection stood at the deadline; referred for decision",
+                reason: new(HistoryReasons.ObjectionStoodReferred));
     }
 
     /// <param name="details">What the ledger keeps of the decision (body, date, votes, document symbol).</param>
@@ -127,7 +132,7 @@ public sealed class Application
             throw new RuleViolationException($"The application is {State}; its history takes no more profile changes.",
                 RegistrationReasons.HistoryClosed, ("state", State)) { Subject = ResourceName() };
         Changes.Add(new StatusChange(Id, State, State, actor, now, ProfileChangeReason(fields), Ledger.LedgerKinds.ProfileChanged,
-            new Dictionary<string, string> { ["fields"] = string.Join(",", fields) }));
+            new Dictionary<string, string> { ["fields"] = string.Join(",", fields) }, new ServiceReason(HistoryReasons.ProfileChanged, ("fields", fields))));
         Version++;
     }
 
@@ -137,20 +142,21 @@ public sealed class Application
     public void Withdraw(string reason, Actor actor, DateTimeOffset now) =>
         MoveTo(ApplicationState.Withdrawn, actor, now, reason);
 
-    void Decide(ApplicationState outcome, Actor actor, DateTimeOffset now, string reason,
-        string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? details = null)
+    void Decide(ApplicationState outcome, Actor actor, DateTimeOffset now, string text,
+        string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? details = null, ServiceReason? reason = null)
     {
-        MoveTo(outcome, actor, now, reason, ledgerKind, details);
+        MoveTo(outcome, actor, now, text, ledgerKind, details, reason);
         DecidedAt = now;
     }
 
-    void MoveTo(ApplicationState to, Actor actor, DateTimeOffset now, string reason,
-        string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? details = null)
+    /// <param name="text">The history's English reason: a person's words, or the service's with <paramref name="reason"/> its code.</param>
+    void MoveTo(ApplicationState to, Actor actor, DateTimeOffset now, string text,
+        string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? details = null, ServiceReason? reason = null)
     {
         if (!ApplicationLifecycle.Allows(State, to))
             throw new RuleViolationException($"The application is {State}; it cannot become {to}.",
                 RegistrationReasons.TransitionNotAllowed, ("state", State), ("to_state", to)) { Subject = ResourceName() };
-        Changes.Add(new StatusChange(Id, State, to, actor, now, reason, ledgerKind, details));
+        Changes.Add(new StatusChange(Id, State, to, actor, now, text, ledgerKind, details, reason));
         State = to;
         Version++;
     }
