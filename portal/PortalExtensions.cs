@@ -28,6 +28,7 @@ public static class PortalExtensions
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoders =>
             encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddScoped<EnumNames>();
+        builder.Services.AddScoped<Errors.ServiceWords>();
         builder.Services.AddScoped<MyOrganization>();
         builder.Services.AddRazorPages(pages =>
             {

@@ -30,7 +30,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.TryAddSingleton<WallClock>();
         // Plain-http listeners that serve gRPC must speak HTTP/2 (prior knowledge); the gateway speaks it to them.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorMappingInterceptor>()).AddJsonTranscoding();
+        // The error details' types are registered so JSON clients get them in the error body too.
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorMappingInterceptor>())
+            .AddJsonTranscoding(json => json.TypeRegistry = RichStatus.DetailTypes);
         builder.Services.AddGrpcReflection();
         builder.Services.AddOpenApiDocument(serviceName);
         builder.Services.AddGrpcHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy());

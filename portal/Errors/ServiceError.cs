@@ -1,17 +1,22 @@
+using Accreditation.ServiceDefaults.Errors;
 using Grpc.Core;
 using Microsoft.Extensions.Localization;
 
 namespace Accreditation.Portal;
 
-/// <summary>A service's refusal as the portal shows it: what kind, which field, the service's reason.</summary>
-public sealed record ServiceError(StatusCode Code, string? Field, string? Quota, string Reason)
+/// <summary>
+/// A service's refusal as the portal shows it, read from the rich status: what kind, which field,
+/// the stable reason with its metadata (which the portal words in the person's language), and
+/// the service's English text, shown where the portal has no wording for the reason.
+/// </summary>
+public sealed record ServiceError(StatusCode Code, string? Field, string? Quota, string Detail, string Reason,
+    IReadOnlyDictionary<string, string> Metadata)
 {
     public static ServiceError From(RpcException e)
     {
-        var field = e.Trailers.GetValue("invalid-field");
-        // The services write "field: reason"; shown next to its field, the reason is enough.
-        var reason = field is not null && e.Status.Detail.StartsWith(field + ": ", StringComparison.Ordinal) ? e.Status.Detail[(field.Length + 2)..] : e.Status.Detail;
-        return new(e.StatusCode, field, e.Trailers.GetValue("quota"), reason);
+        var received = ReceivedError.From(e);
+        // Shown next to its field, the field violation's description is enough ("is required").
+        return new(e.StatusCode, received.Field, received.Quota, received.FieldDescription ?? received.Message, received.Reason, received.Metadata);
     }
 
     /// <summary>proto field "display_name" (or "representatives[0].email": its last part) is form property "DisplayName".</summary>
@@ -25,10 +30,10 @@ public sealed record ServiceError(StatusCode Code, string? Field, string? Quota,
     }
 
     /// <summary>
-    /// The kind of refusal in the person's language, then the service's own reason, which names the
-    /// rule, the state or the quota (the services answer in English; see the portal's note).
+    /// The kind of refusal in the person's language, then the reason: <paramref name="worded"/>, the
+    /// portal's wording of it (see <see cref="Errors.ServiceWords"/>), or else the service's English.
     /// </summary>
-    public string Describe(IStringLocalizer shared)
+    public string Describe(IStringLocalizer shared, string? worded = null)
     {
         var lead = Code switch
         {
@@ -42,8 +47,8 @@ public sealed record ServiceError(StatusCode Code, string? Field, string? Quota,
             StatusCode.Unavailable or StatusCode.DeadlineExceeded => shared["The service is unavailable just now: please try again in a moment."],
             _ => shared["Something went wrong on our side: please try again."],
         };
-        return Code is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown
+        return Code is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown or StatusCode.Unauthenticated
             ? lead.Value
-            : $"{lead.Value} {Reason}";
+            : $"{lead.Value} {worded ?? Detail}";
     }
 }

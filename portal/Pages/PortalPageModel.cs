@@ -1,4 +1,5 @@
 using System.Reflection;
+using Accreditation.Portal.Errors;
 using Accreditation.Portal.Localization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Accreditation.Portal.Pages;
 
 /// <summary>
 /// What every page does the same way: its language, and a service's refusal shown next to the
-/// field it names (INVALID_ARGUMENT's invalid-field) or above the form, in the person's language.
+/// field it names (INVALID_ARGUMENT's field violation) or above the form, in the person's language.
 /// </summary>
 public abstract class PortalPageModel : PageModel
 {
@@ -20,6 +21,9 @@ public abstract class PortalPageModel : PageModel
     public string Culture => RouteData.Values[PortalCultures.RouteKey] as string ?? PortalCultures.English;
 
     protected IStringLocalizer Shared => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    /// <summary>A service's refusal in the person's language (its reason worded, see <see cref="ServiceWords"/>).</summary>
+    protected string Describe(ServiceError error) => HttpContext.RequestServices.GetRequiredService<ServiceWords>().Describe(error);
 
     /// <summary>
     /// Runs a service call; on refusal adds the service's reason to the form (next to its field
@@ -36,7 +40,7 @@ public abstract class PortalPageModel : PageModel
         {
             var error = ServiceError.From(e);
             var key = error.Field is { } field && FormHas(form, field) ? $"{form}.{ServiceError.PropertyName(field)}" : "";
-            ModelState.AddModelError(key, error.Describe(Shared));
+            ModelState.AddModelError(key, Describe(error));
             return false;
         }
     }

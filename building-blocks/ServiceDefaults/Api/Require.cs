@@ -6,9 +6,9 @@ namespace Accreditation.ServiceDefaults.Api;
 public static class Require
 {
     public static Guid Id(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new InvalidFieldException(field, "is required")
+        string.IsNullOrWhiteSpace(value) ? throw new InvalidFieldException(field, "is required", CommonReasons.FieldRequired)
         : Guid.TryParse(value, out var id) ? id
-        : throw new InvalidFieldException(field, $"'{value}' is not a valid id");
+        : throw new InvalidFieldException(field, $"'{value}' is not a valid id", CommonReasons.IdInvalid, ("value", value));
 
     public static Guid? OptionalId(string? value, string field) =>
         string.IsNullOrEmpty(value) ? null : Id(value, field);
@@ -17,9 +17,9 @@ public static class Require
     {
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text))
-            throw new InvalidFieldException(field, "is required");
+            throw new InvalidFieldException(field, "is required", CommonReasons.FieldRequired);
         if (text.Length > maxLength)
-            throw new InvalidFieldException(field, $"must be at most {maxLength} characters");
+            throw new InvalidFieldException(field, $"must be at most {maxLength} characters", CommonReasons.FieldTooLong, ("max_length", maxLength));
         return text;
     }
 
@@ -30,10 +30,10 @@ public static class Require
     public static (int Skip, int Take) Page(int pageSize, string? pageToken, int defaultSize = 50, int maxSize = 200)
     {
         if (pageSize < 0 || pageSize > maxSize)
-            throw new InvalidFieldException("page_size", $"must be between 0 and {maxSize}");
+            throw new InvalidFieldException("page_size", $"must be between 0 and {maxSize}", CommonReasons.ValueOutOfRange, ("min", 0), ("max", maxSize));
         var skip = 0;
         if (!string.IsNullOrEmpty(pageToken) && (!int.TryParse(pageToken, out skip) || skip < 0))
-            throw new InvalidFieldException("page_token", "is not a token this service issued");
+            throw new InvalidFieldException("page_token", "is not a token this service issued", CommonReasons.PageTokenInvalid);
         return (skip, pageSize == 0 ? defaultSize : pageSize);
     }
 

@@ -39,13 +39,14 @@ public sealed record Caller(string Subject, string Role, string? StateCode)
     public Caller Require(params string[] roles)
     {
         if (!roles.Contains(Role))
-            throw new AccessDeniedException($"This operation needs the role {string.Join(" or ", roles)}; the caller is {Role}.");
+            throw new AccessDeniedException($"This operation needs the role {string.Join(" or ", roles)}; the caller is {Role}.",
+                CommonReasons.RoleNotAllowed, ("required_roles", roles), ("role", Role));
         return this;
     }
 
     /// <summary>The State party of a State API client; the State code never comes from a request.</summary>
     public string RequireStateCode() =>
-        Require(Roles.State).StateCode ?? throw new AccessDeniedException("The client's token names no State party.");
+        Require(Roles.State).StateCode ?? throw new AccessDeniedException("The client's token names no State party.", CommonReasons.TokenNamesNoState);
 }
 
 public static class CallerExtensions

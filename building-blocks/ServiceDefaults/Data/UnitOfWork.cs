@@ -45,8 +45,8 @@ public static class UnitOfWork
             return result;
         }, ct);
 
-    /// <summary>Saves, answering a unique-index violation as the domain duplicate it is.</summary>
-    public static async Task SaveOrAlreadyExistsAsync(this DbContext db, string duplicateMessage, CancellationToken ct)
+    /// <summary>Saves, answering a unique-index violation as the domain duplicate it is (built before, thrown only then).</summary>
+    public static async Task SaveOrAlreadyExistsAsync(this DbContext db, AlreadyExistsException duplicate, CancellationToken ct)
     {
         try
         {
@@ -55,7 +55,7 @@ public static class UnitOfWork
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
-            throw new AlreadyExistsException(duplicateMessage);
+            throw duplicate;
         }
     }
 

@@ -39,9 +39,10 @@ public sealed class EmailRecipientBudget(TimeProvider clock, IOptions<EmailBudge
             while (times.Count > 0 && times.Peek() <= now - window)
                 times.Dequeue();
             if (times.Count >= limit)
-                throw new QuotaExceededException("email-per-recipient",
+                throw new QuotaExceededException("email-per-recipient", limit,
                     $"E-mail budget per recipient spent: at most {limit} e-mails to one address per {window.TotalMinutes:0} minutes; " +
-                    $"the next can be sent after {times.Peek() + window:u}.");
+                    $"the next can be sent after {times.Peek() + window:u}.",
+                    CommonReasons.EmailRecipientBudgetSpent, ("window_minutes", (long)window.TotalMinutes), ("next_at", times.Peek() + window));
             times.Enqueue(now);
         }
     }

@@ -1,13 +1,11 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Accreditation.ServiceDefaults.Errors;
 
-/// <summary>Turns domain failures into gRPC statuses, so a caller's mistake is never INTERNAL.</summary>
+/// <summary>Turns domain failures into rich gRPC statuses (see <see cref="RichStatus"/>), so a caller's mistake is never INTERNAL.</summary>
 public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -19,7 +17,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         }
         catch (Exception ex) when (Map(ex, context, request) is { } status)
         {
-            throw new RpcException(status);
+            throw status.ToRpcException();
         }
     }
 
@@ -33,39 +31,28 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         }
         catch (Exception ex) when (Map(ex, context, request) is { } status)
         {
-            throw new RpcException(status);
+            throw status.ToRpcException();
         }
     }
 
-    Status? Map(Exception ex, ServerCallContext context, object request)
+    /// <summary>The rich status for a failure, logging refusals of access; null lets an unexpected one be INTERNAL.</summary>
+    Google.Rpc.Status? Map(Exception ex, ServerCallContext context, object request)
     {
+        var domain = RichStatus.DomainOf(context.Method);
         switch (ex)
         {
-            case InvalidFieldException e:
-                context.ResponseTrailers.Add("invalid-field", e.Field);
-                return new Status(StatusCode.InvalidArgument, e.Message);
-            case RuleViolationException e:
-                return new Status(StatusCode.FailedPrecondition, e.Message);
-            case NotFoundException e:
-                return new Status(StatusCode.NotFound, e.Message);
-            case AlreadyExistsException e:
-                return new Status(StatusCode.AlreadyExists, e.Message);
-            case QuotaExceededException e:
-                context.ResponseTrailers.Add("quota", e.Quota);
-                return new Status(StatusCode.ResourceExhausted, e.Message);
-            case DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } sqlite }
-                when sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal):
-                return new Status(StatusCode.AlreadyExists, "This already exists.");
             case AccessDeniedException e:
                 var user = context.GetHttpContext().User;
                 logger.LogWarning("Refused {Method} for {Subject} ({Role}) on {Objects}: {Reason}",
                     context.Method, user.FindFirst("sub")?.Value ?? "anonymous", user.FindFirst("role")?.Value ?? "none",
                     ObjectIds(request), e.Message);
-                return new Status(StatusCode.PermissionDenied, e.Message);
+                return RichStatus.From(e, domain);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
-                return new Status(StatusCode.Cancelled, "The call was cancelled.");
-            default:
+                return RichStatus.From(new Status(StatusCode.Cancelled, "The call was cancelled."), domain);
+            case RpcException e when e.Trailers.Get("grpc-status-details-bin") is not null:
                 return null;
+            default:
+                return RichStatus.From(ex, domain);
         }
     }
 

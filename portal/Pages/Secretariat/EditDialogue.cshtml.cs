@@ -1,8 +1,6 @@
-using System.Text.RegularExpressions;
 using Accreditation.Registration.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using GrpcStatus = Grpc.Core.StatusCode;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Accreditation.Portal.Pages.Secretariat;
@@ -41,12 +39,12 @@ public sealed class EditDialogueModel(DialogueService.DialogueServiceClient dial
         }
         catch (RpcException e)
         {
-            // FAILED_PRECONDITION names the field that can no longer change in its reason, not in a trailer.
+            // FAILED_PRECONDITION names the field that can no longer change in its metadata, not as a field violation.
             var error = ServiceError.From(e);
-            var field = error.Field ?? (e.StatusCode == GrpcStatus.FailedPrecondition ? FieldNamedIn(error.Reason) : null);
+            var field = error.Field ?? error.Metadata.GetValueOrDefault("field");
             var property = field is null ? null : ServiceError.PropertyName(field);
             ModelState.AddModelError(property is not null && typeof(DialogueInput).GetProperty(property) is not null ? $"Input.{property}" : "",
-                error.Describe(Shared));
+                Describe(error));
             return Page();
         }
     }
@@ -78,16 +76,4 @@ public sealed class EditDialogueModel(DialogueService.DialogueServiceClient dial
         Dialogue = (await dialogues.GetDialogueAsync(new GetDialogueRequest { DialogueId = id }, cancellationToken: ct)).Dialogue;
 
     static DateOnly? DayOf(Timestamp? at) => at is null ? null : DateOnly.FromDateTime(at.ToDateTime());
-
-    /// <summary>The longest of the dialogue's proto field names that the reason mentions as a word.</summary>
-    static string? FieldNamedIn(string reason) => FieldNames
-        .Where(name => Regex.IsMatch(reason, $@"(?<![\w.]){Regex.Escape(name)}(?!\w)"))
-        .MaxBy(name => name.Length);
-
-    static readonly string[] FieldNames =
-    [
-        "working_group", "session", "date", "venue", "registration_opens_at", "registration_closes_at", "objection_period_days",
-        "in_person_capacity", "policy.circulation", "policy.objection_effect", "policy.disclose_objection_to_organization",
-        "policy.representatives_per_organization",
-    ];
 }

@@ -71,7 +71,7 @@ public sealed class ScreeningModel(SecretariatService.SecretariatServiceClient s
             }
             catch (RpcException e)
             {
-                results.Add(new ScreeningResult(id, names.GetValueOrDefault(id, id), null, ServiceError.From(e).Describe(Shared)));
+                results.Add(new ScreeningResult(id, names.GetValueOrDefault(id, id), null, Describe(ServiceError.From(e))));
             }
         }
         Results = results;

@@ -35,7 +35,7 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
         var email = EmailAddress.Parse(request.Email);
         var language = AccountLanguage.Parse(request.Language);
         if (string.IsNullOrEmpty(request.Password))
-            throw new InvalidFieldException("password", "is required");
+            throw new InvalidFieldException("password", "is required", CommonReasons.FieldRequired);
         var displayName = Require.OptionalText(request.DisplayName, "display_name", maxLength: 200) ?? email;
         // Checked before looking the address up, so a weak password is refused whoever has the address.
         var candidate = new AccountUser { UserName = email, Email = email, DisplayName = displayName, Language = language };
@@ -179,7 +179,7 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
     {
         var email = EmailAddress.Parse(request.Email);
         if (string.IsNullOrEmpty(request.NewPassword))
-            throw new InvalidFieldException("new_password", "is required");
+            throw new InvalidFieldException("new_password", "is required", CommonReasons.FieldRequired);
         var user = await db.RetryInTransactionAsync(async token =>
         {
             var found = await users.FindByEmailAsync(email);
@@ -203,7 +203,7 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
     {
         var (caller, _) = Person(context);
         context.CancellationToken.ThrowIfCancellationRequested();
-        var user = await users.FindByIdAsync(caller.Subject) ?? throw new NotFoundException("Account", caller.Subject);
+        var user = await users.FindByIdAsync(caller.Subject) ?? throw new NotFoundException("Account", caller.Subject, IdentityReasons.AccountNotFound);
         return new GetMyAccountResponse { Account = ToMessage(user) };
     }
 
@@ -213,11 +213,11 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
     {
         var (caller, _) = Person(context);
         if (string.IsNullOrWhiteSpace(request.Language))
-            throw new InvalidFieldException("language", "is required");
+            throw new InvalidFieldException("language", "is required", CommonReasons.FieldRequired);
         var language = AccountLanguage.Parse(request.Language);
         var user = await db.RetryInTransactionAsync(async token =>
         {
-            var found = await users.FindByIdAsync(caller.Subject) ?? throw new NotFoundException("Account", caller.Subject);
+            var found = await users.FindByIdAsync(caller.Subject) ?? throw new NotFoundException("Account", caller.Subject, IdentityReasons.AccountNotFound);
             token.ThrowIfCancellationRequested();
             if (found.Language == language)
                 return found;
@@ -260,7 +260,7 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
     {
         var caller = context.GetCaller();
         var sessionId = context.GetHttpContext().User.FindFirst(TokenSubject.SessionClaim)?.Value
-            ?? throw new AccessDeniedException("This operation is for people signed in with a password; an API client has no account.");
+            ?? throw new AccessDeniedException("This operation is for people signed in with a password; an API client has no account.", IdentityReasons.ApiClientHasNoAccount);
         return (caller, sessionId);
     }
 
@@ -271,7 +271,7 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
         foreach (var validator in users.PasswordValidators)
             weak.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
         if (weak.Count > 0)
-            throw new InvalidFieldException(field, string.Join(" ", weak.Select(e => e.Description)));
+            throw new InvalidFieldException(field, string.Join(" ", weak.Select(e => e.Description)), IdentityReasons.PasswordTooWeak, ("failed_rules", weak.Select(e => e.Code)));
     }
 
     /// <summary>Identity's errors, sorted into the fields the caller sent.</summary>
@@ -280,9 +280,9 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
         var errors = result.Errors.ToList();
         var password = errors.Where(e => e.Code.StartsWith("Password", StringComparison.Ordinal)).ToList();
         if (password.Count > 0)
-            return new InvalidFieldException("password", string.Join(" ", password.Select(e => e.Description)));
+            return new InvalidFieldException("password", string.Join(" ", password.Select(e => e.Description)), IdentityReasons.PasswordTooWeak, ("failed_rules", password.Select(e => e.Code)));
         // What is left concerns the address, which is also the user name (InvalidEmail, InvalidUserName).
-        return new InvalidFieldException("email", string.Join(" ", errors.Select(e => e.Description)));
+        return new InvalidFieldException("email", string.Join(" ", errors.Select(e => e.Description)), IdentityReasons.EmailRejected, ("failed_rules", errors.Select(e => e.Code)));
     }
 
     static Account ToMessage(AccountUser user) => new()

@@ -35,7 +35,8 @@ public sealed class StateClientsApi(IdentityDb db, IOpenIddictApplicationManager
             var created = ApiClient.ForState(request.StateCode, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)), clock.GetUtcNow());
             db.ApiClients.Add(created);
             // The partial unique index (one active client per State) decides, even between two officers at once.
-            await db.SaveOrAlreadyExistsAsync($"State party {created.StateCode} already has an active client; rotate its secret or revoke it first.", token);
+            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"State party {created.StateCode} already has an active client; rotate its secret or revoke it first.",
+                IdentityReasons.StateClientExists, ("state_code", created.StateCode)), token);
             await applications.CreateAsync(Descriptor(created, secret), token);
             return created;
         }, ct);
@@ -96,11 +97,12 @@ public sealed class StateClientsApi(IdentityDb db, IOpenIddictApplicationManager
     async Task<ApiClient> FindAsync(string? clientId, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(clientId))
-            throw new InvalidFieldException("client_id", "is required");
+            throw new InvalidFieldException("client_id", "is required", CommonReasons.FieldRequired);
         var client = await db.ApiClients.SingleOrDefaultAsync(c => c.ClientId == clientId && c.Role == Roles.State, ct)
-            ?? throw new NotFoundException("State client", clientId);
+            ?? throw new NotFoundException("State client", clientId, IdentityReasons.StateClientNotFound);
         if (!client.Managed)
-            throw new RuleViolationException($"Client '{client.ClientId}' is set in the service's configuration (Identity:Clients); change it there.");
+            throw new RuleViolationException($"Client '{client.ClientId}' is set in the service's configuration (Identity:Clients); change it there.",
+                IdentityReasons.ClientConfigured, ("client_id", client.ClientId));
         return client;
     }
 

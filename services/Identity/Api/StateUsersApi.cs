@@ -31,7 +31,7 @@ public sealed class StateUsersApi(UserManager<AccountUser> users, IdentityDb db,
         var state = StateCode.Parse(request.StateCode);
         var language = AccountLanguage.Parse(request.Language);
         var displayName = Require.OptionalText(request.DisplayName, "display_name", maxLength: 200) ?? email;
-        var duplicate = $"An account with the address {email} already exists.";
+        var duplicate = new AlreadyExistsException($"An account with the address {email} already exists.", IdentityReasons.AccountExists, ("email", email));
         recipients.Spend(email);
 
         var user = await db.RetryOnBusyAsync(async token =>
@@ -51,10 +51,10 @@ public sealed class StateUsersApi(UserManager<AccountUser> users, IdentityDb db,
             }
             catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
             {
-                throw new AlreadyExistsException(duplicate);
+                throw duplicate;
             }
             if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
-                throw new AlreadyExistsException(duplicate);
+                throw duplicate;
             if (!result.Succeeded)
                 throw AccountsApi.Failure(result);
             db.Enqueue(new StateUserInvited(created.Id, email, displayName, language, state, code, created.PasswordResetExpiresAt!.Value), now);

@@ -16,6 +16,6 @@ public static class AccountLanguage
             return Default;
         return Supported.Contains(code)
             ? code
-            : throw new InvalidFieldException("language", $"must be one of {string.Join(", ", Supported)}");
+            : throw new InvalidFieldException("language", $"must be one of {string.Join(", ", Supported)}", CommonReasons.LanguageNotSupported, ("allowed_values", Supported));
     }
 }

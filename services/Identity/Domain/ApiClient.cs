@@ -50,7 +50,8 @@ public sealed class ApiClient(string clientId, string role, string? stateCode)
     void EnsureActive(string what)
     {
         if (IsRevoked)
-            throw new RuleViolationException($"Client '{ClientId}' was revoked at {RevokedAt:O}; a revoked client cannot be {what}.");
+            throw new RuleViolationException($"Client '{ClientId}' was revoked at {RevokedAt:O}; a revoked client cannot be {what}.",
+                IdentityReasons.ClientRevoked, ("client_id", ClientId), ("revoked_at", RevokedAt));
     }
 
     public bool Matches(ApiClientRegistration registration) =>

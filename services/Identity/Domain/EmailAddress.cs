@@ -16,13 +16,13 @@ public static class EmailAddress
     {
         var email = value?.Trim();
         if (string.IsNullOrEmpty(email))
-            throw new InvalidFieldException("email", "is required");
+            throw new InvalidFieldException("email", "is required", CommonReasons.FieldRequired);
         if (email.Length > MaxLength)
-            throw new InvalidFieldException("email", $"must be at most {MaxLength} characters");
+            throw new InvalidFieldException("email", $"must be at most {MaxLength} characters", IdentityReasons.EmailTooLong, ("max_length", MaxLength));
         // MailAddress also accepts "Name <a@b.org>"; only a bare address that round-trips is an address.
         if (!MailAddress.TryCreate(email, out var address) || address.Address != email || address.DisplayName.Length > 0
             || !address.Host.Contains('.') || address.Host.StartsWith('.') || address.Host.EndsWith('.'))
-            throw new InvalidFieldException("email", "is not a valid e-mail address");
+            throw new InvalidFieldException("email", "is not a valid e-mail address", CommonReasons.EmailInvalid);
         return email;
     }
 }

@@ -37,13 +37,14 @@ public static class EmailConfirmation
     public static void Confirm(AccountUser? user, string? code, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(code))
-            throw new InvalidFieldException("code", "is required");
+            throw new InvalidFieldException("code", "is required", CommonReasons.FieldRequired);
         if (user is null || !OneTimeCode.Matches(user.EmailConfirmationHash, code))
-            throw new InvalidFieldException("code", "does not confirm this e-mail address");
+            throw new InvalidFieldException("code", "does not confirm this e-mail address", IdentityReasons.ConfirmationCodeInvalid);
         if (user.EmailConfirmed)
             return;
         if (user.EmailConfirmationExpiresAt is { } expires && now > expires)
-            throw new RuleViolationException($"The confirmation code expired at {expires:O}; the account is still unconfirmed.");
+            throw new RuleViolationException($"The confirmation code expired at {expires:O}; the account is still unconfirmed.",
+                IdentityReasons.ConfirmationCodeExpired, ("expired_at", expires));
         user.EmailConfirmed = true;
     }
 }

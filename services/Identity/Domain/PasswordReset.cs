@@ -40,10 +40,10 @@ public static class PasswordReset
     public static void Verify(AccountUser? user, string? code, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(code))
-            throw new InvalidFieldException("code", "is required");
+            throw new InvalidFieldException("code", "is required", CommonReasons.FieldRequired);
         if (user is null || !OneTimeCode.Matches(user.PasswordResetHash, code)
             || user.PasswordResetExpiresAt is not { } expires || now > expires)
-            throw new InvalidFieldException("code", WrongCode);
+            throw new InvalidFieldException("code", WrongCode, IdentityReasons.ResetCodeInvalid);
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ public sealed record StaffRegistration(string Email, string Role, string Passwor
         }
         catch (InvalidFieldException e)
         {
-            throw new InvalidOperationException($"{where}: Email {e.Reason}.");
+            throw new InvalidOperationException($"{where}: Email {e.Description}.");
         }
         var staffRole = role?.Trim().ToLowerInvariant();
         if (staffRole is null || !StaffRoles.Contains(staffRole))

@@ -1,3 +1,4 @@
+using Accreditation.ServiceDefaults.Errors;
 using System.Collections.Frozen;
 
 namespace Accreditation.Identity.Domain;
@@ -35,9 +36,10 @@ public static class StateCode
     {
         var code = value?.Trim() ?? "";
         if (code.Length == 0)
-            throw new Accreditation.ServiceDefaults.Errors.InvalidFieldException(field, "is required");
+            throw new InvalidFieldException(field, "is required", CommonReasons.FieldRequired);
         if (!IsValid(code))
-            throw new Accreditation.ServiceDefaults.Errors.InvalidFieldException(field, $"'{code}' is not an ISO 3166-1 alpha-3 code in capitals (e.g. AUT; EUU for the European Union)");
+            throw new InvalidFieldException(field, $"'{code}' is not an ISO 3166-1 alpha-3 code in capitals (e.g. AUT; EUU for the European Union)",
+                IdentityReasons.StateCodeInvalid, ("value", code));
         return code;
     }
 

@@ -38,7 +38,7 @@ public sealed class DeliveriesApi(NotificationsDb db, WallClock wall, ILogger<De
         var id = Require.Id(request.DeliveryId, "delivery_id");
         var delivery = await db.RetryOnBusyAsync(async ct =>
         {
-            var found = await db.Deliveries.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("Delivery", id);
+            var found = await db.Deliveries.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("Delivery", id, NotificationReasons.DeliveryNotFound);
             // The sender's backoff runs on wall time, so the retry is due by wall time too.
             found.Retry(wall.GetUtcNow());
             await db.SaveChangesAsync(ct);

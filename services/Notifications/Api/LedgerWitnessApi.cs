@@ -15,7 +15,7 @@ public sealed class LedgerWitnessApi(NotificationsDb db) : LedgerWitnessService.
     public override async Task<ListWitnessedHeadsResponse> ListWitnessedHeads(ListWitnessedHeadsRequest request, ServerCallContext context)
     {
         if (request.Limit is < 0 or > 5000)
-            throw new InvalidFieldException("limit", "must be between 0 (the default, 1000) and 5000");
+            throw new InvalidFieldException("limit", "must be between 0 (the default, 1000) and 5000", CommonReasons.ValueOutOfRange, ("min", 0), ("max", 5000));
         var limit = request.Limit == 0 ? 1000 : request.Limit;
         var heads = await db.WitnessedHeads.AsNoTracking().OrderByDescending(h => h.Size).ThenByDescending(h => h.Id).Take(limit).ToListAsync(context.CancellationToken);
         return new ListWitnessedHeadsResponse

@@ -51,6 +51,6 @@ static class Mapping
         V1.DeliveryState.Pending => DeliveryState.Pending,
         V1.DeliveryState.Sent => DeliveryState.Sent,
         V1.DeliveryState.Failed => DeliveryState.Failed,
-        _ => throw new Accreditation.ServiceDefaults.Errors.InvalidFieldException("state", "is not a delivery state"),
+        _ => throw new Accreditation.ServiceDefaults.Errors.InvalidFieldException("state", "is not a delivery state", NotificationReasons.DeliveryStateInvalid),
     };
 }

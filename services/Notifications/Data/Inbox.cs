@@ -54,7 +54,7 @@ public sealed class Inbox(NotificationsDb db, TimeProvider clock)
             var notice = await db.Notices.SingleOrDefaultAsync(n => n.Id == noticeId, token);
             // Someone else's notice is answered as absent: its existence is not the caller's to know.
             if (notice is null || !audience.Sees(notice.Recipient))
-                throw new NotFoundException("Notice", noticeId);
+                throw new NotFoundException("Notice", noticeId, NotificationReasons.NoticeNotFound);
             var now = clock.GetUtcNow();
             if (!notice.IsBroadcast)
                 notice.MarkRead(now);

@@ -79,7 +79,8 @@ public sealed class Delivery
     public void Retry(DateTimeOffset now)
     {
         if (State != DeliveryState.Failed)
-            throw new Accreditation.ServiceDefaults.Errors.RuleViolationException($"Only a failed delivery can be retried; this one is {State}.");
+            throw new Accreditation.ServiceDefaults.Errors.RuleViolationException($"Only a failed delivery can be retried; this one is {State}.",
+                NotificationReasons.DeliveryNotFailed, ("delivery_state", State)) { Subject = $"deliveries/{Id}" };
         State = DeliveryState.Pending;
         Attempts = 0;
         NextAttemptAt = now;

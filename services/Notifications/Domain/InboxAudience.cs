@@ -15,7 +15,7 @@ public sealed record InboxAudience(IReadOnlyList<string> Recipients, string? Sta
         Roles.Organization => new(memberOf.Distinct().Select(Domain.Recipients.Organization).ToList(), null),
         Roles.State => ForState(caller.RequireStateCode()),
         Roles.Officer or Roles.Auditor => new([Domain.Recipients.Secretariat], null),
-        _ => throw new AccessDeniedException($"The role {caller.Role} has no inbox."),
+        _ => throw new AccessDeniedException($"The role {caller.Role} has no inbox.", NotificationReasons.RoleHasNoInbox, ("role", caller.Role)),
     };
 
     static InboxAudience ForState(string stateCode)
@@ -30,6 +30,6 @@ public sealed record InboxAudience(IReadOnlyList<string> Recipients, string? Sta
     public static void RequireMayMarkRead(Caller caller)
     {
         if (caller.Role == Roles.Auditor)
-            throw new AccessDeniedException("An auditor reads the inbox but changes nothing in it.");
+            throw new AccessDeniedException("An auditor reads the inbox but changes nothing in it.", NotificationReasons.AuditorReadsOnly);
     }
 }

@@ -1,4 +1,5 @@
 using Accreditation.Objections.Data;
+using Accreditation.Objections.Domain;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Errors;
@@ -37,7 +38,7 @@ public sealed class CirculationsApi(ObjectionsDb db, TimeProvider clock) : V1.Ci
         context.GetCaller().Require(Roles.State, Roles.Officer, Roles.Auditor);
         var id = Require.Id(request.CirculationId, "circulation_id");
         var circulation = await db.Circulations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, context.CancellationToken)
-            ?? throw new NotFoundException("Circulation", id);
+            ?? throw new NotFoundException("Circulation", id, ObjectionReasons.CirculationNotFound);
         var count = await db.ApplicantsBeforeStates.CountAsync(a => a.CirculationId == id, context.CancellationToken);
         return new V1.GetCirculationResponse { Circulation = circulation.ToContract(count) };
     }

@@ -23,13 +23,14 @@ public sealed class ObjectionsApi(ObjectionsDb db, TimeProvider clock) : V1.Obje
         var objection = await db.RetryInTransactionAsync(async ct =>
         {
             var applicant = await db.Applicants.SingleOrDefaultAsync(a => a.ApplicationId == applicationId, ct)
-                ?? throw new NotFoundException("Circulated application", applicationId);
+                ?? throw new NotFoundException("Circulated application", applicationId, ObjectionReasons.CirculatedApplicationNotFound);
             var circulation = await db.Circulations.SingleAsync(c => c.Id == applicant.CirculationId, ct);
             var now = clock.GetUtcNow();
             var objection = Objection.File(circulation, applicant, state, grounds, now);
             db.Objections.Add(objection);
             db.Enqueue(new ObjectionFiled(objection.Id, applicationId, circulation.Id, applicant.Name, state, grounds, now), now);
-            await db.SaveOrAlreadyExistsAsync($"{state} has already filed an objection to application {applicationId}.", ct);
+            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"{state} has already filed an objection to application {applicationId}.",
+                ObjectionReasons.ObjectionAlreadyFiled, ("state_code", state)), ct);
             return objection;
         }, context.CancellationToken);
         return new V1.FileObjectionResponse { Objection = objection.ToContract() };
@@ -43,7 +44,7 @@ public sealed class ObjectionsApi(ObjectionsDb db, TimeProvider clock) : V1.Obje
         {
             // Another State's objection is answered as absent: its existence is confidential.
             var objection = await db.Objections.SingleOrDefaultAsync(o => o.Id == id && o.StateCode == state, ct)
-                ?? throw new NotFoundException("Objection", id);
+                ?? throw new NotFoundException("Objection", id, ObjectionReasons.ObjectionNotFound);
             var circulation = await db.Circulations.SingleAsync(c => c.Id == objection.CirculationId, ct);
             var applicant = await db.Applicants.SingleAsync(a => a.ApplicationId == objection.ApplicationId, ct);
             var now = clock.GetUtcNow();

@@ -44,7 +44,8 @@ public sealed class Circulation
     public void EnsureOpen(DateTimeOffset now)
     {
         if (!IsOpenAt(now))
-            throw new RuleViolationException($"The objection period closed at {Deadline:u}; it is now {now:u}.");
+            throw new RuleViolationException($"The objection period closed at {Deadline:u}; it is now {now:u}.",
+                ObjectionReasons.ObjectionPeriodClosed, ("deadline_at", Deadline), ("now_at", now)) { Subject = $"circulations/{Id}" };
     }
 }
 
@@ -99,6 +100,7 @@ public sealed class CirculatedApplicant
     public void EnsureNotWithdrawn()
     {
         if (WithdrawnAt is { } withdrawn)
-            throw new RuleViolationException($"The application was withdrawn by the organization at {withdrawn:u}; it is no longer circulated.");
+            throw new RuleViolationException($"The application was withdrawn by the organization at {withdrawn:u}; it is no longer circulated.",
+                ObjectionReasons.ApplicationWithdrawn, ("withdrawn_at", withdrawn)) { Subject = $"applications/{ApplicationId}" };
     }
 }

@@ -36,7 +36,8 @@ public sealed class Objection
     {
         circulation.EnsureOpen(now);
         if (!IsStanding)
-            throw new RuleViolationException($"The objection was already withdrawn at {WithdrawnAt:u}.");
+            throw new RuleViolationException($"The objection was already withdrawn at {WithdrawnAt:u}.",
+                ObjectionReasons.ObjectionAlreadyWithdrawn, ("withdrawn_at", WithdrawnAt)) { Subject = $"objections/{Id}" };
         WithdrawnAt = now;
     }
 

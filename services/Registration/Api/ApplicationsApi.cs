@@ -23,15 +23,16 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
         var application = await db.RetryInTransactionAsync(async ct =>
         {
             var organization = await db.Organizations.Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organizationId, ct)
-                ?? throw new NotFoundException("Organization", organizationId);
+                ?? throw new NotFoundException("Organization", organizationId, RegistrationReasons.OrganizationNotFound);
             Access.EnsureMember(caller, organization);
             var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
-                ?? throw new NotFoundException("Dialogue", dialogueId);
+                ?? throw new NotFoundException("Dialogue", dialogueId, RegistrationReasons.DialogueNotFound);
             var now = clock.GetUtcNow();
             var application = Application.Submit(organization, dialogue, new Actor(caller.Subject, caller.Role), now);
             db.Applications.Add(application);
             db.Enqueue(RegistrationEvents.Submitted(new ApplicationCase(application, organization, dialogue), now), now);
-            await db.SaveOrAlreadyExistsAsync($"Organization {organizationId} has already applied to dialogue {dialogueId}.", ct);
+            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"Organization {organizationId} has already applied to dialogue {dialogueId}.",
+                RegistrationReasons.AlreadyApplied, ("organization_id", organizationId), ("dialogue_id", dialogueId)), ct);
             return application;
         }, ct);
         return new V1.SubmitApplicationResponse { Application = application.ToContract(showObjection: false) };

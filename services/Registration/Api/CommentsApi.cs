@@ -54,7 +54,7 @@ public sealed class CommentsApi(RegistrationDb db, TimeProvider clock, IOptions<
         var id = Require.Id(request.CommentId, "comment_id");
         var (comment, name) = await db.RetryInTransactionAsync(async ct =>
         {
-            var comment = await db.Set<WrittenComment>().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Comment", id);
+            var comment = await db.Set<WrittenComment>().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Comment", id, RegistrationReasons.CommentNotFound);
             var now = clock.GetUtcNow();
             comment.Publish(new Actor(caller.Subject, caller.Role), now);
             var name = await OrganizationNameAsync(comment, ct);
@@ -74,7 +74,7 @@ public sealed class CommentsApi(RegistrationDb db, TimeProvider clock, IOptions<
         var ct = context.CancellationToken;
         var comment = await db.Set<WrittenComment>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (comment is null || !comment.IsVisibleTo(caller.IsSecretariat, await IsMemberAsync(caller, comment.OrganizationId, ct)))
-            throw new NotFoundException("Comment", id);
+            throw new NotFoundException("Comment", id, RegistrationReasons.CommentNotFound);
         var document = await db.Set<CommentDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.CommentId == id, ct);
         return new V1.GetCommentResponse { Comment = comment.ToContract(await OrganizationNameAsync(comment, ct)), Document = document.ToContract() };
     }

@@ -45,7 +45,7 @@ public sealed class DialoguesApi(RegistrationDb db, TimeProvider clock) : V1.Dia
         var policy = Policy(request.Policy);
         var (dialogue, changed) = await db.RetryInTransactionAsync(async ct =>
         {
-            var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("Dialogue", id);
+            var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("Dialogue", id, RegistrationReasons.DialogueNotFound);
             var changed = dialogue.Update(workingGroup, session, date, venue, opens, closes, request.ObjectionPeriodDays,
                 request.InPersonCapacity, policy, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
@@ -57,7 +57,7 @@ public sealed class DialoguesApi(RegistrationDb db, TimeProvider clock) : V1.Dia
     static DialoguePolicy Policy(V1.DialoguePolicy? policy)
     {
         if (policy is null)
-            throw new InvalidFieldException("policy", "is required");
+            throw new InvalidFieldException("policy", "is required", CommonReasons.FieldRequired);
         return new DialoguePolicy(
             Mapping.Domain<CirculationPolicy, V1.CirculationPolicy>(policy.Circulation, "policy.circulation"),
             Mapping.Domain<ObjectionEffect, V1.ObjectionEffect>(policy.ObjectionEffect, "policy.objection_effect"),
@@ -70,7 +70,7 @@ public sealed class DialoguesApi(RegistrationDb db, TimeProvider clock) : V1.Dia
         context.GetCaller();
         var id = Require.Id(request.DialogueId, "dialogue_id");
         var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, context.CancellationToken)
-            ?? throw new NotFoundException("Dialogue", id);
+            ?? throw new NotFoundException("Dialogue", id, RegistrationReasons.DialogueNotFound);
         return new V1.GetDialogueResponse { Dialogue = dialogue.ToContract() };
     }
 

@@ -29,7 +29,7 @@ public sealed class InvitationsApi(RegistrationDb db, TimeProvider clock, IOptio
         var organizationId = Require.Id(request.OrganizationId, "organization_id");
         var language = Invitation.Language(request.Language);
         var organization = await db.Organizations.AsNoTracking().Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organizationId, ct)
-            ?? throw new NotFoundException("Organization", organizationId);
+            ?? throw new NotFoundException("Organization", organizationId, RegistrationReasons.OrganizationNotFound);
         Access.EnsureMember(caller, organization);
 
         var invitation = await db.RetryInTransactionAsync(async token =>
@@ -53,21 +53,22 @@ public sealed class InvitationsApi(RegistrationDb db, TimeProvider clock, IOptio
         var caller = context.GetCaller().Require(Roles.Organization);
         var email = context.GetHttpContext().User.FindFirst(EmailClaim)?.Value;
         if (string.IsNullOrWhiteSpace(request.Code))
-            throw new InvalidFieldException("code", "is required");
+            throw new InvalidFieldException("code", "is required", CommonReasons.FieldRequired);
         var hash = Invitation.Hash(request.Code);
 
         var (invitation, organization) = await db.RetryInTransactionAsync(async ct =>
         {
             // An unknown code and a guessed one look alike: not found.
             var found = await db.Set<Invitation>().SingleOrDefaultAsync(i => i.CodeHash == hash, ct)
-                ?? throw new NotFoundException("Invitation", "with this code");
+                ?? throw new NotFoundException("Invitation", "with this code", RegistrationReasons.InvitationCodeUnknown);
             var now = clock.GetUtcNow();
             found.Accept(caller.Subject, email, now);
             var joined = await db.Organizations.Include(o => o.Members).SingleAsync(o => o.Id == found.OrganizationId, ct);
             joined.AddMember(caller.Subject, now);
             // Notifications' member directory: the colleague reads the organization's inbox and gets its e-mails.
             db.Enqueue(new OrganizationMemberAdded(joined.Id, joined.Name, caller.Subject, now), now);
-            await db.SaveOrAlreadyExistsAsync($"The caller is already a member of organization {joined.Id}.", ct);
+            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"The caller is already a member of organization {joined.Id}.",
+                RegistrationReasons.AlreadyAMember, ("organization_id", joined.Id)), ct);
             return (found, joined);
         }, context.CancellationToken);
         logger.LogInformation("Invitation {InvitationId} accepted: {Subject} joined organization {OrganizationId}", invitation.Id, caller.Subject, organization.Id);
@@ -81,7 +82,7 @@ public sealed class InvitationsApi(RegistrationDb db, TimeProvider clock, IOptio
         var organizationId = Require.Id(request.OrganizationId, "organization_id");
         var (skip, take) = Require.Page(request.PageSize, request.PageToken);
         var organization = await db.Organizations.AsNoTracking().Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organizationId, ct)
-            ?? throw new NotFoundException("Organization", organizationId);
+            ?? throw new NotFoundException("Organization", organizationId, RegistrationReasons.OrganizationNotFound);
         Access.EnsureMember(caller, organization);
         var invitations = await db.Set<Invitation>().AsNoTracking()
             .Where(i => i.OrganizationId == organizationId)
@@ -102,7 +103,7 @@ public sealed class InvitationsApi(RegistrationDb db, TimeProvider clock, IOptio
         var id = Require.Id(request.InvitationId, "invitation_id");
         var (invitation, now) = await db.RetryInTransactionAsync(async ct =>
         {
-            var invitation = await db.Set<Invitation>().SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Invitation", id);
+            var invitation = await db.Set<Invitation>().SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Invitation", id, RegistrationReasons.InvitationNotFound);
             var organization = await db.Organizations.AsNoTracking().Include(o => o.Members).SingleAsync(o => o.Id == invitation.OrganizationId, ct);
             Access.EnsureMember(caller, organization);
             var now = clock.GetUtcNow();

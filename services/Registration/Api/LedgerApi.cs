@@ -1,5 +1,6 @@
 using Accreditation.Registration.Data;
 using Accreditation.Registration.Data.Ledger;
+using Accreditation.Registration.Domain;
 using Accreditation.Registration.Domain.Ledger;
 using Accreditation.Registration.Ledger;
 using Accreditation.ServiceDefaults.Api;
@@ -29,7 +30,7 @@ public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeySt
         // Keyset paging: the token is the last sequence returned, so appends never shift a page.
         long after = 0;
         if (request.PageToken.Length > 0 && (!long.TryParse(request.PageToken, out after) || after < 0))
-            throw new InvalidFieldException("page_token", "is not a token this service issued");
+            throw new InvalidFieldException("page_token", "is not a token this service issued", CommonReasons.PageTokenInvalid);
         var filter = new LedgerFilter(
             Require.OptionalId(request.ApplicationId, "application_id"),
             Require.OptionalId(request.OrganizationId, "organization_id"),
@@ -65,9 +66,9 @@ public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeySt
         if (request.CheckpointCount != 0 || request.CheckpointHeadHash.Length != 0)
         {
             if (request.CheckpointCount < 1)
-                throw new InvalidFieldException("checkpoint_count", "must be positive when a checkpoint is given");
+                throw new InvalidFieldException("checkpoint_count", "must be positive when a checkpoint is given", RegistrationReasons.CheckpointInvalid);
             if (request.CheckpointHeadHash.Length != 64)
-                throw new InvalidFieldException("checkpoint_head_hash", "must be a hex SHA-256 (64 characters)");
+                throw new InvalidFieldException("checkpoint_head_hash", "must be a hex SHA-256 (64 characters)", RegistrationReasons.CheckpointInvalid);
             external.Add(new LedgerCheckpointMark(request.CheckpointCount, request.CheckpointHeadHash.ToLowerInvariant()));
         }
         var (reached, heads) = await witness.HeadsAsync(context.CancellationToken);
@@ -75,7 +76,7 @@ public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeySt
         if (request.TreeHead.Length > 0)
         {
             var head = SignedNote.Open(request.TreeHead, keys.All().Select(k => k.Key), out _, out var problem)
-                ?? throw new InvalidFieldException("tree_head", $"is not a head signed by this log: {problem}");
+                ?? throw new InvalidFieldException("tree_head", $"is not a head signed by this log: {problem}", RegistrationReasons.TreeHeadNotSigned, ("problem", problem));
             held.Add(new WitnessedRoot(head.Size, head.RootHex, "the caller"));
         }
         var result = await db.VerifyLedgerAsync(external, held, context.CancellationToken);
@@ -119,14 +120,15 @@ public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeySt
         var caller = context.GetCaller();
         var ct = context.CancellationToken;
         if (request.TreeSize < 0)
-            throw new InvalidFieldException("tree_size", "must not be negative");
+            throw new InvalidFieldException("tree_size", "must not be negative", CommonReasons.ValueNegative);
         var selector = new LedgerEntrySelector(
-            request.Sequence > 0 ? request.Sequence : request.Sequence < 0 ? throw new InvalidFieldException("sequence", "must be positive") : null,
+            request.Sequence > 0 ? request.Sequence : request.Sequence < 0 ? throw new InvalidFieldException("sequence", "must be positive", CommonReasons.ValueNotPositive) : null,
             Require.OptionalId(request.ApplicationId, "application_id"),
             Require.OptionalText(request.StateAfter, "state_after", 40),
             Require.OptionalId(request.ObjectionId, "objection_id"));
         if (selector.ApplicationId is null != selector.StateAfter is null)
-            throw new InvalidFieldException(selector.ApplicationId is null ? "application_id" : "state_after", "application_id and state_after go together");
+            throw new InvalidFieldException(selector.ApplicationId is null ? "application_id" : "state_after", "application_id and state_after go together",
+                RegistrationReasons.FieldsGoTogether, ("other_field", selector.ApplicationId is null ? "state_after" : "application_id"));
         var entry = await db.FindAsync(selector, ct);
         var member = caller.Role == Roles.Organization && entry.OrganizationId is { } organization
             && await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == organization && m.Subject == caller.Subject, ct);

@@ -54,17 +54,27 @@ static class Mapping
         ObjectionRaised = showObjection && a.ObjectionRaised,
     };
 
-    public static V1.StatusChange ToContract(this StatusChange c, bool showActorSubject, bool showObjections) => new()
+    public static V1.StatusChange ToContract(this StatusChange c, bool showActorSubject, bool showObjections)
     {
-        From = (V1.ApplicationState)c.From,
-        To = (V1.ApplicationState)c.To,
-        At = Timestamp.FromDateTimeOffset(c.At),
-        Actor = new V1.Actor { Subject = showActorSubject ? c.ActorSubject : "", Role = c.ActorRole },
-        Reason = showObjections || c.ActorRole != Actor.ObjectionWindow.Role ? c.Reason
-            : c.To == ApplicationState.Referred ? "Referred for a decision when the circulation period closed"
-            : "Decided when the circulation period closed",
-        Kind = c.IsProfileChange ? Registration.Domain.Ledger.LedgerKinds.ProfileChanged : Registration.Domain.Ledger.LedgerKinds.Transition,
-    };
+        var disclosed = showObjections || c.ActorRole != Actor.ObjectionWindow.Role;
+        var change = new V1.StatusChange
+        {
+            From = (V1.ApplicationState)c.From,
+            To = (V1.ApplicationState)c.To,
+            At = Timestamp.FromDateTimeOffset(c.At),
+            Actor = new V1.Actor { Subject = showActorSubject ? c.ActorSubject : "", Role = c.ActorRole },
+            Reason = disclosed ? c.Reason
+                : c.To == ApplicationState.Referred ? "Referred for a decision when the circulation period closed"
+                : "Decided when the circulation period closed",
+            ReasonCode = disclosed ? c.ReasonCode
+                : c.To == ApplicationState.Referred ? HistoryReasons.ReferredAtClose : HistoryReasons.DecidedAtClose,
+            Kind = c.IsProfileChange ? Registration.Domain.Ledger.LedgerKinds.ProfileChanged : Registration.Domain.Ledger.LedgerKinds.Transition,
+        };
+        if (disclosed)
+            foreach (var (key, value) in c.ReasonMetadata())
+                change.ReasonMetadata[key] = value;
+        return change;
+    }
 
     public static TDomain Domain<TDomain, TContract>(TContract value, string field)
         where TDomain : struct, System.Enum where TContract : struct, System.Enum
@@ -72,26 +82,27 @@ static class Mapping
         var number = Convert.ToInt32(value);
         return number != 0 && System.Enum.IsDefined(typeof(TDomain), number)
             ? (TDomain)System.Enum.ToObject(typeof(TDomain), number)
-            : throw new InvalidFieldException(field, $"must be one of {string.Join(", ", System.Enum.GetNames<TContract>().Skip(1))}");
+            : throw new InvalidFieldException(field, $"must be one of {string.Join(", ", System.Enum.GetNames<TContract>().Skip(1))}",
+                CommonReasons.ValueNotAllowed, ("allowed_values", System.Enum.GetNames<TContract>().Skip(1)));
     }
 
     public static DateTimeOffset Time(Timestamp? value, string field)
     {
         if (value is null)
-            throw new InvalidFieldException(field, "is required");
+            throw new InvalidFieldException(field, "is required", CommonReasons.FieldRequired);
         try
         {
             return value.ToDateTimeOffset();
         }
         catch (InvalidOperationException)
         {
-            throw new InvalidFieldException(field, "is not a valid timestamp");
+            throw new InvalidFieldException(field, "is not a valid timestamp", CommonReasons.TimestampInvalid);
         }
     }
 
     public static DateOnly Date(string? value, string field) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date) ? date
-        : throw new InvalidFieldException(field, "must be a date as yyyy-MM-dd");
+        : throw new InvalidFieldException(field, "must be a date as yyyy-MM-dd", CommonReasons.DateInvalid);
 }
 
 /// <summary>A dialogue's figures in the v1 contract.</summary>

@@ -6,6 +6,7 @@ using Accreditation.Registration.Domain.Ledger;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Errors;
 using Accreditation.ServiceDefaults.Messaging;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,8 @@ public sealed class ObjectionRepliesApi(RegistrationDb db, TimeProvider clock) :
                 "The organization replied to the objection", Details: new Dictionary<string, string> { ["replyId"] = reply.Id.ToString() }), ct);
             // The secretariat is told a reply awaits its reading (Notifications); the text stays here.
             db.Enqueue(new ObjectionReplySubmitted(c.Application.Id, c.Organization.Id, c.Organization.Name, c.Dialogue.Id, c.Dialogue.Title, reply.Id, now), now);
-            await db.SaveOrAlreadyExistsAsync($"Application {applicationId} already has a reply to the objection.", ct);
+            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"Application {applicationId} already has a reply to the objection.",
+                RegistrationReasons.ReplyAlreadyGiven), ct);
             return reply;
         }, context.CancellationToken);
         return new V1.SubmitObjectionReplyResponse { Reply = reply.ToContract() };

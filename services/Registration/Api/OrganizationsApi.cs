@@ -34,7 +34,7 @@ public sealed class OrganizationsApi(RegistrationDb db, TimeProvider clock) : V1
         var id = Require.Id(request.OrganizationId, "organization_id");
         var organization = await db.Organizations.AsNoTracking().Include(o => o.Members)
             .SingleOrDefaultAsync(o => o.Id == id, context.CancellationToken)
-            ?? throw new NotFoundException("Organization", id);
+            ?? throw new NotFoundException("Organization", id, RegistrationReasons.OrganizationNotFound);
         Access.EnsureCanRead(caller, organization);
         return new V1.GetOrganizationResponse { Organization = organization.ToContract() };
     }
@@ -66,7 +66,7 @@ public sealed class OrganizationsApi(RegistrationDb db, TimeProvider clock) : V1
         var (organization, changed, recorded) = await db.RetryInTransactionAsync(async ct =>
         {
             var organization = await db.Organizations.Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == id, ct)
-                ?? throw new NotFoundException("Organization", id);
+                ?? throw new NotFoundException("Organization", id, RegistrationReasons.OrganizationNotFound);
             Access.EnsureMember(caller, organization);
             var profile = Profile(request.Name, request.Acronym, request.Category, request.Country, request.EcosocStatus, request.Website, request.AreasOfWork);
             var now = clock.GetUtcNow();

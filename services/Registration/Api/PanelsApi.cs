@@ -35,7 +35,7 @@ public sealed class PanelsApi(RegistrationDb db, TimeProvider clock) : V1.PanelS
             // The organization is told (inbox and e-mail, in each member's language) and answers in the portal.
             db.Enqueue(new PanellistInvited(panellist.Id, application.Id, panellist.OrganizationId, organization, dialogue.Id, dialogue.Title,
                 dialogue.Date.ToString("yyyy-MM-dd"), representative.Id, item.Number, item.Title, now), now);
-            await db.SaveOrAlreadyExistsAsync($"The representative is already on the panel of agenda item {item.Number}.", ct);
+            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"The representative is already on the panel of agenda item {item.Number}."), ct);
             return panellist;
         }, context.CancellationToken);
         return new V1.InvitePanellistResponse { Panellist = await ContractAsync(panellist.Id, context.CancellationToken) };

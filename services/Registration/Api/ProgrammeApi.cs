@@ -73,7 +73,7 @@ public sealed class ProgrammeApi(RegistrationDb db, TimeProvider clock) : V1.Pro
         {
             var item = AgendaItem.Add(await db.DialogueAsync(id, ct), request.Number, request.Title, kind);
             db.AgendaItems().Add(item);
-            await db.SaveOrAlreadyExistsAsync($"The dialogue already has an agenda item {request.Number}.", ct);
+            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"The dialogue already has an agenda item {request.Number}."), ct);
             return item;
         }, context.CancellationToken);
         return new V1.AddAgendaItemResponse { AgendaItem = item.ToContract([]) };
@@ -88,7 +88,7 @@ public sealed class ProgrammeApi(RegistrationDb db, TimeProvider clock) : V1.Pro
         {
             var item = await db.LoadAgendaItemAsync(id, ct);
             item.Update(request.Number, request.Title, kind);
-            await db.SaveOrAlreadyExistsAsync($"The dialogue already has an agenda item {request.Number}.", ct);
+            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"The dialogue already has an agenda item {request.Number}."), ct);
             return item;
         }, context.CancellationToken);
         var panellists = await db.PanellistViewsAsync(db.Panellists().Where(p => p.AgendaItemId == id), context.CancellationToken);
@@ -126,7 +126,7 @@ public sealed class ProgrammeApi(RegistrationDb db, TimeProvider clock) : V1.Pro
             db.MeetingDocuments().Add(document);
             if (pdf is not null)
                 db.StoredDocuments().Add(new StoredDocument(document.Id, pdf));
-            await db.SaveOrAlreadyExistsAsync($"The dialogue already has a meeting document {document.Symbol}.", ct);
+            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"The dialogue already has a meeting document {document.Symbol}."), ct);
             return document;
         }, context.CancellationToken);
         return new V1.AddMeetingDocumentResponse { MeetingDocument = document.ToContract() };

@@ -87,7 +87,7 @@ public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : 
         var dialogueId = Require.Id(request.DialogueId, "dialogue_id");
         var ct = context.CancellationToken;
         var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
-            ?? throw new NotFoundException("Dialogue", dialogueId);
+            ?? throw new NotFoundException("Dialogue", dialogueId, RegistrationReasons.DialogueNotFound);
         var admitted = await db.Applications.AsNoTracking()
             .Where(a => a.DialogueId == dialogueId && a.State == ApplicationState.Admitted)
             .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new { a.Id, Organization = o })
@@ -126,7 +126,7 @@ public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : 
         var purged = await db.RetryInTransactionAsync(async ct =>
         {
             var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
-                ?? throw new NotFoundException("Dialogue", dialogueId);
+                ?? throw new NotFoundException("Dialogue", dialogueId, RegistrationReasons.DialogueNotFound);
             return await db.PurgeRepresentativesAsync(dialogue, new Actor(caller.Subject, caller.Role), clock.GetUtcNow(), ct);
         }, context.CancellationToken);
         // The old names must not stay behind in the write-ahead log either.

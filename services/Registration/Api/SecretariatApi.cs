@@ -51,17 +51,17 @@ public sealed partial class SecretariatApi(RegistrationDb db, TimeProvider clock
         var circulation = await db.RetryInTransactionAsync(async ct =>
         {
             var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
-                ?? throw new NotFoundException("Dialogue", dialogueId);
+                ?? throw new NotFoundException("Dialogue", dialogueId, RegistrationReasons.DialogueNotFound);
             var eligible = await db.Applications.Where(a => a.DialogueId == dialogueId && a.State == ApplicationState.Eligible)
                 .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new { Application = a, Organization = o })
                 .ToListAsync(ct);
             if (eligible.Count == 0)
-                throw new RuleViolationException("The dialogue has no Eligible application to circulate.");
+                throw new RuleViolationException("The dialogue has no Eligible application to circulate.", RegistrationReasons.NoEligibleApplication) { Subject = $"dialogues/{dialogueId}" };
 
             var now = clock.GetUtcNow();
             var deadline = requestedDeadline ?? now.AddDays(dialogue.ObjectionPeriodDays);
             if (deadline <= now)
-                throw new InvalidFieldException("deadline", "must be in the future");
+                throw new InvalidFieldException("deadline", "must be in the future", CommonReasons.DateNotInFuture);
             var circulationId = Guid.NewGuid();
             var response = new V1.CirculateApplicationsResponse { CirculationId = circulationId.ToString(), Deadline = Timestamp.FromDateTimeOffset(deadline) };
             var applicants = new List<CirculatedApplicant>();
@@ -96,7 +96,7 @@ public sealed partial class SecretariatApi(RegistrationDb db, TimeProvider clock
         var decidedOn = Mapping.Date(request.DecidedOn, "decided_on");
         var symbol = Require.Text(request.DocumentSymbol, "document_symbol", 100);
         if (request.VotesFor < 0 || request.VotesAgainst < 0 || request.Abstentions < 0)
-            throw new InvalidFieldException("votes_for", "vote counts must not be negative");
+            throw new InvalidFieldException("votes_for", "vote counts must not be negative", RegistrationReasons.VotesNegative);
         var record = $"{body}, {decidedOn:yyyy-MM-dd}: {(admitted ? "admitted" : "not admitted")} " +
                      $"({request.VotesFor} in favour, {request.VotesAgainst} against, {request.Abstentions} abstaining), {symbol}";
         var details = new Dictionary<string, string>

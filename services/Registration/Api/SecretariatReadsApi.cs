@@ -48,7 +48,7 @@ public sealed partial class SecretariatApi
         context.GetCaller().Require(Roles.Officer, Roles.Auditor);
         var dialogueId = Require.Id(request.DialogueId, "dialogue_id");
         var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dialogueId, context.CancellationToken)
-            ?? throw new NotFoundException("Dialogue", dialogueId);
+            ?? throw new NotFoundException("Dialogue", dialogueId, RegistrationReasons.DialogueNotFound);
         var figures = await db.FiguresAsync(dialogueId, context.CancellationToken);
         return new V1.GetDialogueStatisticsResponse { Statistics = figures.ToContract(dialogue) };
     }

@@ -13,7 +13,7 @@ public static class ApplicationCases
     public static async Task<ApplicationCase> LoadCaseAsync(this RegistrationDb db, Guid applicationId, CancellationToken ct)
     {
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId, ct)
-            ?? throw new NotFoundException("Application", applicationId);
+            ?? throw new NotFoundException("Application", applicationId, RegistrationReasons.ApplicationNotFound);
         var organization = await db.Organizations.Include(o => o.Members).SingleAsync(o => o.Id == application.OrganizationId, ct);
         var dialogue = await db.Dialogues.SingleAsync(d => d.Id == application.DialogueId, ct);
         return new ApplicationCase(application, organization, dialogue);
@@ -28,7 +28,7 @@ public static class ApplicationCases
     {
         await db.Database.OpenConnectionAsync(ct);
         var application = await UntrackedApplication(db, applicationId, ct)
-            ?? throw new NotFoundException("Application", applicationId);
+            ?? throw new NotFoundException("Application", applicationId, RegistrationReasons.ApplicationNotFound);
         var organization = await UntrackedOrganization(db, application.OrganizationId, ct);
         var dialogue = await UntrackedDialogue(db, application.DialogueId, ct);
         return new ApplicationCase(application, organization, dialogue);

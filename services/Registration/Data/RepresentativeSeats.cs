@@ -18,7 +18,7 @@ public static class RepresentativeSeats
     public static DbSet<Representative> Representatives(this RegistrationDb db) => db.Set<Representative>();
 
     public static async Task<Representative> LoadRepresentativeAsync(this RegistrationDb db, Guid id, CancellationToken ct) =>
-        await db.Representatives().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Representative", id);
+        await db.Representatives().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Representative", id, RegistrationReasons.RepresentativeNotFound);
 
     public static Task<int> SeatsTakenAsync(this RegistrationDb db, Guid dialogueId, CancellationToken ct) =>
         db.Representatives().CountAsync(r => r.DialogueId == dialogueId && r.Status == RepresentativeStatus.InPerson, ct);

@@ -17,6 +17,7 @@ public static class Access
     {
         caller.Require(Roles.Organization);
         if (!organization.HasMember(caller.Subject))
-            throw new AccessDeniedException($"The caller is not a member of organization {organization.Id}.");
+            throw new AccessDeniedException($"The caller is not a member of organization {organization.Id}.",
+                RegistrationReasons.NotAMember, ("organization_id", organization.Id));
     }
 }

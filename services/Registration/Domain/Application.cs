@@ -37,23 +37,26 @@ public sealed class Application
             State = ApplicationState.Draft,
             CreatedAt = now,
         };
-        application.MoveTo(ApplicationState.Submitted, actor, now, "Application submitted");
+        application.MoveTo(ApplicationState.Submitted, actor, now, "Application submitted", reason: new(HistoryReasons.ApplicationSubmitted));
         application.SubmittedAt = now;
         return application;
     }
 
+    /// <summary>The application as a refusal's PreconditionFailure names it.</summary>
+    public string ResourceName() => $"applications/{Id}";
+
     public void Screen(bool eligible, string? reason, Actor actor, DateTimeOffset now)
     {
         if (!eligible && string.IsNullOrWhiteSpace(reason))
-            throw new InvalidFieldException("reason", "is required when the application is found ineligible");
+            throw new InvalidFieldException("reason", "is required when the application is found ineligible", RegistrationReasons.IneligibleReasonRequired);
         MoveTo(eligible ? ApplicationState.Eligible : ApplicationState.Ineligible, actor, now,
-            reason ?? "Found eligible");
+            reason ?? "Found eligible", reason: reason is null ? new(HistoryReasons.FoundEligible) : null);
     }
 
     public void RequestInformation(string question, DateTimeOffset answerBy, Actor actor, DateTimeOffset now)
     {
         if (answerBy <= now)
-            throw new InvalidFieldException("answer_by", "must be in the future");
+            throw new InvalidFieldException("answer_by", "must be in the future", CommonReasons.DateNotInFuture);
         MoveTo(ApplicationState.InformationRequested, actor, now, question);
         PendingQuestion = question;
         AnswerBy = answerBy;
@@ -62,7 +65,8 @@ public sealed class Application
     public void AnswerInformationRequest(string answer, Actor actor, DateTimeOffset now)
     {
         if (State == ApplicationState.InformationRequested && AnswerBy <= now)
-            throw new RuleViolationException($"The information was due by {AnswerBy:u}; the request has lapsed.");
+            throw new RuleViolationException($"The information was due by {AnswerBy:u}; the request has lapsed.",
+                RegistrationReasons.InformationRequestLapsed, ("answer_by_at", AnswerBy)) { Subject = ResourceName() };
         MoveTo(ApplicationState.Submitted, actor, now, answer);
         PendingQuestion = null;
         AnswerBy = null;
@@ -72,31 +76,37 @@ public sealed class Application
     public void Lapse(DateTimeOffset now)
     {
         if (State != ApplicationState.InformationRequested || AnswerBy > now)
-            throw new RuleViolationException($"The application is {State}, with information due by {AnswerBy:u}; it cannot lapse at {now:u}.");
-        MoveTo(ApplicationState.Lapsed, Actor.InformationDeadline, now, $"The information requested was not provided by {AnswerBy:u}");
+            throw new RuleViolationException($"The application is {State}, with information due by {AnswerBy:u}; it cannot lapse at {now:u}.",
+                RegistrationReasons.CannotLapse, ("state", State), ("answer_by_at", AnswerBy), ("now_at", now)) { Subject = ResourceName() };
+        MoveTo(ApplicationState.Lapsed, Actor.InformationDeadline, now, $"The information requested was not provided by {AnswerBy:u}",
+            reason: new(HistoryReasons.InformationNotProvided, ("answer_by_at", AnswerBy)));
         PendingQuestion = null;
     }
 
     public void Circulate(Guid circulationId, DateTimeOffset deadline, Actor actor, DateTimeOffset now)
     {
-        MoveTo(ApplicationState.Circulated, actor, now, $"Circulated to the States parties; objections until {deadline:u}");
+        MoveTo(ApplicationState.Circulated, actor, now, $"Circulated to the States parties; objections until {deadline:u}",
+            reason: new(HistoryReasons.Circulated, ("deadline_at", deadline)));
         CirculationId = circulationId;
         ObjectionDeadline = deadline;
     }
 
     public void AdmitWithoutCirculation(Actor actor, DateTimeOffset now) =>
-        Decide(ApplicationState.Admitted, actor, now, "Admitted without circulation: ECOSOC consultative status (rule 17)");
+        Decide(ApplicationState.Admitted, actor, now, "Admitted without circulation: ECOSOC consultative status (rule 17)",
+            reason: new(HistoryReasons.AdmittedWithoutCirculation));
 
     /// <summary>The objection window closed: the dialogue's objection effect decides.</summary>
     public void CloseObjectionWindow(int standingObjections, ObjectionEffect effect, DateTimeOffset now)
     {
         ObjectionRaised = standingObjections > 0;
         if (standingObjections == 0)
-            Decide(ApplicationState.Admitted, Actor.ObjectionWindow, now, "No objection stood at the deadline");
+            Decide(ApplicationState.Admitted, Actor.ObjectionWindow, now, "No objection stood at the deadline", reason: new(HistoryReasons.NoObjectionStood));
         else if (effect == ObjectionEffect.Exclude)
-            Decide(ApplicationState.NotAdmitted, Actor.ObjectionWindow, now, "An objection by a State party stood at the deadline");
+            Decide(ApplicationState.NotAdmitted, Actor.ObjectionWindow, now, "An objection by a State party stood at the deadline",
+                reason: new(HistoryReasons.ObjectionStoodExcluded));
         else
-            MoveTo(ApplicationState.Referred, Actor.ObjectionWindow, now, "An objection stood at the deadline; referred for decision");
+            MoveTo(ApplicationState.Referred, Actor.ObjectionWindow, now, "An objection stood at the deadline; referred for decision",
+                reason: new(HistoryReasons.ObjectionStoodReferred));
     }
 
     /// <param name="details">What the ledger keeps of the decision (body, date, votes, document symbol).</param>
@@ -104,7 +114,8 @@ public sealed class Application
         IReadOnlyDictionary<string, string>? details = null)
     {
         if (State != ApplicationState.Referred)
-            throw new RuleViolationException($"Only a Referred application takes a referral decision; this one is {State}.");
+            throw new RuleViolationException($"Only a Referred application takes a referral decision; this one is {State}.",
+                RegistrationReasons.NotReferred, ("state", State)) { Subject = ResourceName() };
         Decide(admitted ? ApplicationState.Admitted : ApplicationState.NotAdmitted, actor, now, record,
             Ledger.LedgerKinds.ReferralDecision, details);
     }
@@ -118,9 +129,10 @@ public sealed class Application
         if (fields.Count == 0)
             throw new ArgumentException("A profile change names at least one field.", nameof(fields));
         if (!ApplicationLifecycle.IsUndecided(State))
-            throw new RuleViolationException($"The application is {State}; its history takes no more profile changes.");
+            throw new RuleViolationException($"The application is {State}; its history takes no more profile changes.",
+                RegistrationReasons.HistoryClosed, ("state", State)) { Subject = ResourceName() };
         Changes.Add(new StatusChange(Id, State, State, actor, now, ProfileChangeReason(fields), Ledger.LedgerKinds.ProfileChanged,
-            new Dictionary<string, string> { ["fields"] = string.Join(",", fields) }));
+            new Dictionary<string, string> { ["fields"] = string.Join(",", fields) }, new ServiceReason(HistoryReasons.ProfileChanged, ("fields", fields))));
         Version++;
     }
 
@@ -130,19 +142,21 @@ public sealed class Application
     public void Withdraw(string reason, Actor actor, DateTimeOffset now) =>
         MoveTo(ApplicationState.Withdrawn, actor, now, reason);
 
-    void Decide(ApplicationState outcome, Actor actor, DateTimeOffset now, string reason,
-        string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? details = null)
+    void Decide(ApplicationState outcome, Actor actor, DateTimeOffset now, string text,
+        string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? details = null, ServiceReason? reason = null)
     {
-        MoveTo(outcome, actor, now, reason, ledgerKind, details);
+        MoveTo(outcome, actor, now, text, ledgerKind, details, reason);
         DecidedAt = now;
     }
 
-    void MoveTo(ApplicationState to, Actor actor, DateTimeOffset now, string reason,
-        string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? details = null)
+    /// <param name="text">The history's English reason: a person's words, or the service's with <paramref name="reason"/> its code.</param>
+    void MoveTo(ApplicationState to, Actor actor, DateTimeOffset now, string text,
+        string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? details = null, ServiceReason? reason = null)
     {
         if (!ApplicationLifecycle.Allows(State, to))
-            throw new RuleViolationException($"The application is {State}; it cannot become {to}.");
-        Changes.Add(new StatusChange(Id, State, to, actor, now, reason, ledgerKind, details));
+            throw new RuleViolationException($"The application is {State}; it cannot become {to}.",
+                RegistrationReasons.TransitionNotAllowed, ("state", State), ("to_state", to)) { Subject = ResourceName() };
+        Changes.Add(new StatusChange(Id, State, to, actor, now, text, ledgerKind, details, reason));
         State = to;
         Version++;
     }

@@ -56,15 +56,15 @@ public sealed class Dialogue
     static void Validate(DateOnly date, DateTimeOffset opens, DateTimeOffset closes, int objectionPeriodDays, int inPersonCapacity, DialoguePolicy policy)
     {
         if (closes <= opens)
-            throw new InvalidFieldException("registration_closes_at", "must be after the registration opens");
+            throw new InvalidFieldException("registration_closes_at", "must be after the registration opens", RegistrationReasons.RegistrationClosesBeforeOpening);
         if (objectionPeriodDays is < 1 or > 180)
-            throw new InvalidFieldException("objection_period_days", "must be between 1 and 180");
+            throw new InvalidFieldException("objection_period_days", "must be between 1 and 180", CommonReasons.ValueOutOfRange, ("min", 1), ("max", 180));
         if (inPersonCapacity < 0)
-            throw new InvalidFieldException("in_person_capacity", "must not be negative");
+            throw new InvalidFieldException("in_person_capacity", "must not be negative", CommonReasons.ValueNegative);
         if (policy.RepresentativesPerOrganization is < 1 or > 50)
-            throw new InvalidFieldException("policy.representatives_per_organization", "must be between 1 and 50");
+            throw new InvalidFieldException("policy.representatives_per_organization", "must be between 1 and 50", CommonReasons.ValueOutOfRange, ("min", 1), ("max", 50));
         if (DateOnly.FromDateTime(closes.UtcDateTime) > date)
-            throw new InvalidFieldException("registration_closes_at", "must not be after the dialogue's date");
+            throw new InvalidFieldException("registration_closes_at", "must not be after the dialogue's date", RegistrationReasons.RegistrationClosesAfterDialogue);
     }
 
     /// <summary>
@@ -108,7 +108,8 @@ public sealed class Dialogue
         Compare("policy.representatives_per_organization", Policy.RepresentativesPerOrganization, policy.RepresentativesPerOrganization);
         if (now >= RegistrationClosesAt && changed.FirstOrDefault(OutcomeFields.Contains) is { } locked)
             throw new RuleViolationException(
-                $"Registration closed at {RegistrationClosesAt:u}: {locked} can no longer change, since applications were registered, screened and decided under it.");
+                $"Registration closed at {RegistrationClosesAt:u}: {locked} can no longer change, since applications were registered, screened and decided under it.",
+                RegistrationReasons.DialogueFieldLocked, ("closes_at", RegistrationClosesAt), ("field", locked)) { Subject = $"dialogues/{Id}" };
         WorkingGroup = workingGroup;
         Session = session;
         Date = date;
@@ -139,7 +140,9 @@ public sealed class Dialogue
     {
         if (now < RegistrationOpensAt || now >= RegistrationClosesAt)
             throw new RuleViolationException(
-                $"Registration for this dialogue is open from {RegistrationOpensAt:u} until {RegistrationClosesAt:u}; it is now {now:u}.");
+                $"Registration for this dialogue is open from {RegistrationOpensAt:u} until {RegistrationClosesAt:u}; it is now {now:u}.",
+                now < RegistrationOpensAt ? RegistrationReasons.RegistrationNotYetOpen : RegistrationReasons.RegistrationClosed,
+                ("opens_at", RegistrationOpensAt), ("closes_at", RegistrationClosesAt), ("now_at", now)) { Subject = $"dialogues/{Id}" };
     }
 
     /// <summary>Whether the dialogue's day is over (UTC).</summary>
@@ -150,7 +153,8 @@ public sealed class Dialogue
     {
         if (HasTakenPlace(now))
             throw new RuleViolationException(
-                $"The dialogue took place on {Date:yyyy-MM-dd}; its representatives can no longer be nominated or changed.");
+                $"The dialogue took place on {Date:yyyy-MM-dd}; its representatives can no longer be nominated or changed.",
+                RegistrationReasons.DialogueHeld, ("date_on", Date)) { Subject = $"dialogues/{Id}" };
     }
 
     /// <summary>
@@ -161,7 +165,8 @@ public sealed class Dialogue
     {
         if (!HasTakenPlace(now))
             throw new RuleViolationException(
-                $"The dialogue takes place on {Date:yyyy-MM-dd}; its representatives' personal data can be purged once it is over.");
+                $"The dialogue takes place on {Date:yyyy-MM-dd}; its representatives' personal data can be purged once it is over.",
+                RegistrationReasons.DialogueNotYetHeld, ("date_on", Date)) { Subject = $"dialogues/{Id}" };
     }
 
     /// <summary>Which eligible applicants go to the States parties; the others are admitted (rule 17).</summary>

@@ -44,9 +44,9 @@ public sealed class Invitation
     {
         var address = email?.Trim() ?? "";
         if (address.Length == 0)
-            throw new InvalidFieldException("email", "is required");
+            throw new InvalidFieldException("email", "is required", CommonReasons.FieldRequired);
         if (address.Length > 254 || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || !parsed.Host.Contains('.'))
-            throw new InvalidFieldException("email", "is not a valid e-mail address");
+            throw new InvalidFieldException("email", "is not a valid e-mail address", CommonReasons.EmailInvalid);
         var code = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
         var invitation = new Invitation
         {
@@ -64,7 +64,8 @@ public sealed class Invitation
     public static string Language(string? requested)
     {
         var language = string.IsNullOrWhiteSpace(requested) ? "en" : requested.Trim().ToLowerInvariant();
-        return Languages.Contains(language) ? language : throw new InvalidFieldException("language", $"must be one of {string.Join(", ", Languages)}");
+        return Languages.Contains(language) ? language : throw new InvalidFieldException("language", $"must be one of {string.Join(", ", Languages)}",
+            CommonReasons.LanguageNotSupported, ("allowed_values", Languages));
     }
 
     public static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code.Trim())));
@@ -73,13 +74,16 @@ public sealed class Invitation
     public void Accept(string subject, string? callerEmail, DateTimeOffset now)
     {
         if (!string.Equals(callerEmail?.Trim(), Email, StringComparison.OrdinalIgnoreCase))
-            throw new AccessDeniedException("This invitation was sent to another e-mail address than the caller's.");
+            throw new AccessDeniedException("This invitation was sent to another e-mail address than the caller's.", RegistrationReasons.InvitationForAnotherAddress);
         if (AcceptedAt is { } accepted)
-            throw new RuleViolationException($"The invitation was already accepted at {accepted:O}.");
+            throw new RuleViolationException($"The invitation was already accepted at {accepted:O}.",
+                RegistrationReasons.InvitationAlreadyAccepted, ("accepted_at", accepted)) { Subject = $"invitations/{Id}" };
         if (CancelledAt is { } cancelled)
-            throw new RuleViolationException($"The invitation is Cancelled (at {cancelled:O}); ask a member for a new one.");
+            throw new RuleViolationException($"The invitation is Cancelled (at {cancelled:O}); ask a member for a new one.",
+                RegistrationReasons.InvitationCancelled, ("cancelled_at", cancelled)) { Subject = $"invitations/{Id}" };
         if (now > ExpiresAt)
-            throw new RuleViolationException($"The invitation expired at {ExpiresAt:O}; ask a member for a new one.");
+            throw new RuleViolationException($"The invitation expired at {ExpiresAt:O}; ask a member for a new one.",
+                RegistrationReasons.InvitationExpired, ("expired_at", ExpiresAt)) { Subject = $"invitations/{Id}" };
         AcceptedBy = subject;
         AcceptedAt = now;
     }
@@ -89,7 +93,8 @@ public sealed class Invitation
     {
         var state = StateAt(now);
         if (state != InvitationState.Pending)
-            throw new RuleViolationException($"The invitation is {state}; only a Pending invitation can be cancelled.");
+            throw new RuleViolationException($"The invitation is {state}; only a Pending invitation can be cancelled.",
+                RegistrationReasons.InvitationNotPending, ("invitation_state", state)) { Subject = $"invitations/{Id}" };
         CancelledBy = subject;
         CancelledAt = now;
     }

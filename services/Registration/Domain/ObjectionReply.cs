@@ -27,7 +27,8 @@ public sealed class ObjectionReply
     {
         if (!AcceptsReply(application))
             throw new RuleViolationException(
-                $"The application is {application.State}; a reply to an objection is possible only while it is Referred, before the decision.");
+                $"The application is {application.State}; a reply to an objection is possible only while it is Referred, before the decision.",
+                RegistrationReasons.ReplyNeedsReferral, ("state", application.State)) { Subject = application.ResourceName() };
         return new ObjectionReply
         {
             Id = Guid.NewGuid(),

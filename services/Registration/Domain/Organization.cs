@@ -70,7 +70,7 @@ public sealed partial class Organization
     public void AddMember(string subject, DateTimeOffset now)
     {
         if (HasMember(subject))
-            throw new AlreadyExistsException($"The caller is already a member of organization {Id}.");
+            throw new AlreadyExistsException($"The caller is already a member of organization {Id}.", RegistrationReasons.AlreadyAMember, ("organization_id", Id));
         Members.Add(new OrganizationMember(Id, subject, now));
     }
 
@@ -79,7 +79,7 @@ public sealed partial class Organization
     {
         var code = value?.Trim().ToUpperInvariant() ?? "";
         return CountryCode().IsMatch(code) ? code
-            : throw new InvalidFieldException(field, "must be an ISO 3166-1 alpha-3 code such as KEN");
+            : throw new InvalidFieldException(field, "must be an ISO 3166-1 alpha-3 code such as KEN", RegistrationReasons.CountryInvalid, ("value", code));
     }
 
     [GeneratedRegex("^[A-Z]{3}$")]
@@ -97,10 +97,11 @@ public sealed record OrganizationProfile(string Name, string Acronym, Stakeholde
         var code = Organization.ParseCountry(country, "country");
         var site = website?.Trim() ?? "";
         if (site.Length > 0 && !(Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            throw new InvalidFieldException("website", "must be an absolute http(s) address");
+            throw new InvalidFieldException("website", "must be an absolute http(s) address", RegistrationReasons.WebsiteInvalid);
         var areas = areasOfWork.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList();
         if (areas.Any(a => a.Length > 200) || areas.Count > 20)
-            throw new InvalidFieldException("areas_of_work", "at most 20 areas of at most 200 characters each");
+            throw new InvalidFieldException("areas_of_work", "at most 20 areas of at most 200 characters each",
+                RegistrationReasons.AreasOfWorkInvalid, ("max_areas", 20), ("max_length", 200));
         return new OrganizationProfile(name, acronym?.Trim() ?? "", category, code, ecosocStatus, site, areas);
     }
 }

@@ -24,21 +24,24 @@ public sealed class Quotas
     public void EnsureRoomForComment(IReadOnlyCollection<(string Text, int DocumentSize)> existing, long newBytes)
     {
         if (existing.Count >= CommentsPerOrganization)
-            throw new QuotaExceededException("comments-per-organization",
-                $"Quota of written comments spent: an organization may submit at most {CommentsPerOrganization} comments to a dialogue; it has submitted {existing.Count}.");
+            throw new QuotaExceededException("comments-per-organization", CommentsPerOrganization,
+                $"Quota of written comments spent: an organization may submit at most {CommentsPerOrganization} comments to a dialogue; it has submitted {existing.Count}.",
+                RegistrationReasons.CommentsQuotaSpent, ("submitted", existing.Count));
         var used = existing.Sum(c => Bytes(c.Text, c.DocumentSize));
         if (used + newBytes > CommentBytesPerOrganization)
-            throw new QuotaExceededException("comment-bytes-per-organization",
+            throw new QuotaExceededException("comment-bytes-per-organization", CommentBytesPerOrganization,
                 $"Quota of comment storage spent: an organization's comments to a dialogue may take at most {CommentBytesPerOrganization} bytes; " +
-                $"{used} are used and this comment needs {newBytes}.");
+                $"{used} are used and this comment needs {newBytes}.",
+                RegistrationReasons.CommentStorageQuotaSpent, ("used", used), ("needed", newBytes));
     }
 
     public void EnsureRoomForInvitation(int open)
     {
         if (open >= OpenInvitationsPerOrganization)
-            throw new QuotaExceededException("open-invitations-per-organization",
+            throw new QuotaExceededException("open-invitations-per-organization", OpenInvitationsPerOrganization,
                 $"Quota of open invitations spent: an organization may have at most {OpenInvitationsPerOrganization} invitations open at once; " +
-                "wait until some are accepted or expire.");
+                "wait until some are accepted or expire.",
+                RegistrationReasons.OpenInvitationsQuotaSpent);
     }
 
     public static long Bytes(string text, int documentSize) => Encoding.UTF8.GetByteCount(text) + (long)documentSize;

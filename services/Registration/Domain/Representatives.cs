@@ -14,15 +14,15 @@ public sealed record RepresentativeDetails(string FullName, string Title, string
     {
         var name = fullName?.Trim() ?? "";
         if (name.Length == 0)
-            throw new InvalidFieldException("full_name", "is required (the name as in the passport)");
+            throw new InvalidFieldException("full_name", "is required (the name as in the passport)", RegistrationReasons.FullNameRequired);
         if (name.Length > 200)
-            throw new InvalidFieldException("full_name", "must be at most 200 characters");
+            throw new InvalidFieldException("full_name", "must be at most 200 characters", CommonReasons.FieldTooLong, ("max_length", 200));
         var t = title?.Trim() ?? "";
         if (t.Length > 200)
-            throw new InvalidFieldException("title", "must be at most 200 characters");
+            throw new InvalidFieldException("title", "must be at most 200 characters", CommonReasons.FieldTooLong, ("max_length", 200));
         var address = email?.Trim() ?? "";
         if (address.Length is 0 or > 254 || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
-            throw new InvalidFieldException("email", "must be an e-mail address such as name@example.org");
+            throw new InvalidFieldException("email", "must be an e-mail address such as name@example.org", CommonReasons.EmailInvalid);
         return new RepresentativeDetails(name, t, address);
     }
 }
@@ -65,12 +65,14 @@ public sealed class Representative
     {
         if (application.State != ApplicationState.Admitted)
             throw new RuleViolationException(
-                $"The application is {application.State}; representatives are nominated once it is Admitted.");
+                $"The application is {application.State}; representatives are nominated once it is Admitted.",
+                RegistrationReasons.NominationNeedsAdmission, ("state", application.State)) { Subject = application.ResourceName() };
         dialogue.EnsureNotYetHeld(now);
         var quota = dialogue.Policy.RepresentativesPerOrganization;
         if (activeOfApplication >= quota)
             throw new RuleViolationException(
-                $"The dialogue allows {quota} representative(s) per organization; this organization has {activeOfApplication} already.");
+                $"The dialogue allows {quota} representative(s) per organization; this organization has {activeOfApplication} already.",
+                RegistrationReasons.RepresentativesQuotaReached, ("limit", quota), ("active", activeOfApplication)) { Subject = application.ResourceName() };
         var representative = new Representative
         {
             Id = Guid.NewGuid(),
@@ -121,7 +123,8 @@ public sealed class Representative
     public void MoveUp(DateTimeOffset now)
     {
         if (Status != RepresentativeStatus.WaitingList)
-            throw new RuleViolationException($"Representative {Id} is {Status}, not on the waiting list.");
+            throw new RuleViolationException($"Representative {Id} is {Status}, not on the waiting list.",
+                RegistrationReasons.NotOnWaitingList, ("representative_status", Status)) { Subject = $"representatives/{Id}" };
         Status = RepresentativeStatus.InPerson;
         SeatedAt = now;
     }
@@ -153,8 +156,10 @@ public sealed class Representative
     void EnsureActive()
     {
         if (!IsActive)
-            throw new RuleViolationException($"The representative is {Status}.");
+            throw new RuleViolationException($"The representative is {Status}.",
+                RegistrationReasons.RepresentativeNotActive, ("representative_status", Status)) { Subject = $"representatives/{Id}" };
         if (PurgedAt is not null)
-            throw new RuleViolationException($"The representative's data was purged on {PurgedAt:u}.");
+            throw new RuleViolationException($"The representative's data was purged on {PurgedAt:u}.",
+                RegistrationReasons.RepresentativePurged, ("purged_at", PurgedAt)) { Subject = $"representatives/{Id}" };
     }
 }

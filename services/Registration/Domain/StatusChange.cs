@@ -6,8 +6,10 @@ public sealed class StatusChange
     StatusChange() { }
 
     public StatusChange(Guid applicationId, ApplicationState from, ApplicationState to, Actor actor, DateTimeOffset at, string reason,
-        string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? ledgerDetails = null)
+        string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? ledgerDetails = null, ServiceReason? serviceReason = null)
     {
+        ReasonCode = serviceReason?.Code ?? "";
+        ReasonValues = serviceReason is { Values.Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(serviceReason.Values) : "";
         LedgerKind = ledgerKind;
         LedgerDetails = ledgerDetails;
         ApplicationId = applicationId;
@@ -32,7 +34,24 @@ public sealed class StatusChange
     public DateTimeOffset At { get; private set; }
     public string Reason { get; private set; } = "";
 
+    /// <summary>The <see cref="HistoryReasons"/> code of a reason the service wrote; empty for a person's reason.</summary>
+    public string ReasonCode { get; private set; } = "";
+
+    /// <summary>The code's varying values, as a JSON object (empty when none).</summary>
+    public string ReasonValues { get; private set; } = "";
+
+    public IReadOnlyDictionary<string, string> ReasonMetadata() =>
+        ReasonValues.Length == 0 ? new Dictionary<string, string>()
+            : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(ReasonValues) ?? [];
+
     // Not stored here: carried to the ledger entry this change produces when it is saved.
     public string LedgerKind { get; private set; } = Ledger.LedgerKinds.Transition;
     public IReadOnlyDictionary<string, string>? LedgerDetails { get; private set; }
+}
+
+/// <summary>A reason the service writes: its code and varying values (instants as ISO 8601 UTC), beside the English text.</summary>
+public sealed record ServiceReason(string Code, IReadOnlyDictionary<string, string> Values)
+{
+    public ServiceReason(string code, params (string Key, object? Value)[] values)
+        : this(code, values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => Accreditation.ServiceDefaults.Errors.ServiceException.Text(v.Value!))) { }
 }

@@ -27,7 +27,8 @@ public sealed class WrittenComment
     {
         if (application.State != ApplicationState.Admitted)
             throw new RuleViolationException(
-                $"The application is {application.State}; written comments come from organizations admitted to the dialogue.");
+                $"The application is {application.State}; written comments come from organizations admitted to the dialogue.",
+                RegistrationReasons.CommentNeedsAdmission, ("state", application.State)) { Subject = application.ResourceName() };
         return new WrittenComment
         {
             Id = Guid.NewGuid(),
@@ -45,7 +46,8 @@ public sealed class WrittenComment
     public void Publish(Actor actor, DateTimeOffset now)
     {
         if (IsPublished)
-            throw new RuleViolationException($"The comment is already published (since {PublishedAt:u}).");
+            throw new RuleViolationException($"The comment is already published (since {PublishedAt:u}).",
+                RegistrationReasons.CommentAlreadyPublished, ("published_at", PublishedAt)) { Subject = $"comments/{Id}" };
         PublishedAt = now;
         PublishedBy = actor.Subject;
     }
@@ -81,12 +83,13 @@ public sealed record PdfDocument(byte[] Content, string FileName)
         if (content.Length == 0)
             return null;
         if (content.Length > MaxBytes)
-            throw new InvalidFieldException("document", $"must be at most {MaxBytes} bytes (5 MB); it is {content.Length} bytes");
+            throw new InvalidFieldException("document", $"must be at most {MaxBytes} bytes (5 MB); it is {content.Length} bytes",
+                RegistrationReasons.DocumentTooLarge, ("max_bytes", MaxBytes), ("size", content.Length));
         if (!content.StartsWith(Signature))
-            throw new InvalidFieldException("document", "must be a PDF file (it does not start with %PDF-)");
+            throw new InvalidFieldException("document", "must be a PDF file (it does not start with %PDF-)", RegistrationReasons.DocumentNotPdf);
         var name = Path.GetFileName(fileName?.Trim() ?? "");
         if (name.Length > 200)
-            throw new InvalidFieldException("document_name", "must be at most 200 characters");
+            throw new InvalidFieldException("document_name", "must be at most 200 characters", CommonReasons.FieldTooLong, ("max_length", 200));
         return new PdfDocument(content.ToArray(), name.Length == 0 ? defaultName : name);
     }
 }

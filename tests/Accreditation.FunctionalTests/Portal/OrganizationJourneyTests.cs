@@ -95,6 +95,10 @@ public sealed class OrganizationJourneyTests(PortalSystem portal) : IClassFixtur
         await page.ReloadAsync();
         await Expect(page.Locator("main")).ToContainTextAsync(t["The States parties may object until the end of the objection period."]);
         await Expect(page.Locator("dl.facts")).ToContainTextAsync(t["End of the objection period"]);
+        // The reasons the service wrote, said in the person's language from their codes.
+        await Expect(page.Locator("ol.timeline")).ToContainTextAsync(t.HistoryReason("APPLICATION_SUBMITTED"));
+        await Expect(page.Locator("ol.timeline")).ToContainTextAsync(t.HistoryReason("FOUND_ELIGIBLE"));
+        await Expect(page.Locator("ol.timeline")).ToContainTextAsync(t.HistoryReason("CIRCULATED").Split("{deadline_at}")[0].Trim());
         await pages.CheckAsync(page, "organization-circulated");
 
         // No objection when the window closes: admitted, and the delegation is what comes next.

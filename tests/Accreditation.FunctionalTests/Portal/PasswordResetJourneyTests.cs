@@ -49,7 +49,10 @@ public sealed class PasswordResetJourneyTests(RenewingPortalSystem portal) : ICl
         // A weak password is refused next to its field, and the code stays usable.
         await home.GetByLabel(t["New password"], new() { Exact = true }).FillAsync("short");
         await home.GetByRole(AriaRole.Button, new() { Name = t["Set the new password"] }).ClickAsync();
-        await Expect(home.Locator("[data-valmsg-for='Input.NewPassword']")).ToContainTextAsync(t["Please correct this value."]);
+        var refusal = home.Locator("[data-valmsg-for='Input.NewPassword']");
+        await Expect(refusal).ToContainTextAsync(t["Please correct this value."]);
+        // The service's reason (PASSWORD_TOO_WEAK) in the person's language, not Identity's English.
+        await Expect(refusal).ToContainTextAsync(t.Refusal("PASSWORD_TOO_WEAK"));
         await pages.CheckAsync(home, "reset-password-refused");
         const string newPassword = "Another-Horse-43";
         await home.GetByLabel(t["New password"], new() { Exact = true }).FillAsync(newPassword);

@@ -190,24 +190,32 @@ public sealed class SecretariatJourneyTests(PortalSystem portal) : IClassFixture
         pages.NothingUntranslated();
     }
 
-    [Fact]
-    public async Task Once_registration_has_closed_an_officer_edits_the_venue_but_the_policy_change_is_refused_beside_its_field()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    public async Task Once_registration_has_closed_an_officer_edits_the_venue_but_the_policy_change_is_refused_beside_its_field_in_their_language(string culture)
     {
-        var pages = new PortalPages(System, "en");
+        var pages = new PortalPages(System, culture);
         var t = pages.T;
         var dialogue = await _api.CreateDialogueAsync(await System.OfficerTokenAsync(), RegistrationV1.ObjectionEffect.Exclude);
         System.Clock.Advance(dialogue.RegistrationClosesAt.ToDateTimeOffset() - System.Clock.GetUtcNow() + TimeSpan.FromDays(1));
         var (officer, password) = await AddStaffAsync("officer");
-        var page = await portal.Browser.OpenPortalAsync(System, "en", bypassContentSecurityPolicy: true);
+        var page = await portal.Browser.OpenPortalAsync(System, culture, bypassContentSecurityPolicy: true);
         await SignInAsync(page, t, officer, password);
 
-        await page.GotoAsync($"/en/secretariat/dialogues/{dialogue.DialogueId}");
+        await page.GotoAsync($"/{culture}/secretariat/dialogues/{dialogue.DialogueId}");
         await page.GetByRole(AriaRole.Link, new() { Name = t["Edit the dialogue", "Secretariat.Dialogue"] }).ClickAsync();
         var form = page.GetByRole(AriaRole.Form, new() { Name = t["The dialogue", "Secretariat.EditDialogue"] });
         await form.GetByLabel(t["Venue", "Secretariat._DialogueFields"]).FillAsync("Vienna International Centre");
         await form.GetByLabel(t["Effect of an objection", "Secretariat._DialogueFields"]).SelectOptionAsync(RegistrationV1.ObjectionEffect.Refer.ToString());
         await form.GetByRole(AriaRole.Button, new() { Name = t["Save the dialogue", "Secretariat.EditDialogue"] }).ClickAsync();
-        await Expect(page.Locator("[data-valmsg-for='Input.ObjectionEffect']")).ToContainTextAsync(t["This cannot be done at this stage.", "SharedResource"]);
+        var refusal = page.Locator("[data-valmsg-for='Input.ObjectionEffect']");
+        await Expect(refusal).ToContainTextAsync(t["This cannot be done at this stage.", "SharedResource"]);
+        // DIALOGUE_FIELD_LOCKED worded in the person's language, with the closing day in its format.
+        var closed = t.Refusal("DIALOGUE_FIELD_LOCKED").Split("{closes_at}");
+        await Expect(refusal).ToContainTextAsync(closed[0].Trim());
+        await Expect(refusal).ToContainTextAsync(closed[1].Trim());
+        await Expect(refusal).ToContainTextAsync(dialogue.RegistrationClosesAt.ToDateTimeOffset().UtcDateTime.ToString("D", global::System.Globalization.CultureInfo.GetCultureInfo(culture)));
         await pages.CheckAsync(page, "secretariat-edit-refused");
 
         await form.GetByLabel(t["Effect of an objection", "Secretariat._DialogueFields"]).SelectOptionAsync(RegistrationV1.ObjectionEffect.Exclude.ToString());

@@ -26,7 +26,8 @@ public sealed class ApiClientTests
     {
         var error = Assert.Throws<InvalidFieldException>(() => ApiClient.ForState(code, "x", Now));
         Assert.Equal("state_code", error.Field);
-        Assert.Contains(reason, error.Reason);
+        Assert.Contains(reason, error.Description);
+        Assert.Equal(code.Length == 0 ? CommonReasons.FieldRequired : IdentityReasons.StateCodeInvalid, error.Reason);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Accreditation.Registration.Domain;
 using Accreditation.Registration.Domain.Ledger;
 using Accreditation.Registration.Ledger;
 using Accreditation.ServiceDefaults.Errors;
@@ -39,8 +40,8 @@ public static class LedgerProofs
             described = $"filing objection {objection:D}";
         }
         else
-            throw new InvalidFieldException("sequence", "name the entry: sequence, application_id with state_after, or objection_id");
-        return found ?? throw new NotFoundException("Ledger entry", described);
+            throw new InvalidFieldException("sequence", "name the entry: sequence, application_id with state_after, or objection_id", RegistrationReasons.LedgerEntryNotNamed);
+        return found ?? throw new NotFoundException("Ledger entry", described, RegistrationReasons.LedgerEntryNotFound);
     }
 
     /// <summary>
@@ -57,10 +58,11 @@ public static class LedgerProofs
             return new ProvenEntry(entry, latest, await LedgerTree.InclusionAsync(db, entry.Sequence - 1, latest.Size, ct));
         }
         if (treeSize < entry.Sequence)
-            throw new RuleViolationException($"Entry {entry.Sequence} is not in the first {treeSize} entries: ask a tree of at least {entry.Sequence}.");
+            throw new RuleViolationException($"Entry {entry.Sequence} is not in the first {treeSize} entries: ask a tree of at least {entry.Sequence}.",
+                RegistrationReasons.EntryNotInTree, ("sequence", entry.Sequence), ("tree_size", treeSize));
         var size = await db.LedgerEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
         if (treeSize > size)
-            throw new RuleViolationException($"The log holds {size} entries, fewer than {treeSize}.");
+            throw new RuleViolationException($"The log holds {size} entries, fewer than {treeSize}.", RegistrationReasons.LogTooSmall, ("size", size), ("requested", treeSize));
         return new ProvenEntry(entry, await LedgerHeads.AtSizeAsync(db, treeSize, ct), await LedgerTree.InclusionAsync(db, entry.Sequence - 1, treeSize, ct));
     }
 
@@ -72,11 +74,11 @@ public static class LedgerProofs
         if (second == 0)
             second = (await LedgerHeads.LatestAsync(db, ct))?.Size ?? size;
         if (first < 0)
-            throw new InvalidFieldException("first_size", "must not be negative");
+            throw new InvalidFieldException("first_size", "must not be negative", CommonReasons.ValueNegative);
         if (first > second)
-            throw new InvalidFieldException("first_size", $"must not exceed second_size ({second})");
+            throw new InvalidFieldException("first_size", $"must not exceed second_size ({second})", RegistrationReasons.FirstSizeExceedsSecond, ("second_size", second));
         if (second > size)
-            throw new RuleViolationException($"The log holds {size} entries, fewer than {second}.");
+            throw new RuleViolationException($"The log holds {size} entries, fewer than {second}.", RegistrationReasons.LogTooSmall, ("size", size), ("requested", second));
         return (first, second, await LedgerTree.ConsistencyAsync(db, first, second, ct));
     }
 }

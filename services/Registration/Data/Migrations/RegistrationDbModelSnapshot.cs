@@ -828,6 +828,14 @@ namespace Accreditation.Registration.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonValues")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(32)

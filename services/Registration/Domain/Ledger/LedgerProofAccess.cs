@@ -24,13 +24,16 @@ public static class LedgerProofAccess
                 var state = caller.RequireStateCode();
                 if (IsObjectionFact(entry) && entry.ActorRole == Roles.State && string.Equals(entry.ActorSubject, state, StringComparison.OrdinalIgnoreCase))
                     return;
-                throw new AccessDeniedException($"Entry {entry.Sequence} is not one of {state}'s objections.");
+                throw new AccessDeniedException($"Entry {entry.Sequence} is not one of {state}'s objections.",
+                    RegistrationReasons.LedgerEntryNotOwnObjection, ("sequence", entry.Sequence), ("state_code", state));
             case Roles.Organization:
                 if (entry.OrganizationId is not null && isMemberOfEntryOrganization && !IsObjectionFact(entry))
                     return;
-                throw new AccessDeniedException($"Entry {entry.Sequence} is not one of the caller's organizations' own entries.");
+                throw new AccessDeniedException($"Entry {entry.Sequence} is not one of the caller's organizations' own entries.",
+                    RegistrationReasons.LedgerEntryNotOwn, ("sequence", entry.Sequence));
             default:
-                throw new AccessDeniedException($"The role {caller.Role} has no ledger entries of its own.");
+                throw new AccessDeniedException($"The role {caller.Role} has no ledger entries of its own.",
+                    RegistrationReasons.RoleHasNoLedgerEntries, ("role", caller.Role));
         }
     }
 }

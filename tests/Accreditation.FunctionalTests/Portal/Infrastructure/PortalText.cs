@@ -50,6 +50,20 @@ public sealed class PortalText
         }
     }
 
+    /// <summary>
+    /// The portal's wording of a service's refusal reason (Resources/Errors/ErrorText) in this
+    /// language, English included, with {placeholders} as written there.
+    /// </summary>
+    public string Refusal(string reason) => Wording("ErrorText", reason);
+
+    /// <summary>The portal's wording of a history reason the service wrote (Resources/Errors/HistoryText), by its code.</summary>
+    public string HistoryReason(string code) => Wording("HistoryText", code);
+
+    string Wording(string resource, string code) =>
+        new ResourceManager($"Accreditation.Portal.Resources.Errors.{resource}", typeof(Accreditation.Portal.SharedResource).Assembly)
+            .GetString(code, CultureInfo.GetCultureInfo(Culture))
+        ?? throw new KeyNotFoundException($"The portal has no {Culture} wording of {code} in {resource}.");
+
     /// <summary>The text with its placeholders filled in, as the portal formats it.</summary>
     public string Format(string english, params object[] values) => string.Format(CultureInfo.GetCultureInfo(Culture), this[english], values);
 
