@@ -24,3 +24,13 @@ public sealed record RepresentativeNominated(
     Guid ApplicationId, Guid OrganizationId, string OrganizationName,
     Guid DialogueId, string DialogueTitle, Guid RepresentativeId,
     string Status, int WaitingPosition, DateTimeOffset At);
+
+/// <summary>
+/// An officer invited one of the organization's representatives to a dialogue's panel (Registration).
+/// The representative travels by id, as for nominations: the organization's members see who it is
+/// and answer in the portal.
+/// </summary>
+public sealed record PanellistInvited(
+    Guid PanellistId, Guid ApplicationId, Guid OrganizationId, string OrganizationName,
+    Guid DialogueId, string DialogueTitle, string DialogueDate, Guid RepresentativeId,
+    int AgendaItemNumber, string AgendaItemTitle, DateTimeOffset At);

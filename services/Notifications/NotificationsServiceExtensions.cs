@@ -48,6 +48,7 @@ public static class NotificationsServiceExtensions
                 .On<ObjectionReplySubmitted, ObjectionReplySubmittedHandler>()
                 .On<CommentPublished, CommentPublishedHandler>()
                 .On<RepresentativeNominated, RepresentativeNominatedHandler>()
+                .On<PanellistInvited, PanellistInvitedHandler>()
                 .On<ObjectionRaised, ObjectionRaisedHandler>()
                 .On<EmailConfirmationRequested, EmailConfirmationRequestedHandler>()
                 .On<SignUpRepeated, SignUpRepeatedHandler>()

@@ -37,7 +37,10 @@ public static class RegistrationServiceExtensions
         builder.Services.AddHostedService<LedgerCheckpointService>();
         builder.Services.AddHostedService<InformationDeadlineWatcher>();
         builder.Services.AddHostedService<RepresentativeRetentionWatcher>();
-        builder.Services.AddGrpc().AddServiceOptions<CommentsApi>(o => o.MaxReceiveMessageSize = CommentsApi.MaxMessageBytes);
+        builder.Services.AddGrpc()
+            .AddServiceOptions<CommentsApi>(o => o.MaxReceiveMessageSize = CommentsApi.MaxMessageBytes)
+            .AddServiceOptions<ProgrammeApi>(o => o.MaxReceiveMessageSize = CommentsApi.MaxMessageBytes)
+            .AddServiceOptions<SpeakersApi>(o => o.MaxReceiveMessageSize = CommentsApi.MaxMessageBytes);
         return builder;
     }
 
@@ -52,6 +55,12 @@ public static class RegistrationServiceExtensions
         app.MapGrpcService<RepresentativesApi>().RequireAuthorization();
         app.MapGrpcService<ObjectionRepliesApi>().RequireAuthorization();
         app.MapGrpcService<CommentsApi>().RequireAuthorization();
+        app.MapGrpcService<ProgrammeApi>().RequireAuthorization();
+        app.MapGrpcService<PanelsApi>().RequireAuthorization();
+        app.MapGrpcService<SpeakersApi>().RequireAuthorization();
+        app.MapGrpcService<AttendanceApi>().RequireAuthorization();
+        // The dialogues' public pages and the join links: no account needed.
+        app.MapGrpcService<PublicDialoguesApi>().AllowAnonymous();
         app.MapLedgerExport();
         app.MapLedgerKeys();
         return app;

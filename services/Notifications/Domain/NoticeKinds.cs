@@ -31,6 +31,8 @@ public static class NoticeKinds
     public const string CommentPublished = "comment-published";
     /// <summary>To the organization: who it nominated stands in person, online or on the waiting list.</summary>
     public const string RepresentativeNominated = "representative-nominated";
+    /// <summary>To the organization: one of its representatives is invited to a dialogue's panel; its members answer in the portal.</summary>
+    public const string PanelInvitation = "panel-invitation";
     public const string EmailConfirmation = "email-confirmation";
     public const string MemberInvitation = "member-invitation";
     public const string AccountExists = "account-exists";
@@ -50,7 +52,7 @@ public static class NoticeKinds
         ObjectionWithdrawn, ObjectionWithdrawalReceipt, ObjectionWindowClosed, ApplicationAdmitted,
         ApplicationNotAdmitted, ApplicationReferred, ApplicationDecided, WithdrawalConfirmed, ApplicationWithdrawn,
         ObjectionDeadlineReminder, ScreeningDigest, RepresentativeMovedUp, ObjectionRaised,
-        ApplicationLapsed, ObjectionReplyReceived, CommentPublished, RepresentativeNominated,
+        ApplicationLapsed, ObjectionReplyReceived, CommentPublished, RepresentativeNominated, PanelInvitation,
         EmailConfirmation, MemberInvitation, AccountExists, PasswordReset, StateUserInvited, LedgerInconsistent, LedgerTreeHead,
     ];
 

@@ -236,6 +236,22 @@ public static class NoticePlanner
     }
 
     /// <summary>
+    /// The organization is told that one of its representatives is invited to a panel, by reference
+    /// (as for nominations), with the item and a link to answer.
+    /// </summary>
+    public static IReadOnlyList<NoticeDraft> For(PanellistInvited e, PortalLinks links)
+    {
+        var values = Application(e.OrganizationName, e.DialogueTitle, e.ApplicationId)
+            .With("RepresentativeId", e.RepresentativeId.ToString("D"))
+            .With("DialogueDate", e.DialogueDate)
+            .With("AgendaItemNumber", e.AgendaItemNumber.ToString(CultureInfo.InvariantCulture))
+            .With("AgendaItemTitle", e.AgendaItemTitle.Trim())
+            .With("InvitedAt", Format(e.At))
+            .With("PortalUrl", links.Base);
+        return [new(NoticeKinds.PanelInvitation, Recipients.Organization(e.OrganizationId), e.ApplicationId, values)];
+    }
+
+    /// <summary>
     /// The secretariat's digest of one day: the applications waiting for screening, oldest first.
     /// Nothing waiting, no digest.
     /// </summary>

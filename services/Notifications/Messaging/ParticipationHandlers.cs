@@ -31,3 +31,10 @@ public sealed class RepresentativeNominatedHandler(NoticeWriter writer, PortalLi
     public Task HandleAsync(RepresentativeNominated message, EventContext context, CancellationToken ct) =>
         writer.AddAsync(NoticePlanner.For(message, links), context, ct);
 }
+
+/// <summary>Tells the organization that one of its representatives is invited to a panel.</summary>
+public sealed class PanellistInvitedHandler(NoticeWriter writer, PortalLinks links) : IEventHandler<PanellistInvited>
+{
+    public Task HandleAsync(PanellistInvited message, EventContext context, CancellationToken ct) =>
+        writer.AddAsync(NoticePlanner.For(message, links), context, ct);
+}

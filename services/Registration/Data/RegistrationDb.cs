@@ -95,6 +95,7 @@ public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : D
     {
         model.AddOutboxAndInbox();
         model.AddParticipation();
+        model.AddProgramme();
 
         model.Entity<Dialogue>(e =>
         {

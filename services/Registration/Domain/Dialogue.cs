@@ -121,6 +121,16 @@ public sealed class Dialogue
         return changed;
     }
 
+    /// <summary>
+    /// The programme names the working groups the dialogue follows; its first is the dialogue's own
+    /// (the title's parts, editable at any time as in <see cref="Update"/>).
+    /// </summary>
+    public void FollowWorkingGroup(string workingGroup, string session)
+    {
+        WorkingGroup = workingGroup;
+        Session = session;
+    }
+
     /// <summary>Registration is open from its opening (included) to its closing (excluded): the query form of the rule below.</summary>
     public static Expression<Func<Dialogue, bool>> RegistrationOpenAt(DateTimeOffset now) =>
         d => d.RegistrationOpensAt <= now && now < d.RegistrationClosesAt;

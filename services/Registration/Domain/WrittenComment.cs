@@ -76,7 +76,7 @@ public sealed record PdfDocument(byte[] Content, string FileName)
     static readonly byte[] Signature = "%PDF-"u8.ToArray();
 
     /// <summary>None when no bytes were sent.</summary>
-    public static PdfDocument? Parse(ReadOnlySpan<byte> content, string? fileName)
+    public static PdfDocument? Parse(ReadOnlySpan<byte> content, string? fileName, string defaultName = "comment.pdf")
     {
         if (content.Length == 0)
             return null;
@@ -87,6 +87,6 @@ public sealed record PdfDocument(byte[] Content, string FileName)
         var name = Path.GetFileName(fileName?.Trim() ?? "");
         if (name.Length > 200)
             throw new InvalidFieldException("document_name", "must be at most 200 characters");
-        return new PdfDocument(content.ToArray(), name.Length == 0 ? "comment.pdf" : name);
+        return new PdfDocument(content.ToArray(), name.Length == 0 ? defaultName : name);
     }
 }

@@ -30,6 +30,19 @@ public sealed class NewNoticeKindsTests
     }
 
     [Fact]
+    public void A_panel_invitation_is_told_to_the_organization_by_reference_with_the_item_in_every_language()
+    {
+        var draft = Assert.Single(NoticePlanner.For(SampleEvents.PanellistInvited(), SampleEvents.Links));
+        Assert.Equal((NoticeKinds.PanelInvitation, SampleEvents.Organization, (Guid?)SampleEvents.ApplicationId), (draft.Kind, draft.Recipient, draft.ApplicationId));
+        var english = Templates.Render(draft, "en");
+        Assert.Contains("agenda item 3, \"Panel discussion on victim support\"", english.Body);
+        Assert.Contains(SampleEvents.RepresentativeId.ToString("D"), english.Body);
+        Assert.Contains("2026-07-01", english.Body);
+        Assert.StartsWith("Invitation à un panel", Templates.Render(draft, "fr").Subject);
+        Assert.StartsWith("Invitación a un panel", Templates.Render(draft, "es").Subject);
+    }
+
+    [Fact]
     public void The_screening_digest_lists_the_waiting_applications_oldest_first_to_the_secretariat()
     {
         var day = new DateOnly(2026, 5, 9);

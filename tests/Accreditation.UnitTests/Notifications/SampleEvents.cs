@@ -76,6 +76,10 @@ static class SampleEvents
     public static RepresentativeNominated Nominated(string status = "InPerson", int waitingPosition = 0) =>
         new(ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle, RepresentativeId, status, waitingPosition, At);
 
+    public static PanellistInvited PanellistInvited() =>
+        new(Guid.Parse("5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f"), ApplicationId, OrganizationId, OrganizationName, DialogueId, DialogueTitle,
+            "2026-07-01", RepresentativeId, 3, "Panel discussion on victim support", At);
+
     public static IReadOnlyList<WaitingApplication> Waiting() =>
     [
         new(ApplicationId, OrganizationName, DialogueTitle, At),
@@ -111,6 +115,7 @@ static class SampleEvents
             ("representative nominated in person", NoticePlanner.For(Nominated(), Links)),
             ("representative nominated online", NoticePlanner.For(Nominated("Online"), Links)),
             ("representative nominated, waiting", NoticePlanner.For(Nominated("WaitingList", 3), Links)),
+            ("panel invitation", NoticePlanner.For(PanellistInvited(), Links)),
             ("screening digest", NoticePlanner.ForDigest(DateOnly.FromDateTime(At.UtcDateTime), Waiting())),
         ];
         return plans.SelectMany(p => p.Item2.Select(d => (p.Item1, d)));

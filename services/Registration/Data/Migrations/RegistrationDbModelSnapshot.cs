@@ -419,6 +419,315 @@ namespace Accreditation.Registration.Data.Migrations
                     b.ToTable("OrganizationMembers");
                 });
 
+            modelBuilder.Entity("Accreditation.Registration.Domain.Programme.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DialogueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DialogueId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgendaItems", (string)null);
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Programme.Attendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DialogueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RepresentativeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DialogueId");
+
+                    b.HasIndex("RepresentativeId")
+                        .IsUnique();
+
+                    b.ToTable("Attendances", (string)null);
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Programme.DialogueProgramme", b =>
+                {
+                    b.Property<Guid>("DialogueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chairs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FurtherWorkingGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineMeetingUrl")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DialogueId");
+
+                    b.HasIndex("Series");
+
+                    b.ToTable("DialogueProgrammes", (string)null);
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Programme.FloorRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DialogueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RepresentativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SpokeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatementDocumentName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatementDocumentSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StatementPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatementPublishedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StatementSubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatementText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("AgendaItemId", "Position");
+
+                    b.HasIndex("DialogueId", "OrganizationId");
+
+                    b.ToTable("FloorRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Programme.JoinCode", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DialogueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RepresentativeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("RepresentativeId")
+                        .IsUnique();
+
+                    b.ToTable("JoinCodes", (string)null);
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Programme.MeetingDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DialogueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("DialogueId", "Symbol")
+                        .IsUnique();
+
+                    b.ToTable("MeetingDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Programme.Panellist", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DialogueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RepresentativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DialogueId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("AgendaItemId", "RepresentativeId")
+                        .IsUnique();
+
+                    b.ToTable("Panellists", (string)null);
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Programme.StoredDocument", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("OwnerId");
+
+                    b.ToTable("ProgrammeDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Accreditation.Registration.Domain.Representative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -764,6 +1073,118 @@ namespace Accreditation.Registration.Data.Migrations
                     b.HasOne("Accreditation.Registration.Domain.Organization", null)
                         .WithMany("Members")
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Programme.AgendaItem", b =>
+                {
+                    b.HasOne("Accreditation.Registration.Domain.Dialogue", null)
+                        .WithMany()
+                        .HasForeignKey("DialogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Programme.Attendance", b =>
+                {
+                    b.HasOne("Accreditation.Registration.Domain.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Programme.DialogueProgramme", b =>
+                {
+                    b.HasOne("Accreditation.Registration.Domain.Dialogue", null)
+                        .WithOne()
+                        .HasForeignKey("Accreditation.Registration.Domain.Programme.DialogueProgramme", "DialogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Programme.FloorRequest", b =>
+                {
+                    b.HasOne("Accreditation.Registration.Domain.Programme.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Accreditation.Registration.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Accreditation.Registration.Domain.Programme.OnBehalfOf", "OnBehalf", b1 =>
+                        {
+                            b1.Property<Guid>("FloorRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("OrganizationId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("AnsweredAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AnsweredBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("FloorRequestId", "OrganizationId");
+
+                            b1.HasIndex("OrganizationId");
+
+                            b1.ToTable("FloorRequestOnBehalf", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FloorRequestId");
+                        });
+
+                    b.Navigation("OnBehalf");
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Programme.JoinCode", b =>
+                {
+                    b.HasOne("Accreditation.Registration.Domain.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Programme.MeetingDocument", b =>
+                {
+                    b.HasOne("Accreditation.Registration.Domain.Programme.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Accreditation.Registration.Domain.Dialogue", null)
+                        .WithMany()
+                        .HasForeignKey("DialogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Accreditation.Registration.Domain.Programme.Panellist", b =>
+                {
+                    b.HasOne("Accreditation.Registration.Domain.Programme.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Accreditation.Registration.Domain.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

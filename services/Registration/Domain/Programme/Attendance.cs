@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using Accreditation.ServiceDefaults.Errors;
+
+namespace Accreditation.Registration.Domain.Programme;
+
+/// <summary>
+/// A representative attended the dialogue, in person (checked in at the door) or online (joined by
+/// the link). No personal data: the organization and the mode are what the figures count, and the
+/// retention purge leaves the row alone.
+/// </summary>
+public sealed class Attendance
+{
+    /// <summary>Who recorded an online attendance: the join link itself.</summary>
+    public const string JoinLink = "join-link";
+
+    Attendance() { }
+
+    public Guid Id { get; private set; }
+    public Guid DialogueId { get; private set; }
+    /// <summary>One attendance per representative (unique).</summary>
+    public Guid RepresentativeId { get; private set; }
+    public Guid OrganizationId { get; private set; }
+    public AttendanceMode Mode { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+    public string RecordedBy { get; private set; } = "";
+
+    /// <summary>An officer checks a representative in at the door, on the dialogue's day.</summary>
+    public static Attendance CheckIn(Dialogue dialogue, Representative representative, Actor actor, DateTimeOffset now) =>
+        Record(dialogue, representative, AttendanceMode.InPerson, actor.Subject, now);
+
+    /// <summary>The representative's join link was used on the dialogue's day.</summary>
+    public static Attendance JoinOnline(Dialogue dialogue, Representative representative, DateTimeOffset now) =>
+        Record(dialogue, representative, AttendanceMode.Online, JoinLink, now);
+
+    /// <summary>Whether it is the dialogue's day (UTC date): when attendance is recorded.</summary>
+    public static bool IsDialogueDay(Dialogue dialogue, DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime) == dialogue.Date;
+
+    static Attendance Record(Dialogue dialogue, Representative representative, AttendanceMode mode, string by, DateTimeOffset now)
+    {
+        if (representative.DialogueId != dialogue.Id)
+            throw new InvalidOperationException("The representative belongs to another dialogue.");
+        if (!representative.IsActive)
+            throw new RuleViolationException($"The representative is {representative.Status}.");
+        if (!IsDialogueDay(dialogue, now))
+            throw new RuleViolationException(
+                $"The dialogue takes place on {dialogue.Date:yyyy-MM-dd}; attendance is recorded on that day (it is now {now:u}).");
+        return new Attendance
+        {
+            Id = Guid.NewGuid(),
+            DialogueId = dialogue.Id,
+            RepresentativeId = representative.Id,
+            OrganizationId = representative.OrganizationId,
+            Mode = mode,
+            RecordedAt = now,
+            RecordedBy = by,
+        };
+    }
+}
+
+/// <summary>
+/// An online representative's join code: the bearer of the link is let in, so the code is random
+/// (128 bits), never derived from the representative.
+/// </summary>
+public sealed class JoinCode
+{
+    JoinCode() { }
+
+    public string Code { get; private set; } = "";
+    public Guid RepresentativeId { get; private set; }
+    public Guid DialogueId { get; private set; }
+    public DateTimeOffset IssuedAt { get; private set; }
+
+    /// <summary>Issued to a representative who attends online.</summary>
+    public static JoinCode Issue(Representative representative, DateTimeOffset now)
+    {
+        if (representative.Status != RepresentativeStatus.Online)
+            throw new RuleViolationException($"The representative is {representative.Status}; join links are for online representatives.");
+        return new JoinCode
+        {
+            Code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            RepresentativeId = representative.Id,
+            DialogueId = representative.DialogueId,
+            IssuedAt = now,
+        };
+    }
+
+    /// <summary>What a caller typed: 32 hexadecimal digits, or nothing to look up.</summary>
+    public static string Parse(string? code)
+    {
+        var text = code?.Trim().ToLowerInvariant() ?? "";
+        if (text.Length == 0)
+            throw new InvalidFieldException("join_code", "is required");
+        if (text.Length != 32 || !text.All(Uri.IsHexDigit))
+            throw new InvalidFieldException("join_code", "is not a join code this system issued");
+        return text;
+    }
+}

@@ -1,0 +1,259 @@
+using Accreditation.Registration.Domain;
+using Accreditation.Registration.Domain.Programme;
+using Accreditation.Registration.Domain.Statistics;
+using Accreditation.ServiceDefaults.Errors;
+
+namespace Accreditation.UnitTests.Registration.Programme;
+
+/// <summary>Rules of the dialogue itself: programme, agenda, panels, speakers, attendance and participation, without a host.</summary>
+public sealed class ProgrammeRulesTests
+{
+    static readonly DateOnly Day = new(2026, 7, 1);
+    static readonly DateTimeOffset Before = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+    static readonly DateTimeOffset OnTheDay = new(2026, 7, 1, 10, 0, 0, TimeSpan.Zero);
+    static readonly DateTimeOffset After = new(2026, 7, 2, 9, 0, 0, TimeSpan.Zero);
+    static readonly Actor Officer = new("officer-1", "officer");
+    static readonly Actor Member = new("user-1", "organization");
+
+    [Fact]
+    public void The_first_working_group_of_the_programme_becomes_the_dialogues_own_and_the_others_follow_it()
+    {
+        var dialogue = NewDialogue();
+        var programme = DialogueProgramme.Empty(dialogue.Id);
+        programme.Update(dialogue, " 2023 constructive dialogues ",
+            [new("Working Group on International Cooperation", "fourteenth session"), new("Working Group on Technical Assistance", "fifteenth session")],
+            [new("Ms. A", "Chair", ChairRole.Chair), new("Mr. B", "Vice-Chair", ChairRole.CoChair), new("Ms. C", "", ChairRole.CoChair)],
+            "https://meet.example.org/dialogue", Officer, Before);
+
+        Assert.Equal(("Working Group on International Cooperation", "fourteenth session"), (dialogue.WorkingGroup, dialogue.Session));
+        Assert.Equal(["Working Group on International Cooperation", "Working Group on Technical Assistance"], programme.WorkingGroups(dialogue).Select(g => g.Name));
+        Assert.Equal("2023 constructive dialogues", programme.Series);
+        Assert.Equal([ChairRole.Chair, ChairRole.CoChair, ChairRole.CoChair], programme.Chairs.Select(c => c.Role));
+    }
+
+    [Theory]
+    [InlineData("working_groups", 0, 0, "")]
+    [InlineData("chairs", 1, 2, "")]
+    [InlineData("online_meeting_url", 1, 0, "http://meet.example.org/plain")]
+    [InlineData("online_meeting_url", 1, 0, "/relative")]
+    public void A_programme_without_a_working_group_with_two_chairs_or_an_unencrypted_meeting_address_is_refused(
+        string field, int groups, int chairs, string url)
+    {
+        var dialogue = NewDialogue();
+        var error = Assert.Throws<InvalidFieldException>(() => DialogueProgramme.Empty(dialogue.Id).Update(dialogue, "",
+            Enumerable.Range(0, groups).Select(i => new WorkingGroupSession($"Group {i}", "first session")).ToList(),
+            Enumerable.Range(0, chairs).Select(i => new Chair($"Chair {i}", "", ChairRole.Chair)).ToList(), url, Officer, Before));
+        Assert.Equal(field, error.Field);
+    }
+
+    [Fact]
+    public void A_chair_without_a_role_names_the_field()
+    {
+        var dialogue = NewDialogue();
+        var error = Assert.Throws<InvalidFieldException>(() => DialogueProgramme.Empty(dialogue.Id).Update(dialogue, "",
+            [new("Group", "session")], [new("Ms. A", "", (ChairRole)0)], "", Officer, Before));
+        Assert.Equal("chairs[0].role", error.Field);
+    }
+
+    [Theory]
+    [InlineData(0, "Briefing", "number")]
+    [InlineData(100, "Briefing", "number")]
+    [InlineData(2, " ", "title")]
+    public void An_agenda_item_needs_a_number_from_1_to_99_and_a_title(int number, string title, string field)
+    {
+        Assert.Equal(field, Assert.Throws<InvalidFieldException>(() => AgendaItem.Add(NewDialogue(), number, title, AgendaItemKind.Briefing)).Field);
+    }
+
+    [Fact]
+    public void An_agenda_item_with_panellists_or_speakers_cannot_be_removed()
+    {
+        var item = AgendaItem.Add(NewDialogue(), 3, "Panel", AgendaItemKind.Panel);
+        item.EnsureRemovable(0, 0);
+        Assert.Contains("1 panellist(s)", Assert.Throws<RuleViolationException>(() => item.EnsureRemovable(1, 0)).Message);
+    }
+
+    [Fact]
+    public void Panellists_are_invited_to_panel_items_only_and_answer_once_before_the_dialogue()
+    {
+        var (dialogue, application) = Admitted();
+        var representative = Nominate(application, dialogue);
+        var briefing = AgendaItem.Add(dialogue, 2, "Briefing by the secretariat", AgendaItemKind.Briefing);
+        Assert.Contains("is a Briefing item", Assert.Throws<RuleViolationException>(() => Panellist.Invite(dialogue, briefing, representative, application, Officer, Before)).Message);
+
+        var panel = AgendaItem.Add(dialogue, 3, "Panel discussion", AgendaItemKind.Panel);
+        var panellist = Panellist.Invite(dialogue, panel, representative, application, Officer, Before);
+        Assert.Equal(PanellistStatus.Invited, panellist.Status);
+        panellist.Answer(accept: true, dialogue, Member, Before);
+        Assert.Equal(PanellistStatus.Accepted, panellist.Status);
+        Assert.Contains("is Accepted already", Assert.Throws<RuleViolationException>(() => panellist.Answer(false, dialogue, Member, Before)).Message);
+
+        var late = Panellist.Invite(dialogue, panel, Nominate(application, dialogue), application, Officer, Before);
+        Assert.Contains("took place on 2026-07-01", Assert.Throws<RuleViolationException>(() => late.Answer(true, dialogue, Member, After)).Message);
+    }
+
+    [Fact]
+    public void A_withdrawn_representative_is_not_invited_to_a_panel()
+    {
+        var (dialogue, application) = Admitted();
+        var representative = Nominate(application, dialogue);
+        representative.Withdraw(Member, Before);
+        var panel = AgendaItem.Add(dialogue, 3, "Panel discussion", AgendaItemKind.Panel);
+        Assert.Contains("is Withdrawn", Assert.Throws<RuleViolationException>(() => Panellist.Invite(dialogue, panel, representative, application, Officer, Before)).Message);
+    }
+
+    [Fact]
+    public void A_speaker_speaks_only_for_other_admitted_organizations_each_named_once()
+    {
+        var (dialogue, application) = Admitted();
+        var item = AgendaItem.Add(dialogue, 4, "Collection of inputs", AgendaItemKind.CollectionOfInputs);
+        var (first, second, stranger) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        HashSet<Guid> admitted = [first, second, application.OrganizationId];
+        FloorRequest Request(params Guid[] onBehalf) => FloorRequest.Request(dialogue, item, application, null, onBehalf, admitted, 1, Member, Before);
+
+        Assert.Equal("on_behalf_of_organization_ids", Assert.Throws<InvalidFieldException>(() => Request(first, first)).Field);
+        Assert.Equal("on_behalf_of_organization_ids", Assert.Throws<InvalidFieldException>(() => Request(application.OrganizationId)).Field);
+        Assert.Contains("not admitted", Assert.Throws<RuleViolationException>(() => Request(first, stranger)).Message);
+        var floor = Request(first, second);
+        Assert.All(floor.OnBehalf, o => Assert.Equal(OnBehalfStatus.Pending, o.Status));
+        Assert.True(floor.Concerns(second));
+        Assert.False(floor.Concerns(stranger));
+        Assert.Contains("list of speakers is closed", Assert.Throws<RuleViolationException>(() =>
+            FloorRequest.Request(dialogue, item, application, null, [], admitted, 1, Member, After)).Message);
+    }
+
+    [Fact]
+    public void An_organization_not_named_in_a_floor_request_finds_nothing_to_confirm()
+    {
+        var (dialogue, application) = Admitted();
+        var floor = Floor(dialogue, application, out var named);
+        floor.AnswerOnBehalf(named, confirm: true, Member, Before);
+        Assert.Equal(OnBehalfStatus.Confirmed, floor.OnBehalf.Single().Status);
+        Assert.Throws<NotFoundException>(() => floor.AnswerOnBehalf(Guid.NewGuid(), true, Member, Before));
+    }
+
+    [Fact]
+    public void A_speaker_is_marked_as_having_spoken_from_the_dialogues_day_and_its_statement_published_after_it()
+    {
+        var (dialogue, application) = Admitted();
+        var floor = Floor(dialogue, application, out _);
+        Assert.Contains("takes place on 2026-07-01", Assert.Throws<RuleViolationException>(() => floor.MarkSpoke(dialogue, Before)).Message);
+        Assert.Equal("text", Assert.Throws<InvalidFieldException>(() => floor.SubmitStatement(" ", null, Before)).Field);
+        floor.SubmitStatement("Our statement.", null, Before);
+        Assert.Contains("is Requested", Assert.Throws<RuleViolationException>(() => floor.PublishStatement(dialogue, Officer, After)).Message);
+
+        floor.MarkSpoke(dialogue, OnTheDay);
+        Assert.Contains("published once it is over", Assert.Throws<RuleViolationException>(() => floor.PublishStatement(dialogue, Officer, OnTheDay)).Message);
+        floor.PublishStatement(dialogue, Officer, After);
+        Assert.True(floor.StatementPublished);
+        Assert.Contains("can no longer change", Assert.Throws<RuleViolationException>(() => floor.SubmitStatement("Changed.", null, After)).Message);
+        Assert.Contains("is Spoke", Assert.Throws<RuleViolationException>(() => floor.Withdraw(After)).Message);
+    }
+
+    [Fact]
+    public void The_secretariat_orders_every_open_request_once_and_withdrawn_ones_go_last()
+    {
+        var (dialogue, application) = Admitted();
+        var item = AgendaItem.Add(dialogue, 4, "Collection of inputs", AgendaItemKind.CollectionOfInputs);
+        var requests = Enumerable.Range(1, 3).Select(p => FloorRequest.Request(dialogue, item, application, null, [], new HashSet<Guid>(), p, Member, Before)).ToList();
+        requests[0].Withdraw(Before);
+
+        Assert.Equal("floor_request_ids", Assert.Throws<InvalidFieldException>(() => SpeakersList.Order(requests, [requests[2].Id])).Field);
+        Assert.Equal("floor_request_ids", Assert.Throws<InvalidFieldException>(() => SpeakersList.Order(requests, [requests[2].Id, requests[2].Id])).Field);
+        SpeakersList.Order(requests, [requests[2].Id, requests[1].Id]);
+        Assert.Equal([3, 2, 1], requests.Select(r => r.Position));
+    }
+
+    [Fact]
+    public void Attendance_is_recorded_on_the_dialogues_day_only_and_keeps_no_personal_data()
+    {
+        var (dialogue, application) = Admitted();
+        var representative = Nominate(application, dialogue);
+        Assert.Contains("takes place on 2026-07-01", Assert.Throws<RuleViolationException>(() => Attendance.CheckIn(dialogue, representative, Officer, Before)).Message);
+        Assert.Throws<RuleViolationException>(() => Attendance.CheckIn(dialogue, representative, Officer, After));
+        var attendance = Attendance.CheckIn(dialogue, representative, Officer, OnTheDay);
+        Assert.Equal((representative.OrganizationId, AttendanceMode.InPerson), (attendance.OrganizationId, attendance.Mode));
+        Assert.DoesNotContain(typeof(Attendance).GetProperties(), p => p.Name.Contains("Name") || p.Name.Contains("Email"));
+    }
+
+    [Fact]
+    public void Join_codes_go_to_online_representatives_and_are_unguessable()
+    {
+        var (dialogue, application) = Admitted();
+        Assert.Contains("is InPerson", Assert.Throws<RuleViolationException>(() => JoinCode.Issue(Nominate(application, dialogue), Before)).Message);
+        var online = Nominate(application, dialogue, AttendanceMode.Online);
+        var (first, second) = (JoinCode.Issue(online, Before), JoinCode.Issue(online, Before));
+        Assert.Equal(32, first.Code.Length);
+        Assert.NotEqual(first.Code, second.Code);
+        Assert.Equal(first.Code, JoinCode.Parse(" " + first.Code.ToUpperInvariant() + " "));
+        Assert.Equal("join_code", Assert.Throws<InvalidFieldException>(() => JoinCode.Parse("../etc")).Field);
+    }
+
+    [Fact]
+    public void The_door_search_ignores_case_and_accents()
+    {
+        Assert.True(CheckInSearch.Matches("jose", "José Martínez", "Red Jurídica"));
+        Assert.True(CheckInSearch.Matches("JURIDICA", "Ana", "Red Jurídica"));
+        Assert.False(CheckInSearch.Matches("pedro", "José Martínez", "Red Jurídica"));
+    }
+
+    [Fact]
+    public void After_the_dialogue_an_organization_took_part_only_if_one_of_its_representatives_attended()
+    {
+        var (ngo, academia, absent) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var figures = Participation.FromAttendance(
+        [
+            new(ngo, StakeholderCategory.Ngo, "KEN", Guid.NewGuid(), AttendanceMode.InPerson),
+            new(ngo, StakeholderCategory.Ngo, "KEN", Guid.NewGuid(), AttendanceMode.Online),
+            new(academia, StakeholderCategory.Academia, "FRA", Guid.NewGuid(), AttendanceMode.Online),
+        ]);
+        Assert.Equal(ParticipationBasis.Attendance, figures.Basis);
+        Assert.Equal((2, 1, 1, 0), (figures.Organizations, figures.In(StakeholderCategory.Ngo), figures.In(StakeholderCategory.Academia), figures.In(StakeholderCategory.PrivateSector)));
+        Assert.Equal((1, 2, 1, 2), (figures.OrganizationsInPerson, figures.OrganizationsOnline, figures.RepresentativesInPerson, figures.RepresentativesOnline));
+        Assert.Equal(1, figures.ByRegion.Single(r => r.Region == RegionalGroup.African).Organizations);
+
+        var before = Participation.FromAdmissions([new(absent, StakeholderCategory.PrivateSector, "BRA"), new(ngo, StakeholderCategory.Ngo, "KEN")],
+            [new(ngo, StakeholderCategory.Ngo, "KEN", Guid.NewGuid(), AttendanceMode.InPerson)]);
+        Assert.Equal((ParticipationBasis.Admissions, 2, 1), (before.Basis, before.Organizations, before.In(StakeholderCategory.PrivateSector)));
+    }
+
+    [Fact]
+    public void A_series_counts_each_organization_once_over_its_dialogues()
+    {
+        var ngo = Guid.NewGuid();
+        IReadOnlyList<ParticipantFact> Attended(AttendanceMode mode) => [new(ngo, StakeholderCategory.Ngo, "KEN", Guid.NewGuid(), mode)];
+        var series = Participation.Series(
+        [
+            (ParticipationBasis.Attendance, Attended(AttendanceMode.InPerson), []),
+            (ParticipationBasis.Attendance, Attended(AttendanceMode.Online), []),
+        ]);
+        Assert.Equal((ParticipationBasis.Attendance, 1, 1, 1, 2), (series.Basis, series.Organizations, series.OrganizationsInPerson, series.OrganizationsOnline,
+            series.RepresentativesInPerson + series.RepresentativesOnline));
+        Assert.Equal(ParticipationBasis.Admissions, Participation.Series([(ParticipationBasis.Attendance, Attended(AttendanceMode.Online), []), (ParticipationBasis.Admissions, [], [])]).Basis);
+    }
+
+    static FloorRequest Floor(Dialogue dialogue, Application application, out Guid named)
+    {
+        named = Guid.NewGuid();
+        var item = AgendaItem.Add(dialogue, 4, "Collection of inputs", AgendaItemKind.CollectionOfInputs);
+        return FloorRequest.Request(dialogue, item, application, null, [named], new HashSet<Guid> { named }, 1, Member, Before);
+    }
+
+    static Representative Nominate(Application application, Dialogue dialogue, AttendanceMode mode = AttendanceMode.InPerson) =>
+        Representative.Nominate(application, dialogue, 0, 0, 1, RepresentativeDetails.Parse("Amina Diallo", "Director", "amina@example.org"), mode, Member, Before);
+
+    static (Dialogue, Application) Admitted()
+    {
+        var dialogue = NewDialogue();
+        var organization = Organization.Create("Migrant Rights Network", "MRN", StakeholderCategory.Ngo, "KEN",
+            EcosocStatus.Special, "https://mrn.example.org", [], "user-1", Before.AddDays(-30));
+        var application = Application.Submit(organization, dialogue, Member, Before.AddDays(-20));
+        application.Screen(eligible: true, null, Officer, Before.AddDays(-19));
+        application.AdmitWithoutCirculation(Officer, Before.AddDays(-19));
+        return (dialogue, application);
+    }
+
+    static Dialogue NewDialogue() =>
+        Dialogue.Create("Working Group on Trafficking in Persons", "fifteenth session", Day, "Vienna",
+            Before.AddDays(-25), Before.AddDays(7), 14, 40,
+            new DialoguePolicy(CirculationPolicy.WithoutEcosocStatus, ObjectionEffect.Exclude, false, 5), Before.AddDays(-30));
+}
