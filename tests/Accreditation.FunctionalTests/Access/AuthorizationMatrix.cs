@@ -23,7 +23,7 @@ public sealed record MatrixRow(Func<MatrixWorld, Side, IMessage> Request, Func<R
 /// fail on the object's state); Denied is PERMISSION_DENIED; Hidden is NOT_FOUND where existence
 /// itself is confidential.
 /// </summary>
-public static class AuthorizationMatrix
+public static partial class AuthorizationMatrix
 {
     /// <summary>A further row of an RPC ("Service/Method#what"): the same call on other objects, with its own expectations.</summary>
     public const string Variant = "#";
@@ -52,7 +52,7 @@ public static class AuthorizationMatrix
     static readonly Func<Role, Side, Outcome> Readers = Only(Officer, Auditor);
     static readonly Func<Role, Side, Outcome> StatesAndSecretariat = Only(StateX, StateY, Officer, Auditor);
 
-    public static readonly IReadOnlyDictionary<string, MatrixRow> Rows = new Dictionary<string, MatrixRow>
+    public static readonly IReadOnlyDictionary<string, MatrixRow> Rows = new Dictionary<string, MatrixRow>(ProgrammeRows())
     {
         ["accreditation.registration.v1.DialogueService/CreateDialogue"] = new((_, _) => new RegistrationV1.CreateDialogueRequest
         {

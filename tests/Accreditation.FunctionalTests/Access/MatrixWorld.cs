@@ -36,6 +36,8 @@ public sealed class MatrixWorld
     public required IReadOnlyDictionary<Side, string> PublishableComments { get; init; }
     /// <summary>A pending invitation of each side's organization.</summary>
     public required IReadOnlyDictionary<Side, string> Invitations { get; init; }
+    /// <summary>The dialogue itself: programme, panel, speakers, attendance (see <see cref="ProgrammeObjects"/>).</summary>
+    public required ProgrammeObjects Programme { get; init; }
 
     public static Side Own(Role role) => role is Role.OrganizationB or Role.StateY ? Side.B : Side.A;
 
@@ -115,6 +117,7 @@ public sealed class MatrixWorld
             Comments = admitted.Comments,
             PublishableComments = admitted.Publishable,
             Invitations = invitations,
+            Programme = await ProgrammeObjects.BuildAsync(system, officer, users),
         };
     }
 
