@@ -189,6 +189,8 @@ public sealed class DialogueProgrammeJourneyTests(PortalSystem portal) : IClassF
         var joined = await representativeTab.Context.APIRequest.GetAsync($"/{culture}/join/{code}", new() { MaxRedirects = 0 });
         Assert.Equal(302, joined.Status);
         Assert.Equal(MeetingUrl, joined.Headers["location"]);
+        // Not before the dialogue is over: its public page does not exist yet.
+        Assert.Equal(404, (await representativeTab.Context.APIRequest.GetAsync($"/{culture}/public/dialogues/{dialogue.DialogueId}")).Status);
         await page.ReloadAsync();
         await Expect(page.Locator("ul.cards li").Nth(1)).ToContainTextAsync("1");
 
@@ -224,7 +226,7 @@ public sealed class DialogueProgrammeJourneyTests(PortalSystem portal) : IClassF
         await Expect(main).ToContainTextAsync("Ms. Maria Chair");
         await Expect(main).ToContainTextAsync($"Ana Alliance, {alliance.Organization.Name}");
         await Expect(main).Not.ToContainTextAsync("Bea Bridges");
-        await Expect(main).ToContainTextAsync(F(", also on behalf of {0}", "Public.Dialogue", bridges.Organization.Name));
+        await Expect(main).ToContainTextAsync(F("{0}, also on behalf of {1}", "Public.Dialogue", centre.Organization.Name, bridges.Organization.Name));
         await reader.Locator("details summary").First.ClickAsync();
         await Expect(main).ToContainTextAsync("Victims of trafficking need shelters run by survivors.");
         await Expect(main).ToContainTextAsync("CTOC/COP/WG.2/2023/CRP.1");
