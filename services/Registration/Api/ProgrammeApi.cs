@@ -65,7 +65,7 @@ public sealed class ProgrammeApi(RegistrationDb db, TimeProvider clock) : V1.Pro
     {
         context.GetCaller().Require(Roles.Officer);
         var id = Require.Id(request.DialogueId, "dialogue_id");
-        var kind = Mapping.Domain<AgendaItemKind, V1.AgendaItemKind>(request.Kind, "kind");
+        var kind = request.Kind.ToDomain("kind");
         var item = await db.RetryInTransactionAsync(async ct =>
         {
             var item = AgendaItem.Add(await db.DialogueAsync(id, ct), request.Number, request.Title, kind);
@@ -80,7 +80,7 @@ public sealed class ProgrammeApi(RegistrationDb db, TimeProvider clock) : V1.Pro
     {
         context.GetCaller().Require(Roles.Officer);
         var id = Require.Id(request.AgendaItemId, "agenda_item_id");
-        var kind = Mapping.Domain<AgendaItemKind, V1.AgendaItemKind>(request.Kind, "kind");
+        var kind = request.Kind.ToDomain("kind");
         var item = await db.RetryInTransactionAsync(async ct =>
         {
             var item = await db.LoadAgendaItemAsync(id, ct);
@@ -174,7 +174,7 @@ public sealed class ProgrammeApi(RegistrationDb db, TimeProvider clock) : V1.Pro
             response.Dialogues.Add(new V1.SeriesDialogue
             {
                 DialogueId = dialogue.Id.ToString(), Title = dialogue.Title, Date = dialogue.Date.ToString("yyyy-MM-dd"),
-                Basis = (V1.ParticipationBasis)basis, Organizations = figures.Organizations,
+                Basis = basis.ToContract(), Organizations = figures.Organizations,
             });
         }
         response.Participation = Participation.Series(facts).ToContract();

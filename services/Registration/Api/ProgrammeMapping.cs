@@ -13,7 +13,7 @@ static class ProgrammeMapping
 
     public static V1.WorkingGroupSession ToContract(this WorkingGroupSession g) => new() { Name = g.Name, Session = g.Session };
 
-    public static V1.Chair ToContract(this Chair c) => new() { Name = c.Name, Title = c.Title, Role = (V1.ChairRole)c.Role };
+    public static V1.Chair ToContract(this Chair c) => new() { Name = c.Name, Title = c.Title, Role = c.Role.ToContract() };
 
     public static V1.Panellist ToContract(this PanellistView p) => new()
     {
@@ -25,7 +25,7 @@ static class ProgrammeMapping
         RepresentativeTitle = p.RepresentativeTitle,
         OrganizationId = p.Panellist.OrganizationId.ToString(),
         OrganizationName = p.OrganizationName,
-        Status = (V1.PanellistStatus)p.Panellist.Status,
+        Status = p.Panellist.Status.ToContract(),
         InvitedAt = Timestamp.FromDateTimeOffset(p.Panellist.InvitedAt),
         AnsweredAt = Time(p.Panellist.AnsweredAt),
     };
@@ -36,7 +36,7 @@ static class ProgrammeMapping
         DialogueId = i.DialogueId.ToString(),
         Number = i.Number,
         Title = i.Title,
-        Kind = (V1.AgendaItemKind)i.Kind,
+        Kind = i.Kind.ToContract(),
         Panellists = { panellists.Where(p => p.Panellist.AgendaItemId == i.Id).Select(p => p.ToContract()) },
     };
 
@@ -77,11 +77,11 @@ static class ProgrammeMapping
         {
             v.Request.OnBehalf.Select(o => new V1.OnBehalfOf
             {
-                OrganizationId = o.OrganizationId.ToString(), OrganizationName = v.NameOf(o.OrganizationId), Status = (V1.OnBehalfStatus)o.Status,
+                OrganizationId = o.OrganizationId.ToString(), OrganizationName = v.NameOf(o.OrganizationId), Status = o.Status.ToContract(),
             }),
         },
         Position = v.Request.Position,
-        Status = (V1.FloorRequestStatus)v.Request.Status,
+        Status = v.Request.Status.ToContract(),
         RequestedAt = Timestamp.FromDateTimeOffset(v.Request.RequestedAt),
         SpokeAt = Time(v.Request.SpokeAt),
         Statement = StatementOf(v.Request),
@@ -89,7 +89,7 @@ static class ProgrammeMapping
 
     public static V1.ParticipationFigures ToContract(this ParticipationFigures f) => new()
     {
-        Basis = (V1.ParticipationBasis)f.Basis,
+        Basis = f.Basis.ToContract(),
         Organizations = f.Organizations,
         ByCategory = { f.ByCategory.Select(c => new V1.CategoryParticipation { Category = (V1.StakeholderCategory)c.Category, Organizations = c.Organizations }) },
         ByRegion = { f.ByRegion.Select(r => new V1.RegionParticipation { Region = (V1.RegionalGroup)r.Region, Organizations = r.Organizations }) },
@@ -133,5 +133,5 @@ static class ProgrammeMapping
 
     public static WorkingGroupSession ToDomain(this V1.WorkingGroupSession g) => new(g.Name, g.Session);
 
-    public static Chair ToDomain(this V1.Chair c) => new(c.Name, c.Title, (ChairRole)(int)c.Role);
+    public static Chair ToDomain(this V1.Chair c) => new(c.Name, c.Title, c.Role.ToDomain());
 }

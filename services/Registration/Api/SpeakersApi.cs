@@ -160,6 +160,34 @@ public sealed class SpeakersApi(RegistrationDb db, TimeProvider clock) : V1.Spea
         };
     }
 
+    /// <summary>Whom a speaker may speak for: only those admitted to the dialogue see who else is.</summary>
+    public override async Task<V1.ListAdmittedOrganizationsResponse> ListAdmittedOrganizations(V1.ListAdmittedOrganizationsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller().Require(Roles.Organization, Roles.Officer, Roles.Auditor);
+        var dialogueId = Require.Id(request.DialogueId, "dialogue_id");
+        var ct = context.CancellationToken;
+        await db.DialogueAsync(dialogueId, ct);
+        var admitted = await db.Applications.AsNoTracking().Where(a => a.DialogueId == dialogueId && a.State == ApplicationState.Admitted)
+            .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => o)
+            .ToListAsync(ct);
+        if (!caller.IsSecretariat)
+        {
+            var own = await db.OrganizationsOfAsync(caller, ct);
+            if (!admitted.Any(o => own.Contains(o.Id)))
+                throw new AccessDeniedException($"None of the caller's organizations is admitted to dialogue {dialogueId}.");
+        }
+        return new V1.ListAdmittedOrganizationsResponse
+        {
+            Organizations =
+            {
+                admitted.OrderBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase).Select(o => new V1.AdmittedOrganization
+                {
+                    OrganizationId = o.Id.ToString(), Name = o.Name, Acronym = o.Acronym, Category = (V1.StakeholderCategory)o.Category,
+                }),
+            },
+        };
+    }
+
     /// <summary>
     /// Loads a floor request the caller can see (NOT_FOUND otherwise), applies the change (which
     /// checks what the caller may do) and saves, in one transaction.

@@ -29,14 +29,20 @@ public sealed record SummarySpeaker(int Position, SummaryOrganization Organizati
 public sealed record SummaryAgendaItem(int Number, string Title, AgendaItemKind Kind, IReadOnlyList<SummaryOrganization> PanelOrganizations,
     IReadOnlyList<SummarySpeaker> Speakers);
 
+/// <summary>An organization that took part (or, by admissions, is admitted) and how many of its representatives did, by mode.</summary>
+public sealed record SummaryParticipant(SummaryOrganization Organization, string Country, int InPerson, int Online);
+
 /// <summary>
 /// What a Chair's summary of a dialogue is written from: plain values, no entity to change.
 /// <see cref="Participation"/> counts attendance once the dialogue's day is over and admissions before
-/// (its Basis says which). <see cref="PublishedComments"/> is the number of written comments published.
+/// (its Basis says which); <see cref="Participants"/> are the organizations it counts, by name, for
+/// figures the summary may want beyond them (category by mode). <see cref="PublishedComments"/> is
+/// the number of written comments published.
 /// </summary>
 public sealed record ChairSummaryData(
     Dialogue Dialogue, string Series, IReadOnlyList<WorkingGroupSession> WorkingGroups, IReadOnlyList<Chair> Chairs,
-    IReadOnlyList<SummaryAgendaItem> AgendaItems, ParticipationFigures Participation, int PublishedComments, int PublishedStatements);
+    IReadOnlyList<SummaryAgendaItem> AgendaItems, ParticipationFigures Participation, IReadOnlyList<SummaryParticipant> Participants,
+    int PublishedComments, int PublishedStatements);
 
 /// <summary>Reads of the dialogue itself: its programme, its participation figures, what its Chair's summary needs.</summary>
 public static class ProgrammeQueries
@@ -130,7 +136,9 @@ public static class ProgrammeQueries
     public static async Task<ChairSummaryData> ChairSummaryDataAsync(this RegistrationDb db, Guid dialogueId, DateTimeOffset now, CancellationToken ct)
     {
         var view = await db.ProgrammeViewAsync(dialogueId, now, ct);
+        var (_, facts, admitted) = await db.ParticipationFactsAsync(view.Dialogue, now, ct);
         var organizationIds = view.Panellists.Select(p => p.Panellist.OrganizationId)
+            .Concat(facts.Select(f => f.OrganizationId)).Concat(admitted.Select(a => a.OrganizationId))
             .Concat(view.FloorRequests.SelectMany(f => f.Request.OnBehalf.Select(o => o.OrganizationId).Append(f.Request.OrganizationId)))
             .Distinct().ToList();
         var organizations = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id))
@@ -143,8 +151,13 @@ public static class ProgrammeQueries
                 .Select(f => new SummarySpeaker(f.Request.Position, organizations[f.Request.OrganizationId],
                     f.Request.OnBehalf.Where(o => o.Status == OnBehalfStatus.Confirmed).Select(o => organizations[o.OrganizationId]).ToList()))
                 .ToList())).ToList();
+        var participants = facts.Select(f => (f.OrganizationId, f.Country)).Concat(admitted.Select(a => (a.OrganizationId, a.Country))).Distinct()
+            .Select(o => new SummaryParticipant(organizations[o.OrganizationId], o.Country,
+                facts.Count(f => f.OrganizationId == o.OrganizationId && f.Mode == AttendanceMode.InPerson),
+                facts.Count(f => f.OrganizationId == o.OrganizationId && f.Mode == AttendanceMode.Online)))
+            .OrderBy(p => p.Organization.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
         var comments = await db.Set<WrittenComment>().CountAsync(c => c.DialogueId == dialogueId && c.PublishedAt != null, ct);
         return new ChairSummaryData(view.Dialogue, view.Programme.Series, view.Programme.WorkingGroups(view.Dialogue), view.Programme.Chairs,
-            items, view.Participation, comments, view.FloorRequests.Count(f => f.Request.StatementPublished));
+            items, view.Participation, participants, comments, view.FloorRequests.Count(f => f.Request.StatementPublished));
     }
 }

@@ -175,6 +175,15 @@ public static partial class AuthorizationMatrix
         ["accreditation.registration.v1.SpeakerService/ListFloorRequests"] = new((w, _) => new RegistrationV1.ListFloorRequestsRequest { DialogueId = w.Programme.DialogueId },
             Only(OrganizationA, OrganizationB, Officer, Auditor)),
 
+        // Both sides' organizations are admitted to the matrix's programme dialogue; States are never.
+        ["accreditation.registration.v1.SpeakerService/ListAdmittedOrganizations"] = new((w, _) => new RegistrationV1.ListAdmittedOrganizationsRequest { DialogueId = w.Programme.DialogueId },
+            Only(OrganizationA, OrganizationB, Officer, Auditor)),
+        // A dialogue neither side is admitted to: only the secretariat lists its organizations.
+        ["accreditation.registration.v1.SpeakerService/ListAdmittedOrganizations" + Variant + "not admitted"] = new((w, _) => new RegistrationV1.ListAdmittedOrganizationsRequest
+        {
+            DialogueId = w.SecondDialogueId,
+        }, Readers),
+
         ["accreditation.registration.v1.AttendanceService/CheckIn"] = new((w, s) => new RegistrationV1.CheckInRequest { RepresentativeId = w.Programme.Representatives[s] }, Officers),
         ["accreditation.registration.v1.AttendanceService/ListCheckIn"] = new((w, _) => new RegistrationV1.ListCheckInRequest { DialogueId = w.Programme.DialogueId }, Readers),
         // Issuing a code is a write: the organization's members and officers, not auditors.

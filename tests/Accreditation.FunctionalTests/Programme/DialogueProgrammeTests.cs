@@ -105,6 +105,10 @@ public sealed class DialogueProgrammeTests(SystemFixture system)
             notices => notices.Any(n => n.Kind == "panel-invitation"), "the panel invitation in the organization's inbox");
         Assert.Contains("Panel discussion", invitation.First(n => n.Kind == "panel-invitation").Body);
 
+        // Whom a speaker may speak for: the organizations admitted to the dialogue.
+        Assert.Equal(7, (await _steps.Speakers.ListAdmittedOrganizationsAsync(new RegistrationV1.ListAdmittedOrganizationsRequest { DialogueId = dialogue.DialogueId },
+            c.User.Call)).Organizations.Count);
+
         // Five speakers; one speaks on behalf of two others, which confirm.
         var onBehalf = await RequestFloorAsync(c, inputs, c1, e, f);
         Assert.All(onBehalf.OnBehalfOf, o => Assert.Equal(RegistrationV1.OnBehalfStatus.Pending, o.Status));
@@ -131,6 +135,12 @@ public sealed class DialogueProgrammeTests(SystemFixture system)
         {
             FloorRequestId = onBehalf.FloorRequestId, Text = "On behalf of our partners: victims first.", Document = ByteString.CopyFrom(Pdf), DocumentName = "statement.pdf",
         }, c.User.Call);
+
+        var comment = (await _steps.Participation.Comments.SubmitCommentAsync(new RegistrationV1.SubmitCommentRequest
+        {
+            ApplicationId = a.ApplicationId, Text = "Victims need access to remedies.",
+        }, a.User.Call)).Comment;
+        await _steps.Participation.Comments.PublishCommentAsync(new RegistrationV1.PublishCommentRequest { CommentId = comment.CommentId }, SystemFixture.Bearer(officer));
 
         // Before the dialogue: no public page, no check-in.
         Assert.Equal(StatusCode.NotFound, (await RefusedAsync(() => PublicAsync(dialogue))).StatusCode);
@@ -185,6 +195,7 @@ public sealed class DialogueProgrammeTests(SystemFixture system)
         Assert.Equal("On behalf of our partners: victims first.", second.Statement.Text);
         Assert.All(page.Speakers.Where(s => s != second), s => Assert.Null(s.Statement));
         AssertAttendanceFigures(page.Participation);
+        Assert.Equal((a.Organization.Name, "Victims need access to remedies."), (Assert.Single(page.Comments).OrganizationName, page.Comments[0].Text));
         Assert.Equal((7, 7, 0), (page.Objections.Applications, page.Objections.Admitted, page.Objections.ObjectingStates));
         Assert.DoesNotContain(page.AgendaItems.SelectMany(i => i.Panellists), p => p.RepresentativeName == "");
 
@@ -204,6 +215,19 @@ public sealed class DialogueProgrammeTests(SystemFixture system)
 
         var statistics = await _steps.Programme.GetSeriesStatisticsAsync(new RegistrationV1.GetSeriesStatisticsRequest { Series = series }, SystemFixture.Bearer(auditor));
         Assert.Equal((RegistrationV1.ParticipationBasis.Attendance, 5), (Assert.Single(statistics.Dialogues).Basis, statistics.Participation.Organizations));
+
+        // What the Chair's summary is written from: the panel's organizations under its item, the speakers under the collection of inputs.
+        var summary = await _steps.ChairSummaryDataAsync(dialogue);
+        Assert.Equal((series, 2, 3, 1), (summary.Series, summary.WorkingGroups.Count, summary.Chairs.Count, summary.PublishedComments));
+        Assert.Equal([2, 3, 4], summary.AgendaItems.Select(i => i.Number));
+        Assert.Equal([a.Organization.Name, b.Organization.Name, d.Organization.Name], summary.AgendaItems[1].PanelOrganizations.Select(o => o.Name).Order());
+        var speakers = summary.AgendaItems[2].Speakers;
+        Assert.Equal([a.Organization.Name, c.Organization.Name, b.Organization.Name, d.Organization.Name, g.Organization.Name], speakers.Select(x => x.Organization.Name));
+        Assert.Equal([e.Organization.Name, f.Organization.Name], speakers[1].OnBehalfOf.Select(o => o.Name).Order());
+        Assert.Equal((1, 1), (summary.Participants.Single(p => p.Organization.Name == a.Organization.Name).InPerson, summary.Participants.Single(p => p.Organization.Name == a.Organization.Name).Online));
+        Assert.Equal(5, summary.Participants.Count);
+        Assert.Equal((5, 3, 1), (summary.Participation.Organizations, summary.Participation.In(Accreditation.Registration.Domain.StakeholderCategory.Ngo),
+            summary.Participation.In(Accreditation.Registration.Domain.StakeholderCategory.Academia)));
 
         // The purge removes names, not the counts.
         await _steps.Participation.Representatives.PurgeRepresentativesAsync(new RegistrationV1.PurgeRepresentativesRequest { DialogueId = dialogue.DialogueId },

@@ -1,5 +1,7 @@
 using Accreditation.FunctionalTests.Infrastructure;
+using Accreditation.Registration.Data;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 using RegistrationV1 = Accreditation.Registration.V1;
 
 namespace Accreditation.FunctionalTests.Programme;
@@ -35,6 +37,18 @@ public sealed class ProgrammeSteps(SystemFixture system)
 
     public async Task<RegistrationV1.DialogueProgramme> ProgrammeAsync(RegistrationV1.Dialogue dialogue, string token) =>
         (await Programme.GetDialogueProgrammeAsync(new RegistrationV1.GetDialogueProgrammeRequest { DialogueId = dialogue.DialogueId }, SystemFixture.Bearer(token))).Programme;
+
+    /// <summary>
+    /// What Registration gathers for the Chair's summary (no API of its own: the summary's download
+    /// is built on it), read from the running system's database.
+    /// </summary>
+    public async Task<ChairSummaryData> ChairSummaryDataAsync(RegistrationV1.Dialogue dialogue)
+    {
+        var options = new DbContextOptionsBuilder<RegistrationDb>()
+            .UseSqlite($"Data Source={Path.Combine(system.DataDirectory, "registration.db")};Pooling=False").Options;
+        await using var db = new RegistrationDb(options);
+        return await db.ChairSummaryDataAsync(Guid.Parse(dialogue.DialogueId), system.Clock.GetUtcNow(), CancellationToken.None);
+    }
 
     /// <summary>Runs the call and returns how it was refused (the test fails when it was not).</summary>
     public static Task<RpcException> RefusedAsync(Func<Task> call) => Assert.ThrowsAsync<RpcException>(call);
