@@ -63,6 +63,7 @@ public static class RegistrationServiceExtensions
         app.MapGrpcService<PublicDialoguesApi>().AllowAnonymous();
         app.MapLedgerExport();
         app.MapLedgerKeys();
+        app.MapChairSummary();
         return app;
     }
 }

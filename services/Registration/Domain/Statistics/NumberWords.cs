@@ -1,9 +1,10 @@
 namespace Accreditation.Registration.Domain.Statistics;
 
 /// <summary>
-/// Numbers in English words, as UN reports write them (British usage: "one hundred and five").
+/// Numbers in English words, as UN reports write them (British usage: "one hundred and five");
+/// French and Spanish in NumberWords.French.cs and NumberWords.Spanish.cs.
 /// </summary>
-public static class NumberWords
+public static partial class NumberWords
 {
     static readonly string[] Small =
     [
