@@ -37,6 +37,9 @@ public sealed class ProgrammeModel(ApplicationService.ApplicationServiceClient a
         Programme.FloorRequests.Where(f => f.OrganizationId != OrganizationId)
             .SelectMany(f => f.OnBehalfOf.Where(o => o.OrganizationId == OrganizationId).Select(o => (f, o)));
 
+    /// <summary>The other organizations admitted to the dialogue, whom a speaker may speak for.</summary>
+    public IReadOnlyList<AdmittedOrganization> Others { get; private set; } = [];
+
     public AgendaItem? ItemOf(string agendaItemId) => Programme.AgendaItems.FirstOrDefault(i => i.AgendaItemId == agendaItemId);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) => await ShowAsync(id, ct);
@@ -58,7 +61,7 @@ public sealed class ProgrammeModel(ApplicationService.ApplicationServiceClient a
         var request = new RequestFloorRequest
         {
             AgendaItemId = Input.AgendaItemId ?? "", ApplicationId = id, RepresentativeId = Input.RepresentativeId ?? "",
-            OnBehalfOfOrganizationIds = { FloorInput.Identifiers(Input.OnBehalfOf) },
+            OnBehalfOfOrganizationIds = { Input.OnBehalfOfOrganizationIds.Distinct() },
         };
         var response = await FetchAsync(async () => await speakers.RequestFloorAsync(request, cancellationToken: ct));
         if (response is null)
@@ -109,6 +112,8 @@ public sealed class ProgrammeModel(ApplicationService.ApplicationServiceClient a
             Programme = (await programmes.GetDialogueProgrammeAsync(new GetDialogueProgrammeRequest { DialogueId = Case.Application.DialogueId }, cancellationToken: ct)).Programme;
             Representatives = (await representatives.ListRepresentativesAsync(new ListRepresentativesRequest { ApplicationId = id }, cancellationToken: ct)).Representatives
                 .Where(r => r.Status != RepresentativeStatus.Withdrawn).ToList();
+            Others = (await speakers.ListAdmittedOrganizationsAsync(new ListAdmittedOrganizationsRequest { DialogueId = Case.Application.DialogueId }, cancellationToken: ct))
+                .Organizations.Where(o => o.OrganizationId != OrganizationId).ToList();
             return Page();
         }
         catch (RpcException e) when (OrganizationWords.Refusal(e) is { } refusal)
@@ -118,19 +123,10 @@ public sealed class ProgrammeModel(ApplicationService.ApplicationServiceClient a
     }
 }
 
-/// <summary>Named as RequestFloor's fields (agenda_item_id, representative_id; on_behalf_of_organization_ids written out).</summary>
+/// <summary>Named as RequestFloor's fields (agenda_item_id, representative_id, on_behalf_of_organization_ids).</summary>
 public sealed class FloorInput
 {
     public string? AgendaItemId { get; set; }
     public string? RepresentativeId { get; set; }
-
-    /// <summary>
-    /// The organizations' identifiers, one a line (or separated by commas or spaces): the service
-    /// lets an organization list no other admitted organization, so the speaker asks each for its
-    /// identifier, which its profile page shows.
-    /// </summary>
-    public string? OnBehalfOf { get; set; }
-
-    public static IEnumerable<string> Identifiers(string? written) =>
-        (written ?? "").Split([',', ';', ' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct();
+    public List<string> OnBehalfOfOrganizationIds { get; set; } = [];
 }

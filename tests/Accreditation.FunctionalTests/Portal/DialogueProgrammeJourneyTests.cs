@@ -96,6 +96,13 @@ public sealed class DialogueProgrammeJourneyTests(PortalSystem portal) : IClassF
         await Expect(agenda.GetByRole(AriaRole.Row)).ToHaveCountAsync(4);
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = T("Meeting documents", Sec + "Programme") })).ToContainTextAsync("crp1.pdf");
         await pages.CheckAsync(page, "dialogue-programme");
+        // The Chair's summary draft, from Registration with the officer's token: a Word document.
+        var draftLink = await page.GetByRole(AriaRole.Link, new() { Name = T("Draft in French (.docx)", Sec + "Programme") }).GetAttributeAsync("href");
+        var draft = await page.Context.APIRequest.GetAsync(draftLink!);
+        Assert.Equal(200, draft.Status);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", draft.Headers["content-type"]);
+        Assert.EndsWith("-fr.docx", draft.Headers["content-disposition"].Split("filename=")[1].Split(';')[0].Trim('"'));
+        Assert.Equal("PK"u8.ToArray(), (await draft.BodyAsync())[..2]);
 
         // The panel: two representatives invited from two admitted organizations.
         await agenda.GetByRole(AriaRole.Link, new() { Name = "Panel discussion" }).ClickAsync();
@@ -129,7 +136,8 @@ public sealed class DialogueProgrammeJourneyTests(PortalSystem portal) : IClassF
         var floor = centreTab.GetByRole(AriaRole.Form, new() { Name = T("Ask for the floor", Org + "Programme") });
         await floor.GetByLabel(T("Under the agenda item", Org + "Programme")).SelectOptionAsync(new SelectOptionValue { Label = F("Item {0}. {1}", "Programme.ProgrammeText", 4, "Collection of inputs") });
         await floor.GetByLabel(T("Who speaks (optional)", Org + "Programme")).SelectOptionAsync(carla.RepresentativeId);
-        await floor.GetByLabel(T("Also on behalf of (optional): the identifiers of the organizations, one a line", Org + "Programme")).FillAsync(bridges.Organization.OrganizationId);
+        await floor.GetByRole(AriaRole.Group, new() { Name = T("Also on behalf of (optional)", Org + "Programme") }).GetByLabel(bridges.Organization.Name).CheckAsync();
+        await Expect(floor.GetByLabel(centre.Organization.Name)).ToHaveCountAsync(0);
         await pages.CheckAsync(centreTab, "dialogue-organization-ask-for-the-floor");
         await floor.GetByRole(AriaRole.Button, new() { Name = T("Ask for the floor", Org + "Programme") }).ClickAsync();
         await Expect(centreTab.GetByRole(AriaRole.Status)).ToContainTextAsync(F("Your request for the floor is recorded (place {0} in the list of speakers).", Org + "OrganizationText", 1));
