@@ -293,3 +293,44 @@ public sealed class DialogueProgrammeJourneyTests(PortalSystem portal) : IClassF
             System.Clock.Advance(by);
     }
 }
+
+/// <summary>Every value of the programme's enums that a page shows has its own words, in each language.</summary>
+public sealed class ProgrammeWordsTests
+{
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    [InlineData("es")]
+    public void Every_agenda_kind_chair_role_answer_status_and_basis_has_its_words_in_each_language(string culture)
+    {
+        var logs = new LogCapture();
+        var factory = new Accreditation.Portal.Localization.UntranslatedTextLogging(
+            new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+                Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions { ResourcesPath = "Resources" }),
+                Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance),
+            new Microsoft.Extensions.Logging.Logger<Accreditation.Portal.Localization.UntranslatedTextLogging>(new Microsoft.Extensions.Logging.LoggerFactory([logs])));
+        var text = new Microsoft.Extensions.Localization.StringLocalizer<Accreditation.Portal.Programme.ProgrammeText>(factory);
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            var shown = new List<(object Value, string Words)>();
+            shown.AddRange(Values<RegistrationV1.AgendaItemKind>().Select(v => ((object)v, Accreditation.Portal.Programme.ProgrammeWords.Of(text, v))));
+            shown.AddRange(Values<RegistrationV1.ChairRole>().Select(v => ((object)v, Accreditation.Portal.Programme.ProgrammeWords.Of(text, v))));
+            shown.AddRange(Values<RegistrationV1.PanellistStatus>().Select(v => ((object)v, Accreditation.Portal.Programme.ProgrammeWords.Of(text, v))));
+            shown.AddRange(Values<RegistrationV1.FloorRequestStatus>().Select(v => ((object)v, Accreditation.Portal.Programme.ProgrammeWords.Of(text, v))));
+            shown.AddRange(Values<RegistrationV1.OnBehalfStatus>().Select(v => ((object)v, Accreditation.Portal.Programme.ProgrammeWords.Of(text, v))));
+            shown.AddRange(Values<RegistrationV1.ParticipationBasis>().Select(v => ((object)v, Accreditation.Portal.Programme.ProgrammeWords.Of(text, v))));
+            shown.AddRange(Values<RegistrationV1.AttendanceMode>().Select(v => ((object)v, Accreditation.Portal.Programme.ProgrammeWords.Of(text, v))));
+            Assert.All(shown, s => Assert.False(s.Words.Length == 0 || s.Words.StartsWith('('), $"{s.Value} has no words: {s.Words}"));
+            Assert.Empty(logs.Lines.Select(l => l.Message));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    // The zero value of each enum means "not set": no page shows it.
+    static IEnumerable<T> Values<T>() where T : struct, Enum => Enum.GetValues<T>().Where(v => Convert.ToInt32(v, CultureInfo.InvariantCulture) != 0);
+}
