@@ -44,7 +44,8 @@ public sealed class ProgrammeApi(RegistrationDb db, TimeProvider clock) : V1.Pro
 
     /// <summary>
     /// The secretariat sees everything; an organization user the floor requests of its organizations
-    /// (made or named in), its own representatives' invitations and the others' accepted panellists.
+    /// (made or named in), its own representatives' invitations and the others' accepted panellists,
+    /// and not the online meeting's address.
     /// </summary>
     async Task<V1.DialogueProgramme> ProgrammeAsync(Caller caller, Guid dialogueId, CancellationToken ct)
     {
@@ -52,6 +53,8 @@ public sealed class ProgrammeApi(RegistrationDb db, TimeProvider clock) : V1.Pro
         if (!caller.IsSecretariat)
         {
             var own = await db.OrganizationsOfAsync(caller, ct);
+            // The meeting's address reaches representatives through their join links, which record attendance.
+            view.Programme.HideOnlineMeetingUrl();
             view = view with
             {
                 Panellists = view.Panellists.Where(p => own.Contains(p.Panellist.OrganizationId) || p.Panellist.Status == PanellistStatus.Accepted).ToList(),

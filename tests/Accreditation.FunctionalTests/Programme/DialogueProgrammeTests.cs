@@ -123,7 +123,9 @@ public sealed class DialogueProgrammeTests(SystemFixture system)
         // Another organization's request does not exist for an organization it does not name.
         Assert.Equal(StatusCode.NotFound, (await RefusedAsync(() => _steps.Speakers.GetFloorRequestAsync(
             new RegistrationV1.GetFloorRequestRequest { FloorRequestId = onBehalf.FloorRequestId }, b.User.Call).ResponseAsync)).StatusCode);
-        Assert.DoesNotContain((await _steps.ProgrammeAsync(dialogue, b.User.Token)).FloorRequests, r => r.FloorRequestId == onBehalf.FloorRequestId);
+        var seenByB = await _steps.ProgrammeAsync(dialogue, b.User.Token);
+        Assert.DoesNotContain(seenByB.FloorRequests, r => r.FloorRequestId == onBehalf.FloorRequestId);
+        Assert.Equal(("", "https://meet.example.org/dialogue-2023"), (seenByB.OnlineMeetingUrl, (await _steps.ProgrammeAsync(dialogue, auditor)).OnlineMeetingUrl));
         var seenByNamed = (await _steps.Speakers.GetFloorRequestAsync(new RegistrationV1.GetFloorRequestRequest { FloorRequestId = onBehalf.FloorRequestId }, e.User.Call)).FloorRequest;
         Assert.All(seenByNamed.OnBehalfOf, o => Assert.Equal(RegistrationV1.OnBehalfStatus.Confirmed, o.Status));
         var ordered = (await _steps.Speakers.OrderSpeakersAsync(new RegistrationV1.OrderSpeakersRequest

@@ -70,6 +70,9 @@ public sealed class DialogueProgramme
         UpdatedBy = actor.Subject;
     }
 
+    /// <summary>For a reader who reaches the meeting only through a join link (the programme read is untracked: nothing is saved).</summary>
+    public void HideOnlineMeetingUrl() => OnlineMeetingUrl = "";
+
     /// <summary>An absolute https address (a join link must not lead somewhere unencrypted or relative), or none.</summary>
     static string MeetingUrl(string? value)
     {
