@@ -25,7 +25,7 @@ public sealed record SummaryOrganization(Guid OrganizationId, string Name, strin
 /// <summary>A speaker who spoke under an item, and the organizations (that confirmed) it spoke for.</summary>
 public sealed record SummarySpeaker(int Position, SummaryOrganization Organization, IReadOnlyList<SummaryOrganization> OnBehalfOf);
 
-/// <summary>An agenda item, with its panel's organizations (accepted panellists) and its speakers who spoke.</summary>
+/// <summary>An agenda item, with the organization of each accepted panellist (in the panel's order) and its speakers who spoke.</summary>
 public sealed record SummaryAgendaItem(int Number, string Title, AgendaItemKind Kind, IReadOnlyList<SummaryOrganization> PanelOrganizations,
     IReadOnlyList<SummarySpeaker> Speakers);
 
@@ -145,7 +145,8 @@ public static class ProgrammeQueries
             .ToDictionaryAsync(o => o.Id, o => new SummaryOrganization(o.Id, o.Name, o.Acronym, o.Category), ct);
         var items = view.AgendaItems.Select(item => new SummaryAgendaItem(item.Number, item.Title, item.Kind,
             view.Panellists.Where(p => p.Panellist.AgendaItemId == item.Id && p.Panellist.Status == PanellistStatus.Accepted)
-                .Select(p => organizations[p.Panellist.OrganizationId]).DistinctBy(o => o.OrganizationId).ToList(),
+                // One per panellist: the summary counts the panellists, then names each organization once.
+                .Select(p => organizations[p.Panellist.OrganizationId]).ToList(),
             view.FloorRequests.Where(f => f.Request.AgendaItemId == item.Id && f.Request.Status == FloorRequestStatus.Spoke)
                 .OrderBy(f => f.Request.Position)
                 .Select(f => new SummarySpeaker(f.Request.Position, organizations[f.Request.OrganizationId],
