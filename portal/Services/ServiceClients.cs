@@ -23,6 +23,13 @@ public static class ServiceClients
         services.Add<RegistrationV1.RepresentativeService.RepresentativeServiceClient>(options.Registration);
         services.Add<RegistrationV1.CommentService.CommentServiceClient>(options.Registration);
         services.Add<RegistrationV1.ObjectionReplyService.ObjectionReplyServiceClient>(options.Registration);
+        services.Add<RegistrationV1.ProgrammeService.ProgrammeServiceClient>(options.Registration);
+        services.Add<RegistrationV1.PanelService.PanelServiceClient>(options.Registration);
+        services.Add<RegistrationV1.SpeakerService.SpeakerServiceClient>(options.Registration);
+        services.Add<RegistrationV1.AttendanceService.AttendanceServiceClient>(options.Registration);
+        // The public pages' calls go without a token, whoever is signed in: what they show is what anyone sees.
+        services.AddAnonymous<RegistrationV1.PublicDialogueService.PublicDialogueServiceClient>(options.Registration);
+        services.AddChairSummaryDownload(options.Registration);
         services.Add<ObjectionsV1.CirculationService.CirculationServiceClient>(options.Objections);
         services.Add<ObjectionsV1.ObjectionService.ObjectionServiceClient>(options.Objections);
         services.Add<NotificationsV1.InboxService.InboxServiceClient>(options.Notifications);
@@ -35,5 +42,11 @@ public static class ServiceClients
         services.AddGrpcClient<TClient>(client => client.Address = address)
             .AddHttpMessageHandler<BearerTokenHandler>()
             // Written comments come back with their PDF attached.
-            .ConfigureChannel(channel => channel.MaxReceiveMessageSize = 32 * 1024 * 1024);
+            .ConfigureChannel(channel => channel.MaxReceiveMessageSize = MaxMessageSize);
+
+    static void AddAnonymous<TClient>(this IServiceCollection services, Uri address) where TClient : class =>
+        services.AddGrpcClient<TClient>(client => client.Address = address)
+            .ConfigureChannel(channel => channel.MaxReceiveMessageSize = MaxMessageSize);
+
+    const int MaxMessageSize = 32 * 1024 * 1024;
 }

@@ -10,10 +10,17 @@ namespace Accreditation.Portal.Pages.Organization;
 /// person (a seat, or the waiting list once the dialogue's seats are taken) or online.
 /// </summary>
 public sealed class DelegationModel(ApplicationService.ApplicationServiceClient applications, DialogueService.DialogueServiceClient dialogues,
-    RepresentativeService.RepresentativeServiceClient representatives, IStringLocalizer<OrganizationText> text) : PortalPageModel
+    RepresentativeService.RepresentativeServiceClient representatives, AttendanceService.AttendanceServiceClient attendance,
+    IStringLocalizer<OrganizationText> text) : PortalPageModel
 {
     public ApplicationFile Case { get; private set; } = null!;
     public IReadOnlyList<Representative> Representatives { get; private set; } = [];
+
+    /// <summary>The online representatives' links to the meeting: each records its representative's attendance when used.</summary>
+    public IReadOnlyList<JoinLink> JoinLinks { get; private set; } = [];
+
+    /// <summary>A join link as the representative uses it, without a language: the portal opens it in theirs.</summary>
+    public string JoinAddress(JoinLink link) => $"{Request.Scheme}://{Request.Host}/join/{Uri.EscapeDataString(link.JoinCode)}";
 
     [BindProperty]
     public NominationInput Input { get; set; } = new();
@@ -60,6 +67,8 @@ public sealed class DelegationModel(ApplicationService.ApplicationServiceClient 
         {
             Case = await ApplicationFile.LoadAsync(applications, dialogues, id, ct);
             Representatives = (await representatives.ListRepresentativesAsync(new ListRepresentativesRequest { ApplicationId = id }, cancellationToken: ct)).Representatives;
+            if (Representatives.Any(r => r.Status == RepresentativeStatus.Online))
+                JoinLinks = (await attendance.ListJoinLinksAsync(new ListJoinLinksRequest { ApplicationId = id }, cancellationToken: ct)).Links;
             return Page();
         }
         catch (RpcException e) when (OrganizationWords.Refusal(e) is { } refusal)
