@@ -26,7 +26,7 @@ public sealed class PanelsApi(RegistrationDb db, TimeProvider clock) : V1.PanelS
             var item = await db.LoadAgendaItemAsync(itemId, ct);
             var dialogue = await db.DialogueAsync(item.DialogueId, ct);
             var representative = await db.Representatives().SingleOrDefaultAsync(r => r.Id == representativeId, ct)
-                ?? throw new NotFoundException("Representative", representativeId);
+                ?? throw new NotFoundException("Representative", representativeId, RegistrationReasons.RepresentativeNotFound);
             var application = await db.Applications.SingleAsync(a => a.Id == representative.ApplicationId, ct);
             var now = clock.GetUtcNow();
             var panellist = Panellist.Invite(dialogue, item, representative, application, new Actor(caller.Subject, caller.Role), now);
@@ -35,7 +35,8 @@ public sealed class PanelsApi(RegistrationDb db, TimeProvider clock) : V1.PanelS
             // The organization is told (inbox and e-mail, in each member's language) and answers in the portal.
             db.Enqueue(new PanellistInvited(panellist.Id, application.Id, panellist.OrganizationId, organization, dialogue.Id, dialogue.Title,
                 dialogue.Date.ToString("yyyy-MM-dd"), representative.Id, item.Number, item.Title, now), now);
-            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"The representative is already on the panel of agenda item {item.Number}."), ct);
+            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"The representative is already on the panel of agenda item {item.Number}.",
+                RegistrationReasons.AlreadyOnPanel, ("number", item.Number)), ct);
             return panellist;
         }, context.CancellationToken);
         return new V1.InvitePanellistResponse { Panellist = await ContractAsync(panellist.Id, context.CancellationToken) };
@@ -76,7 +77,7 @@ public sealed class PanelsApi(RegistrationDb db, TimeProvider clock) : V1.PanelS
         var organizationId = Require.Id(request.OrganizationId, "organization_id");
         var ct = context.CancellationToken;
         var organization = await db.Organizations.AsNoTracking().Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organizationId, ct)
-            ?? throw new NotFoundException("Organization", organizationId);
+            ?? throw new NotFoundException("Organization", organizationId, RegistrationReasons.OrganizationNotFound);
         Access.EnsureCanRead(caller, organization);
         var panellists = await db.PanellistViewsAsync(db.Panellists().Where(p => p.OrganizationId == organizationId), ct);
         var itemIds = panellists.Select(p => p.Panellist.AgendaItemId).Distinct().ToList();
@@ -102,7 +103,7 @@ public sealed class PanelsApi(RegistrationDb db, TimeProvider clock) : V1.PanelS
     }
 
     async Task<Panellist> LoadAsync(Guid id, CancellationToken ct) =>
-        await db.Panellists().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("Panellist", id);
+        await db.Panellists().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("Panellist", id, RegistrationReasons.PanellistNotFound);
 
     async Task<V1.Panellist> ContractAsync(Guid id, CancellationToken ct) =>
         (await db.PanellistViewsAsync(db.Panellists().Where(p => p.Id == id), ct)).Single().ToContract();

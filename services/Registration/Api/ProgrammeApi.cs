@@ -73,7 +73,8 @@ public sealed class ProgrammeApi(RegistrationDb db, TimeProvider clock) : V1.Pro
         {
             var item = AgendaItem.Add(await db.DialogueAsync(id, ct), request.Number, request.Title, kind);
             db.AgendaItems().Add(item);
-            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"The dialogue already has an agenda item {request.Number}."), ct);
+            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"The dialogue already has an agenda item {request.Number}.",
+                RegistrationReasons.AgendaItemNumberTaken, ("number", request.Number)), ct);
             return item;
         }, context.CancellationToken);
         return new V1.AddAgendaItemResponse { AgendaItem = item.ToContract([]) };
@@ -88,7 +89,8 @@ public sealed class ProgrammeApi(RegistrationDb db, TimeProvider clock) : V1.Pro
         {
             var item = await db.LoadAgendaItemAsync(id, ct);
             item.Update(request.Number, request.Title, kind);
-            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"The dialogue already has an agenda item {request.Number}."), ct);
+            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"The dialogue already has an agenda item {request.Number}.",
+                RegistrationReasons.AgendaItemNumberTaken, ("number", request.Number)), ct);
             return item;
         }, context.CancellationToken);
         var panellists = await db.PanellistViewsAsync(db.Panellists().Where(p => p.AgendaItemId == id), context.CancellationToken);
@@ -120,13 +122,14 @@ public sealed class ProgrammeApi(RegistrationDb db, TimeProvider clock) : V1.Pro
         {
             var dialogue = await db.DialogueAsync(id, ct);
             var item = itemId is { } i
-                ? await db.AgendaItems().SingleOrDefaultAsync(a => a.Id == i, ct) ?? throw new InvalidFieldException("agenda_item_id", "must be an agenda item of the same dialogue")
+                ? await db.AgendaItems().SingleOrDefaultAsync(a => a.Id == i, ct) ?? throw new InvalidFieldException("agenda_item_id", "must be an agenda item of the same dialogue", RegistrationReasons.AgendaItemOfAnotherDialogue)
                 : null;
             var document = MeetingDocument.Add(dialogue, item, request.Symbol, request.Title, pdf, new Actor(caller.Subject, caller.Role), clock.GetUtcNow());
             db.MeetingDocuments().Add(document);
             if (pdf is not null)
                 db.StoredDocuments().Add(new StoredDocument(document.Id, pdf));
-            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"The dialogue already has a meeting document {document.Symbol}."), ct);
+            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"The dialogue already has a meeting document {document.Symbol}.",
+                RegistrationReasons.MeetingDocumentSymbolTaken, ("symbol", document.Symbol)), ct);
             return document;
         }, context.CancellationToken);
         return new V1.AddMeetingDocumentResponse { MeetingDocument = document.ToContract() };
@@ -138,7 +141,7 @@ public sealed class ProgrammeApi(RegistrationDb db, TimeProvider clock) : V1.Pro
         context.GetCaller();
         var id = Require.Id(request.DocumentId, "document_id");
         var ct = context.CancellationToken;
-        var document = await db.MeetingDocuments().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("Meeting document", id);
+        var document = await db.MeetingDocuments().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("Meeting document", id, RegistrationReasons.MeetingDocumentNotFound);
         return new V1.GetMeetingDocumentResponse { MeetingDocument = document.ToContract(), Document = await db.StoredBytesAsync(id, ct) };
     }
 
@@ -148,7 +151,7 @@ public sealed class ProgrammeApi(RegistrationDb db, TimeProvider clock) : V1.Pro
         var id = Require.Id(request.DocumentId, "document_id");
         await db.RetryInTransactionAsync(async ct =>
         {
-            var document = await db.MeetingDocuments().SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("Meeting document", id);
+            var document = await db.MeetingDocuments().SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("Meeting document", id, RegistrationReasons.MeetingDocumentNotFound);
             db.MeetingDocuments().Remove(document);
             await db.StoredDocuments().Where(d => d.OwnerId == id).ExecuteDeleteAsync(ct);
             await db.SaveChangesAsync(ct);

@@ -40,7 +40,8 @@ public static class ProgrammeEnums
         V1.AgendaItemKind.Panel => AgendaItemKind.Panel,
         V1.AgendaItemKind.CollectionOfInputs => AgendaItemKind.CollectionOfInputs,
         V1.AgendaItemKind.Other => AgendaItemKind.Other,
-        _ => throw new InvalidFieldException(field, "must be BRIEFING, PANEL, COLLECTION_OF_INPUTS or OTHER"),
+        _ => throw new InvalidFieldException(field, "must be BRIEFING, PANEL, COLLECTION_OF_INPUTS or OTHER",
+            CommonReasons.ValueNotAllowed, ("allowed_values", "BRIEFING, PANEL, COLLECTION_OF_INPUTS, OTHER")),
     };
 
     public static V1.PanellistStatus ToContract(this PanellistStatus status) => status switch

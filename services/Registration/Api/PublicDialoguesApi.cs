@@ -112,7 +112,7 @@ public sealed class PublicDialoguesApi(RegistrationDb db, TimeProvider clock) : 
                 (name, bytes) = (comment, (await db.Set<CommentDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.CommentId == id, ct)).ToContract());
         }
         if (name is null || bytes.IsEmpty)
-            throw new NotFoundException("Document", id);
+            throw new NotFoundException("Document", id, RegistrationReasons.PublicDocumentNotFound);
         return new V1.GetPublicDocumentResponse { DocumentName = name, Document = bytes };
     }
 
@@ -121,12 +121,13 @@ public sealed class PublicDialoguesApi(RegistrationDb db, TimeProvider clock) : 
         var code = JoinCode.Parse(request.JoinCode);
         var (dialogue, programme, recorded) = await db.RetryInTransactionAsync(async ct =>
         {
-            var join = await db.JoinCodes().AsNoTracking().SingleOrDefaultAsync(j => j.Code == code, ct) ?? throw new NotFoundException("Join link", code);
+            var join = await db.JoinCodes().AsNoTracking().SingleOrDefaultAsync(j => j.Code == code, ct) ?? throw new NotFoundException("Join link", code, RegistrationReasons.JoinLinkUnknown);
             var representative = await db.LoadRepresentativeAsync(join.RepresentativeId, ct);
             var dialogue = await db.DialogueAsync(join.DialogueId, ct);
             var programme = await db.ProgrammeOfAsync(dialogue.Id, ct);
             if (!representative.IsActive)
-                throw new RuleViolationException($"The representative is {representative.Status}; the join link no longer admits anyone.");
+                throw new RuleViolationException($"The representative is {representative.Status}; the join link no longer admits anyone.",
+                    RegistrationReasons.JoinLinkLapsed, ("representative_status", representative.Status)) { Subject = $"representatives/{representative.Id}" };
             var existing = await db.Attendances().AnyAsync(a => a.RepresentativeId == representative.Id, ct);
             var now = clock.GetUtcNow();
             // On the day the first use records attendance; before or after it the link only leads to the meeting.
@@ -145,6 +146,6 @@ public sealed class PublicDialoguesApi(RegistrationDb db, TimeProvider clock) : 
     {
         var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dialogueId, ct);
         if (dialogue is null || !dialogue.HasTakenPlace(now))
-            throw new NotFoundException("Dialogue", dialogueId);
+            throw new NotFoundException("Dialogue", dialogueId, RegistrationReasons.DialogueNotFound);
     }
 }

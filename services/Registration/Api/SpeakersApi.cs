@@ -30,10 +30,10 @@ public sealed class SpeakersApi(RegistrationDb db, TimeProvider clock) : V1.Spea
             Access.EnsureMember(caller, c.Organization);
             var item = await db.LoadAgendaItemAsync(itemId, ct);
             if (item.DialogueId != c.Dialogue.Id)
-                throw new InvalidFieldException("application_id", "must be an application to the agenda item's dialogue");
+                throw new InvalidFieldException("application_id", "must be an application to the agenda item's dialogue", RegistrationReasons.ApplicationOfAnotherDialogue);
             var representative = representativeId is { } r
                 ? await db.Representatives().SingleOrDefaultAsync(x => x.Id == r && x.ApplicationId == applicationId, ct)
-                    ?? throw new InvalidFieldException("representative_id", "must be a representative of the same application")
+                    ?? throw new InvalidFieldException("representative_id", "must be a representative of the same application", RegistrationReasons.RepresentativeOfAnotherApplication)
                 : null;
             var admitted = (await db.Applications.Where(a => a.DialogueId == c.Dialogue.Id && a.State == ApplicationState.Admitted && onBehalf.Contains(a.OrganizationId))
                 .Select(a => a.OrganizationId).ToListAsync(ct)).ToHashSet();
@@ -55,7 +55,7 @@ public sealed class SpeakersApi(RegistrationDb db, TimeProvider clock) : V1.Spea
         await ChangeAsync(id, caller, async (floor, ct) =>
         {
             var organization = await db.Organizations.Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organizationId, ct)
-                ?? throw new NotFoundException("Organization", organizationId);
+                ?? throw new NotFoundException("Organization", organizationId, RegistrationReasons.OrganizationNotFound);
             Access.EnsureMember(caller, organization);
             floor.AnswerOnBehalf(organizationId, request.Confirm, new Actor(caller.Subject, caller.Role), clock.GetUtcNow());
         }, context.CancellationToken);
@@ -134,7 +134,7 @@ public sealed class SpeakersApi(RegistrationDb db, TimeProvider clock) : V1.Spea
         var ct = context.CancellationToken;
         var view = (await db.FloorRequestViewsAsync(db.FloorRequests().Where(f => f.Id == id), ct)).SingleOrDefault();
         if (view is null || !await VisibleAsync(caller, view.Request, ct))
-            throw new NotFoundException("Floor request", id);
+            throw new NotFoundException("Floor request", id, RegistrationReasons.FloorRequestNotFound);
         return new V1.GetFloorRequestResponse { FloorRequest = view.ToContract(), Document = await db.StoredBytesAsync(id, ct) };
     }
 
@@ -174,7 +174,8 @@ public sealed class SpeakersApi(RegistrationDb db, TimeProvider clock) : V1.Spea
         {
             var own = await db.OrganizationsOfAsync(caller, ct);
             if (!admitted.Any(o => own.Contains(o.Id)))
-                throw new AccessDeniedException($"None of the caller's organizations is admitted to dialogue {dialogueId}.");
+                throw new AccessDeniedException($"None of the caller's organizations is admitted to dialogue {dialogueId}.",
+                    RegistrationReasons.NoOrganizationAdmitted, ("dialogue_id", dialogueId));
         }
         return new V1.ListAdmittedOrganizationsResponse
         {
@@ -197,7 +198,7 @@ public sealed class SpeakersApi(RegistrationDb db, TimeProvider clock) : V1.Spea
         {
             var floor = await db.FloorRequests().SingleOrDefaultAsync(f => f.Id == id, ct);
             if (floor is null || !await VisibleAsync(caller, floor, ct))
-                throw new NotFoundException("Floor request", id);
+                throw new NotFoundException("Floor request", id, RegistrationReasons.FloorRequestNotFound);
             await change(floor, ct);
             await db.SaveChangesAsync(ct);
             return true;

@@ -48,7 +48,7 @@ public sealed record ChairSummaryData(
 public static class ProgrammeQueries
 {
     public static async Task<Dialogue> DialogueAsync(this RegistrationDb db, Guid id, CancellationToken ct) =>
-        await db.Dialogues.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("Dialogue", id);
+        await db.Dialogues.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("Dialogue", id, RegistrationReasons.DialogueNotFound);
 
     /// <summary>The dialogue's programme row, or an unsaved empty one (tracked for adding when <paramref name="forUpdate"/>).</summary>
     public static async Task<DialogueProgramme> ProgrammeOfAsync(this RegistrationDb db, Guid dialogueId, CancellationToken ct, bool forUpdate = false)
@@ -63,11 +63,11 @@ public static class ProgrammeQueries
     }
 
     public static async Task<AgendaItem> LoadAgendaItemAsync(this RegistrationDb db, Guid id, CancellationToken ct) =>
-        await db.AgendaItems().SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Agenda item", id);
+        await db.AgendaItems().SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Agenda item", id, RegistrationReasons.AgendaItemNotFound);
 
     public static async Task<ProgrammeView> ProgrammeViewAsync(this RegistrationDb db, Guid dialogueId, DateTimeOffset now, CancellationToken ct)
     {
-        var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dialogueId, ct) ?? throw new NotFoundException("Dialogue", dialogueId);
+        var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dialogueId, ct) ?? throw new NotFoundException("Dialogue", dialogueId, RegistrationReasons.DialogueNotFound);
         var programme = await db.ProgrammeOfAsync(dialogueId, ct);
         var items = await db.AgendaItems().AsNoTracking().Where(i => i.DialogueId == dialogueId).OrderBy(i => i.Number).ToListAsync(ct);
         var documents = await db.MeetingDocuments().AsNoTracking().Where(d => d.DialogueId == dialogueId).ToListAsync(ct);

@@ -122,4 +122,74 @@ public static class RegistrationReasons
     public const string LogTooSmall = "LOG_TOO_SMALL";
     /// <summary>Metadata second_size.</summary>
     public const string FirstSizeExceedsSecond = "FIRST_SIZE_EXCEEDS_SECOND";
+
+    // The dialogue programme: agenda, documents, panels, speakers, attendance.
+    public const string AgendaItemNotFound = "AGENDA_ITEM_NOT_FOUND";
+    public const string MeetingDocumentNotFound = "MEETING_DOCUMENT_NOT_FOUND";
+    public const string PanellistNotFound = "PANELLIST_NOT_FOUND";
+    public const string FloorRequestNotFound = "FLOOR_REQUEST_NOT_FOUND";
+    /// <summary>A published statement or comment of a dialogue held.</summary>
+    public const string PublicDocumentNotFound = "PUBLIC_DOCUMENT_NOT_FOUND";
+    public const string JoinLinkUnknown = "JOIN_LINK_UNKNOWN";
+    public const string JoinCodeInvalid = "JOIN_CODE_INVALID";
+    /// <summary>Metadata number.</summary>
+    public const string AgendaItemNumberTaken = "AGENDA_ITEM_NUMBER_TAKEN";
+    /// <summary>Metadata number, panellists, floor_requests.</summary>
+    public const string AgendaItemInUse = "AGENDA_ITEM_IN_USE";
+    /// <summary>Metadata number, agenda_item_kind.</summary>
+    public const string NotAPanelItem = "NOT_A_PANEL_ITEM";
+    public const string AgendaItemOfAnotherDialogue = "AGENDA_ITEM_OF_ANOTHER_DIALOGUE";
+    /// <summary>Metadata symbol.</summary>
+    public const string MeetingDocumentSymbolTaken = "MEETING_DOCUMENT_SYMBOL_TAKEN";
+    /// <summary>Metadata min, max.</summary>
+    public const string WorkingGroupsCountInvalid = "WORKING_GROUPS_COUNT_INVALID";
+    public const string WorkingGroupSessionTwice = "WORKING_GROUP_SESSION_TWICE";
+    /// <summary>Metadata max.</summary>
+    public const string TooManyChairs = "TOO_MANY_CHAIRS";
+    public const string OneChairOnly = "ONE_CHAIR_ONLY";
+    public const string MeetingUrlInvalid = "MEETING_URL_INVALID";
+    public const string ApplicationOfAnotherDialogue = "APPLICATION_OF_ANOTHER_DIALOGUE";
+    public const string RepresentativeOfAnotherApplication = "REPRESENTATIVE_OF_ANOTHER_APPLICATION";
+    public const string RepresentativeOfAnotherDialogue = "REPRESENTATIVE_OF_ANOTHER_DIALOGUE";
+    /// <summary>Metadata number.</summary>
+    public const string AlreadyOnPanel = "ALREADY_ON_PANEL";
+    /// <summary>Metadata state.</summary>
+    public const string PanelNeedsAdmission = "PANEL_NEEDS_ADMISSION";
+    /// <summary>Metadata panellist_status, answered_at.</summary>
+    public const string PanelInvitationAnswered = "PANEL_INVITATION_ANSWERED";
+    /// <summary>Metadata date_on.</summary>
+    public const string PanelInvitationsClosed = "PANEL_INVITATIONS_CLOSED";
+    /// <summary>Metadata state.</summary>
+    public const string FloorNeedsAdmission = "FLOOR_NEEDS_ADMISSION";
+    /// <summary>Metadata max.</summary>
+    public const string TooManyOnBehalf = "TOO_MANY_ON_BEHALF";
+    public const string OnBehalfTwice = "ON_BEHALF_TWICE";
+    public const string OnBehalfOfItself = "ON_BEHALF_OF_ITSELF";
+    /// <summary>Metadata organization_id.</summary>
+    public const string OnBehalfNotAdmitted = "ON_BEHALF_NOT_ADMITTED";
+    /// <summary>Metadata dialogue_id.</summary>
+    public const string NoOrganizationAdmitted = "NO_ORGANIZATION_ADMITTED";
+    /// <summary>Metadata date_on.</summary>
+    public const string SpeakersListClosed = "SPEAKERS_LIST_CLOSED";
+    /// <summary>Metadata date_on.</summary>
+    public const string NobodySpokeYet = "NOBODY_SPOKE_YET";
+    /// <summary>Metadata floor_request_status, expected_status.</summary>
+    public const string FloorRequestStatusRefuses = "FLOOR_REQUEST_STATUS_REFUSES";
+    /// <summary>Metadata open_count.</summary>
+    public const string SpeakingOrderIncomplete = "SPEAKING_ORDER_INCOMPLETE";
+    public const string FloorRequestWithdrawn = "FLOOR_REQUEST_WITHDRAWN";
+    public const string StatementRequired = "STATEMENT_REQUIRED";
+    public const string NoStatementYet = "NO_STATEMENT_YET";
+    /// <summary>Metadata published_at.</summary>
+    public const string StatementPublished = "STATEMENT_PUBLISHED";
+    /// <summary>Metadata published_at.</summary>
+    public const string StatementAlreadyPublished = "STATEMENT_ALREADY_PUBLISHED";
+    /// <summary>Metadata date_on.</summary>
+    public const string StatementsAfterDialogue = "STATEMENTS_AFTER_DIALOGUE";
+    /// <summary>Metadata date_on, now_at.</summary>
+    public const string NotTheDialogueDay = "NOT_THE_DIALOGUE_DAY";
+    /// <summary>Metadata representative_status.</summary>
+    public const string JoinLinkForOnlineOnly = "JOIN_LINK_FOR_ONLINE_ONLY";
+    /// <summary>Metadata representative_status.</summary>
+    public const string JoinLinkLapsed = "JOIN_LINK_LAPSED";
 }

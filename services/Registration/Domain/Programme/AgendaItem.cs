@@ -27,10 +27,11 @@ public sealed class AgendaItem
     public void Update(int number, string? title, AgendaItemKind kind)
     {
         if (number is < 1 or > MaxNumber)
-            throw new InvalidFieldException("number", $"must be between 1 and {MaxNumber}");
+            throw new InvalidFieldException("number", $"must be between 1 and {MaxNumber}", CommonReasons.ValueOutOfRange, ("min", 1), ("max", MaxNumber));
         var text = DialogueProgramme.Text(title, "title", 300, required: true);
         if (!Enum.IsDefined(kind))
-            throw new InvalidFieldException("kind", "must be BRIEFING, PANEL, COLLECTION_OF_INPUTS or OTHER");
+            throw new InvalidFieldException("kind", "must be BRIEFING, PANEL, COLLECTION_OF_INPUTS or OTHER",
+                CommonReasons.ValueNotAllowed, ("allowed_values", "BRIEFING, PANEL, COLLECTION_OF_INPUTS, OTHER"));
         Number = number;
         Title = text;
         Kind = kind;
@@ -41,13 +42,15 @@ public sealed class AgendaItem
     {
         if (panellists > 0 || floorRequests > 0)
             throw new RuleViolationException(
-                $"Agenda item {Number} has {panellists} panellist(s) and {floorRequests} floor request(s); remove them before the item.");
+                $"Agenda item {Number} has {panellists} panellist(s) and {floorRequests} floor request(s); remove them before the item.",
+                RegistrationReasons.AgendaItemInUse, ("number", Number), ("panellists", panellists), ("floor_requests", floorRequests)) { Subject = $"agenda-items/{Id}" };
     }
 
     /// <summary>Panellists are invited to a panel, not to a briefing or the collection of inputs.</summary>
     public void EnsurePanel()
     {
         if (Kind != AgendaItemKind.Panel)
-            throw new RuleViolationException($"Agenda item {Number} is a {Kind} item; panellists are invited to a Panel item.");
+            throw new RuleViolationException($"Agenda item {Number} is a {Kind} item; panellists are invited to a Panel item.",
+                RegistrationReasons.NotAPanelItem, ("number", Number), ("agenda_item_kind", Kind)) { Subject = $"agenda-items/{Id}" };
     }
 }

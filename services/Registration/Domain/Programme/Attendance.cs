@@ -40,10 +40,12 @@ public sealed class Attendance
         if (representative.DialogueId != dialogue.Id)
             throw new InvalidOperationException("The representative belongs to another dialogue.");
         if (!representative.IsActive)
-            throw new RuleViolationException($"The representative is {representative.Status}.");
+            throw new RuleViolationException($"The representative is {representative.Status}.",
+                RegistrationReasons.RepresentativeNotActive, ("representative_status", representative.Status)) { Subject = $"representatives/{representative.Id}" };
         if (!IsDialogueDay(dialogue, now))
             throw new RuleViolationException(
-                $"The dialogue takes place on {dialogue.Date:yyyy-MM-dd}; attendance is recorded on that day (it is now {now:u}).");
+                $"The dialogue takes place on {dialogue.Date:yyyy-MM-dd}; attendance is recorded on that day (it is now {now:u}).",
+                RegistrationReasons.NotTheDialogueDay, ("date_on", dialogue.Date), ("now_at", now)) { Subject = $"dialogues/{dialogue.Id}" };
         return new Attendance
         {
             Id = Guid.NewGuid(),
@@ -74,7 +76,8 @@ public sealed class JoinCode
     public static JoinCode Issue(Representative representative, DateTimeOffset now)
     {
         if (representative.Status != RepresentativeStatus.Online)
-            throw new RuleViolationException($"The representative is {representative.Status}; join links are for online representatives.");
+            throw new RuleViolationException($"The representative is {representative.Status}; join links are for online representatives.",
+                RegistrationReasons.JoinLinkForOnlineOnly, ("representative_status", representative.Status)) { Subject = $"representatives/{representative.Id}" };
         return new JoinCode
         {
             Code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
@@ -89,9 +92,9 @@ public sealed class JoinCode
     {
         var text = code?.Trim().ToLowerInvariant() ?? "";
         if (text.Length == 0)
-            throw new InvalidFieldException("join_code", "is required");
+            throw new InvalidFieldException("join_code", "is required", CommonReasons.FieldRequired);
         if (text.Length != 32 || !text.All(Uri.IsHexDigit))
-            throw new InvalidFieldException("join_code", "is not a join code this system issued");
+            throw new InvalidFieldException("join_code", "is not a join code this system issued", RegistrationReasons.JoinCodeInvalid);
         return text;
     }
 }

@@ -45,20 +45,22 @@ public sealed class DialogueProgramme
             throw new InvalidOperationException("A programme belongs to one dialogue.");
         var seriesName = Text(series, "series", 200, required: false);
         if (workingGroups.Count is 0 or > MaxWorkingGroups)
-            throw new InvalidFieldException("working_groups", $"must list between 1 and {MaxWorkingGroups} working group sessions");
+            throw new InvalidFieldException("working_groups", $"must list between 1 and {MaxWorkingGroups} working group sessions",
+                RegistrationReasons.WorkingGroupsCountInvalid, ("min", 1), ("max", MaxWorkingGroups));
         var groups = workingGroups.Select((g, i) => new WorkingGroupSession(
             Text(g.Name, $"working_groups[{i}].name", 200, required: true),
             Text(g.Session, $"working_groups[{i}].session", 100, required: true))).ToList();
         if (groups.Distinct().Count() != groups.Count)
-            throw new InvalidFieldException("working_groups", "must not list the same working group session twice");
+            throw new InvalidFieldException("working_groups", "must not list the same working group session twice", RegistrationReasons.WorkingGroupSessionTwice);
         if (chairs.Count > MaxChairs)
-            throw new InvalidFieldException("chairs", $"must list at most {MaxChairs} people");
+            throw new InvalidFieldException("chairs", $"must list at most {MaxChairs} people", RegistrationReasons.TooManyChairs, ("max", MaxChairs));
         var people = chairs.Select((c, i) => new Chair(
             Text(c.Name, $"chairs[{i}].name", 200, required: true),
             Text(c.Title, $"chairs[{i}].title", 300, required: false),
-            Enum.IsDefined(c.Role) ? c.Role : throw new InvalidFieldException($"chairs[{i}].role", "must be CHAIR or CO_CHAIR"))).ToList();
+            Enum.IsDefined(c.Role) ? c.Role : throw new InvalidFieldException($"chairs[{i}].role", "must be CHAIR or CO_CHAIR",
+                CommonReasons.ValueNotAllowed, ("allowed_values", "CHAIR, CO_CHAIR")))).ToList();
         if (people.Count(c => c.Role == ChairRole.Chair) > 1)
-            throw new InvalidFieldException("chairs", "must name at most one CHAIR (the others are CO_CHAIRs)");
+            throw new InvalidFieldException("chairs", "must name at most one CHAIR (the others are CO_CHAIRs)", RegistrationReasons.OneChairOnly);
         var url = MeetingUrl(onlineMeetingUrl);
 
         dialogue.FollowWorkingGroup(groups[0].Name, groups[0].Session);
@@ -80,9 +82,9 @@ public sealed class DialogueProgramme
         if (text.Length == 0)
             return "";
         if (text.Length > 500)
-            throw new InvalidFieldException("online_meeting_url", "must be at most 500 characters");
+            throw new InvalidFieldException("online_meeting_url", "must be at most 500 characters", CommonReasons.FieldTooLong, ("max_length", 500));
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || uri.Host.Length == 0)
-            throw new InvalidFieldException("online_meeting_url", "must be an absolute https:// address");
+            throw new InvalidFieldException("online_meeting_url", "must be an absolute https:// address", RegistrationReasons.MeetingUrlInvalid);
         return uri.ToString();
     }
 
@@ -90,9 +92,9 @@ public sealed class DialogueProgramme
     {
         var text = value?.Trim() ?? "";
         if (required && text.Length == 0)
-            throw new InvalidFieldException(field, "is required");
+            throw new InvalidFieldException(field, "is required", CommonReasons.FieldRequired);
         if (text.Length > maxLength)
-            throw new InvalidFieldException(field, $"must be at most {maxLength} characters");
+            throw new InvalidFieldException(field, $"must be at most {maxLength} characters", CommonReasons.FieldTooLong, ("max_length", maxLength));
         return text;
     }
 }

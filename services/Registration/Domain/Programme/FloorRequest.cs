@@ -38,6 +38,9 @@ public sealed class FloorRequest
     FloorRequest() { }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The request as its refusals name it.</summary>
+    string Resource => $"floor-requests/{Id}";
     public Guid DialogueId { get; private set; }
     public Guid AgendaItemId { get; private set; }
     public Guid OrganizationId { get; private set; }
@@ -73,23 +76,28 @@ public sealed class FloorRequest
         if (item.DialogueId != dialogue.Id)
             throw new InvalidOperationException("The item belongs to another dialogue.");
         if (application.DialogueId != dialogue.Id)
-            throw new InvalidFieldException("application_id", "must be an application to the agenda item's dialogue");
+            throw new InvalidFieldException("application_id", "must be an application to the agenda item's dialogue", RegistrationReasons.ApplicationOfAnotherDialogue);
         if (application.State != ApplicationState.Admitted)
-            throw new RuleViolationException($"The application is {application.State}; the floor is for organizations admitted to the dialogue.");
+            throw new RuleViolationException($"The application is {application.State}; the floor is for organizations admitted to the dialogue.",
+                RegistrationReasons.FloorNeedsAdmission, ("state", application.State)) { Subject = application.ResourceName() };
         if (representative is not null && representative.ApplicationId != application.Id)
-            throw new InvalidFieldException("representative_id", "must be a representative of the same application");
+            throw new InvalidFieldException("representative_id", "must be a representative of the same application", RegistrationReasons.RepresentativeOfAnotherApplication);
         if (representative is { IsActive: false })
-            throw new RuleViolationException($"The representative is {representative.Status}.");
+            throw new RuleViolationException($"The representative is {representative.Status}.",
+                RegistrationReasons.RepresentativeNotActive, ("representative_status", representative.Status)) { Subject = $"representatives/{representative.Id}" };
         if (onBehalfOf.Count > MaxOnBehalf)
-            throw new InvalidFieldException("on_behalf_of_organization_ids", $"must name at most {MaxOnBehalf} organizations");
+            throw new InvalidFieldException("on_behalf_of_organization_ids", $"must name at most {MaxOnBehalf} organizations",
+                RegistrationReasons.TooManyOnBehalf, ("max", MaxOnBehalf));
         if (onBehalfOf.Distinct().Count() != onBehalfOf.Count)
-            throw new InvalidFieldException("on_behalf_of_organization_ids", "must not name an organization twice");
+            throw new InvalidFieldException("on_behalf_of_organization_ids", "must not name an organization twice", RegistrationReasons.OnBehalfTwice);
         if (onBehalfOf.Contains(application.OrganizationId))
-            throw new InvalidFieldException("on_behalf_of_organization_ids", "must not name the speaking organization itself");
+            throw new InvalidFieldException("on_behalf_of_organization_ids", "must not name the speaking organization itself", RegistrationReasons.OnBehalfOfItself);
         if (onBehalfOf.FirstOrDefault(o => !admittedOrganizations.Contains(o)) is var stranger && stranger != Guid.Empty)
-            throw new RuleViolationException($"Organization {stranger} is not admitted to the dialogue; a speaker speaks only for admitted organizations.");
+            throw new RuleViolationException($"Organization {stranger} is not admitted to the dialogue; a speaker speaks only for admitted organizations.",
+                RegistrationReasons.OnBehalfNotAdmitted, ("organization_id", stranger)) { Subject = $"dialogues/{dialogue.Id}" };
         if (dialogue.HasTakenPlace(now))
-            throw new RuleViolationException($"The dialogue took place on {dialogue.Date:yyyy-MM-dd}; the list of speakers is closed.");
+            throw new RuleViolationException($"The dialogue took place on {dialogue.Date:yyyy-MM-dd}; the list of speakers is closed.",
+                RegistrationReasons.SpeakersListClosed, ("date_on", dialogue.Date)) { Subject = $"dialogues/{dialogue.Id}" };
         return new FloorRequest
         {
             Id = Guid.NewGuid(),
@@ -110,7 +118,7 @@ public sealed class FloorRequest
     public void AnswerOnBehalf(Guid organizationId, bool confirm, Actor actor, DateTimeOffset now)
     {
         var entry = OnBehalf.SingleOrDefault(o => o.OrganizationId == organizationId)
-            ?? throw new NotFoundException("Floor request", Id);
+            ?? throw new NotFoundException("Floor request", Id, RegistrationReasons.FloorRequestNotFound);
         EnsureStatus(FloorRequestStatus.Requested, "answered for");
         entry.Answer(confirm, actor, now);
     }
@@ -127,7 +135,8 @@ public sealed class FloorRequest
     {
         EnsureStatus(FloorRequestStatus.Requested, "marked as spoken");
         if (DateOnly.FromDateTime(now.UtcDateTime) < dialogue.Date)
-            throw new RuleViolationException($"The dialogue takes place on {dialogue.Date:yyyy-MM-dd}; nobody has spoken yet.");
+            throw new RuleViolationException($"The dialogue takes place on {dialogue.Date:yyyy-MM-dd}; nobody has spoken yet.",
+                RegistrationReasons.NobodySpokeYet, ("date_on", dialogue.Date)) { Subject = $"dialogues/{dialogue.Id}" };
         Status = FloorRequestStatus.Spoke;
         SpokeAt = now;
     }
@@ -136,14 +145,15 @@ public sealed class FloorRequest
     public void SubmitStatement(string? text, PdfDocument? document, DateTimeOffset now)
     {
         if (Status == FloorRequestStatus.Withdrawn)
-            throw new RuleViolationException("The floor request is Withdrawn; it has no statement.");
+            throw new RuleViolationException("The floor request is Withdrawn; it has no statement.", RegistrationReasons.FloorRequestWithdrawn) { Subject = Resource };
         if (StatementPublished)
-            throw new RuleViolationException($"The statement was published on {StatementPublishedAt:u}; it can no longer change.");
+            throw new RuleViolationException($"The statement was published on {StatementPublishedAt:u}; it can no longer change.",
+                RegistrationReasons.StatementPublished, ("published_at", StatementPublishedAt)) { Subject = Resource };
         var body = text?.Trim() ?? "";
         if (body.Length > MaxStatementLength)
-            throw new InvalidFieldException("text", $"must be at most {MaxStatementLength} characters");
+            throw new InvalidFieldException("text", $"must be at most {MaxStatementLength} characters", CommonReasons.FieldTooLong, ("max_length", MaxStatementLength));
         if (body.Length == 0 && document is null)
-            throw new InvalidFieldException("text", "is required when no document is attached");
+            throw new InvalidFieldException("text", "is required when no document is attached", RegistrationReasons.StatementRequired);
         StatementText = body;
         StatementDocumentName = document?.FileName ?? "";
         StatementDocumentSize = document?.Content.Length ?? 0;
@@ -155,11 +165,13 @@ public sealed class FloorRequest
     {
         EnsureStatus(FloorRequestStatus.Spoke, "have its statement published");
         if (!HasStatement)
-            throw new RuleViolationException("The organization has not uploaded a statement yet.");
+            throw new RuleViolationException("The organization has not uploaded a statement yet.", RegistrationReasons.NoStatementYet) { Subject = Resource };
         if (StatementPublished)
-            throw new RuleViolationException($"The statement is already published (since {StatementPublishedAt:u}).");
+            throw new RuleViolationException($"The statement is already published (since {StatementPublishedAt:u}).",
+                RegistrationReasons.StatementAlreadyPublished, ("published_at", StatementPublishedAt)) { Subject = Resource };
         if (!dialogue.HasTakenPlace(now))
-            throw new RuleViolationException($"The dialogue takes place on {dialogue.Date:yyyy-MM-dd}; statements are published once it is over.");
+            throw new RuleViolationException($"The dialogue takes place on {dialogue.Date:yyyy-MM-dd}; statements are published once it is over.",
+                RegistrationReasons.StatementsAfterDialogue, ("date_on", dialogue.Date)) { Subject = $"dialogues/{dialogue.Id}" };
         StatementPublishedAt = now;
         StatementPublishedBy = actor.Subject;
     }
@@ -169,7 +181,8 @@ public sealed class FloorRequest
     void EnsureStatus(FloorRequestStatus expected, string what)
     {
         if (Status != expected)
-            throw new RuleViolationException($"The floor request is {Status}; only a {expected} one can be {what}.");
+            throw new RuleViolationException($"The floor request is {Status}; only a {expected} one can be {what}.",
+                RegistrationReasons.FloorRequestStatusRefuses, ("floor_request_status", Status), ("expected_status", expected)) { Subject = Resource };
     }
 }
 
@@ -185,7 +198,8 @@ public static class SpeakersList
         var open = ofItem.Where(f => f.Status != FloorRequestStatus.Withdrawn).ToDictionary(f => f.Id);
         if (order.Distinct().Count() != order.Count || order.Count != open.Count || !order.All(open.ContainsKey))
             throw new InvalidFieldException("floor_request_ids",
-                $"must list each of the item's {open.Count} floor request(s) that are not withdrawn exactly once");
+                $"must list each of the item's {open.Count} floor request(s) that are not withdrawn exactly once",
+                RegistrationReasons.SpeakingOrderIncomplete, ("open_count", open.Count));
         var position = 1;
         foreach (var id in order)
             open[id].MoveTo(position++);

@@ -23,7 +23,7 @@ public sealed class MeetingDocument
         Actor actor, DateTimeOffset now)
     {
         if (item is not null && item.DialogueId != dialogue.Id)
-            throw new InvalidFieldException("agenda_item_id", "must be an agenda item of the same dialogue");
+            throw new InvalidFieldException("agenda_item_id", "must be an agenda item of the same dialogue", RegistrationReasons.AgendaItemOfAnotherDialogue);
         return new MeetingDocument
         {
             Id = Guid.NewGuid(),

@@ -29,15 +29,18 @@ public sealed class Panellist
         Actor actor, DateTimeOffset now)
     {
         if (item.DialogueId != dialogue.Id || representative.DialogueId != dialogue.Id || application.Id != representative.ApplicationId)
-            throw new InvalidFieldException("representative_id", "must be a representative to the agenda item's dialogue");
+            throw new InvalidFieldException("representative_id", "must be a representative to the agenda item's dialogue", RegistrationReasons.RepresentativeOfAnotherDialogue);
         item.EnsurePanel();
         dialogue.EnsureNotYetHeld(now);
         if (application.State != ApplicationState.Admitted)
-            throw new RuleViolationException($"The representative's application is {application.State}; panellists come from admitted organizations.");
+            throw new RuleViolationException($"The representative's application is {application.State}; panellists come from admitted organizations.",
+                RegistrationReasons.PanelNeedsAdmission, ("state", application.State)) { Subject = application.ResourceName() };
         if (!representative.IsActive)
-            throw new RuleViolationException($"The representative is {representative.Status}.");
+            throw new RuleViolationException($"The representative is {representative.Status}.",
+                RegistrationReasons.RepresentativeNotActive, ("representative_status", representative.Status)) { Subject = $"representatives/{representative.Id}" };
         if (representative.PurgedAt is not null)
-            throw new RuleViolationException($"The representative's data was purged on {representative.PurgedAt:u}.");
+            throw new RuleViolationException($"The representative's data was purged on {representative.PurgedAt:u}.",
+                RegistrationReasons.RepresentativePurged, ("purged_at", representative.PurgedAt)) { Subject = $"representatives/{representative.Id}" };
         return new Panellist
         {
             Id = Guid.NewGuid(),
@@ -56,9 +59,11 @@ public sealed class Panellist
     public void Answer(bool accept, Dialogue dialogue, Actor actor, DateTimeOffset now)
     {
         if (Status != PanellistStatus.Invited)
-            throw new RuleViolationException($"The invitation is {Status} already (answered on {AnsweredAt:u}).");
+            throw new RuleViolationException($"The invitation is {Status} already (answered on {AnsweredAt:u}).",
+                RegistrationReasons.PanelInvitationAnswered, ("panellist_status", Status), ("answered_at", AnsweredAt)) { Subject = $"panellists/{Id}" };
         if (dialogue.HasTakenPlace(now))
-            throw new RuleViolationException($"The dialogue took place on {dialogue.Date:yyyy-MM-dd}; its panel invitations can no longer be answered.");
+            throw new RuleViolationException($"The dialogue took place on {dialogue.Date:yyyy-MM-dd}; its panel invitations can no longer be answered.",
+                RegistrationReasons.PanelInvitationsClosed, ("date_on", dialogue.Date)) { Subject = $"dialogues/{dialogue.Id}" };
         Status = accept ? PanellistStatus.Accepted : PanellistStatus.Declined;
         AnsweredAt = now;
         AnsweredBy = actor.Subject;

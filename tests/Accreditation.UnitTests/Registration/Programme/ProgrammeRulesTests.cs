@@ -176,6 +176,30 @@ public sealed class ProgrammeRulesTests
     }
 
     [Fact]
+    public void The_programmes_refusals_name_their_reason_and_the_values_the_portal_words()
+    {
+        var (dialogue, application) = Admitted();
+        var floor = Floor(dialogue, application, out _);
+        var stranger = Guid.NewGuid();
+        var item = AgendaItem.Add(dialogue, 4, "Collection of inputs", AgendaItemKind.CollectionOfInputs);
+
+        var notAdmitted = Assert.Throws<RuleViolationException>(() =>
+            FloorRequest.Request(dialogue, item, application, null, [stranger], new HashSet<Guid>(), 1, Member, Before));
+        Assert.Equal((RegistrationReasons.OnBehalfNotAdmitted, stranger.ToString()), (notAdmitted.Reason, notAdmitted.Metadata["organization_id"]));
+        var early = Assert.Throws<RuleViolationException>(() => floor.MarkSpoke(dialogue, Before));
+        Assert.Equal((RegistrationReasons.NobodySpokeYet, "2026-07-01"), (early.Reason, early.Metadata["date_on"]));
+        var status = Assert.Throws<RuleViolationException>(() => floor.PublishStatement(dialogue, Officer, After));
+        Assert.Equal((RegistrationReasons.FloorRequestStatusRefuses, "Requested", "Spoke"),
+            (status.Reason, status.Metadata["floor_request_status"], status.Metadata["expected_status"]));
+        Assert.Equal($"floor-requests/{floor.Id}", status.Subject);
+        var kind = Assert.Throws<RuleViolationException>(() => item.EnsurePanel());
+        Assert.Equal((RegistrationReasons.NotAPanelItem, "4", "CollectionOfInputs"), (kind.Reason, kind.Metadata["number"], kind.Metadata["agenda_item_kind"]));
+        var tooLong = Assert.Throws<InvalidFieldException>(() => AgendaItem.Add(dialogue, 5, new string('x', 301), AgendaItemKind.Briefing));
+        Assert.Equal((CommonReasons.FieldTooLong, "300"), (tooLong.Reason, tooLong.Metadata["max_length"]));
+        Assert.Equal(CommonReasons.FieldRequired, Assert.Throws<InvalidFieldException>(() => JoinCode.Parse(" ")).Reason);
+    }
+
+    [Fact]
     public void Join_codes_go_to_online_representatives_and_are_unguessable()
     {
         var (dialogue, application) = Admitted();

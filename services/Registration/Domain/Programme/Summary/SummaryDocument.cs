@@ -13,7 +13,8 @@ public static class SummaryLanguages
         null or "" or "en" => SummaryLanguage.English,
         "fr" => SummaryLanguage.French,
         "es" => SummaryLanguage.Spanish,
-        _ => throw new InvalidFieldException("language", "must be one of en, fr, es"),
+        _ => throw new InvalidFieldException("language", "must be one of en, fr, es",
+            CommonReasons.LanguageNotSupported, ("allowed_values", "en, fr, es")),
     };
 
     public static string Code(this SummaryLanguage language) => language switch
