@@ -30,6 +30,10 @@ public sealed partial class ServiceWords(IStringLocalizer<SharedResource> shared
     public string Reason(StatusChange change) =>
         Word(history, change.ReasonCode, change.ReasonMetadata) ?? change.Reason;
 
+    /// <summary>A ledger entry's reason: worded from its code when it has one; else as recorded (older entries, a person's words).</summary>
+    public string Reason(LedgerEntry entry) =>
+        Word(history, entry.ReasonCode, entry.ReasonMetadata) ?? entry.Reason;
+
     string? Word(IStringLocalizer texts, string code, IReadOnlyDictionary<string, string> metadata)
     {
         if (code.Length == 0)

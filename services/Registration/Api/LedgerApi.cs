@@ -186,8 +186,11 @@ public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeySt
         TreeSize = h.Size, RootHash = h.RootHash, At = Timestamp.FromDateTimeOffset(h.At), Checkpoint = h.Note, KeyId = h.KeyId,
     };
 
-    static V1.LedgerEntry ToContract(LedgerEntry e) => new()
+    static V1.LedgerEntry ToContract(LedgerEntry e)
     {
+        var details = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(e.Details) ?? [];
+        return new()
+        {
         Sequence = e.Sequence,
         PreviousHash = e.PreviousHash,
         Hash = e.Hash,
@@ -201,7 +204,14 @@ public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeySt
         Reason = e.Reason,
         StateBefore = e.StateBefore ?? "",
         StateAfter = e.StateAfter ?? "",
-        Details = { System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(e.Details) ?? [] },
+        Details = { details },
         CorrelationId = e.CorrelationId ?? "",
-    };
+        ReasonCode = details.GetValueOrDefault(LedgerReason.Code) ?? "",
+        ReasonMetadata =
+        {
+            details.Where(d => d.Key.StartsWith(LedgerReason.MetadataPrefix, StringComparison.Ordinal))
+                .ToDictionary(d => d.Key[LedgerReason.MetadataPrefix.Length..], d => d.Value),
+        },
+        };
+    }
 }

@@ -13,6 +13,8 @@ public sealed class LedgerPagingJourneyTests(PortalSystem portal) : IClassFixtur
     SystemFixture System => portal.System;
     Clients Api => new(System);
 
+    static readonly Dictionary<string, string> FoundEligible = new() { ["en"] = "Found eligible", ["fr"] = "Jugée recevable", ["es"] = "Considerada admisible" };
+
     [Theory]
     [InlineData("en")]
     [InlineData("fr")]
@@ -53,6 +55,8 @@ public sealed class LedgerPagingJourneyTests(PortalSystem portal) : IClassFixtur
         // The last application's screening closes the dialogue's history.
         await Expect(rows.Last).ToContainTextAsync(t["Eligible", "SharedResource"]);
         await Expect(rows.Last).ToContainTextAsync($"({t["a secretariat officer", "Ledger.Index"]})");
+        // The service's reason is worded in the page's language from the code the entry keeps.
+        await Expect(rows.Last).ToContainTextAsync(FoundEligible[culture]);
         Assert.Empty((await rows.AllInnerTextsAsync()).Intersect(firstPage));
         await pages.CheckAsync(page, "ledger-page-2");
 

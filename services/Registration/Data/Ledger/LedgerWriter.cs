@@ -55,7 +55,25 @@ public static class LedgerWriter
                 new Actor(change.ActorSubject, change.ActorRole), change.At, change.Reason,
                 // A profile change moves no state: no states, so "the entry reaching a state" stays a transition's.
                 change.IsProfileChange ? null : change.From.ToString(), change.IsProfileChange ? null : change.To.ToString(),
-                change.LedgerDetails), ct);
+                WithReasonCode(change)), ct);
+    }
+
+    /// <summary>
+    /// The change's details plus the code of a reason the service wrote and its values, so the
+    /// entry can be worded in any language. They are hashed with the rest of the details: entries
+    /// written before carry none and verify as they did.
+    /// </summary>
+    static IReadOnlyDictionary<string, string>? WithReasonCode(StatusChange change)
+    {
+        if (change.ReasonCode.Length == 0)
+            return change.LedgerDetails;
+        var details = new Dictionary<string, string>(change.LedgerDetails ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            [LedgerReason.Code] = change.ReasonCode,
+        };
+        foreach (var (key, value) in change.ReasonMetadata())
+            details[LedgerReason.MetadataPrefix + key] = value;
+        return details;
     }
 
     /// <summary>The event that caused the work (set by consumers), else the request's trace.</summary>

@@ -64,6 +64,13 @@ public sealed record LedgerFact(
     string? StateBefore = null, string? StateAfter = null,
     IReadOnlyDictionary<string, string>? Details = null, string? CorrelationId = null);
 
+/// <summary>Where an entry's details hold the code of a reason the service wrote (a history reason code) and its values.</summary>
+public static class LedgerReason
+{
+    public const string Code = "reason_code";
+    public const string MetadataPrefix = "reason_metadata.";
+}
+
 /// <summary>The kinds of fact the ledger records.</summary>
 public static class LedgerKinds
 {
