@@ -101,6 +101,26 @@ public sealed class SystemFixture : IAsyncLifetime
         ["Notifications:Digest:Enabled"] = "false",
     };
 
+    /// <summary>
+    /// Settings for a mail server that is down at <paramref name="port"/> (nothing listens there yet):
+    /// deliveries retried quickly, <paramref name="attempts"/> times, then failed; the secretariat's
+    /// notices to <paramref name="secretariat"/>. Sign-in waits for no confirmation, which could never arrive.
+    /// </summary>
+    public static Dictionary<string, string?> MailServerDownSettings(int port, string secretariat, int attempts) => new()
+    {
+        ["Notifications:Smtp:Host"] = "127.0.0.1",
+        ["Notifications:Smtp:Port"] = port.ToString(),
+        ["Notifications:Smtp:Security"] = "None",
+        ["Notifications:Smtp:Timeout"] = "00:00:05",
+        ["Notifications:Delivery:MaxAttempts"] = attempts.ToString(),
+        ["Notifications:Delivery:FirstRetryDelay"] = "00:00:00.200",
+        ["Notifications:Delivery:MaxRetryDelay"] = "00:00:00.400",
+        ["Notifications:Delivery:PollInterval"] = "00:00:00.100",
+        ["Notifications:Recipients:secretariat:Email"] = secretariat,
+        ["Notifications:Digest:Enabled"] = "false",
+        ["Identity:RequireConfirmedEmail"] = "false",
+    };
+
     public static CallOptions Bearer(string token) =>
         new(new Metadata { { "Authorization", $"Bearer {token}" } }, DateTime.UtcNow.AddSeconds(30));
 

@@ -14,21 +14,7 @@ public sealed class DeliveryFailureTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _system = new SystemFixture(new Dictionary<string, string?>
-        {
-            ["Notifications:Smtp:Host"] = "127.0.0.1",
-            ["Notifications:Smtp:Port"] = _smtpPort.Port.ToString(),
-            ["Notifications:Smtp:Security"] = "None",
-            ["Notifications:Smtp:Timeout"] = "00:00:05",
-            ["Notifications:Delivery:MaxAttempts"] = "3",
-            ["Notifications:Delivery:FirstRetryDelay"] = "00:00:00.200",
-            ["Notifications:Delivery:MaxRetryDelay"] = "00:00:00.400",
-            ["Notifications:Delivery:PollInterval"] = "00:00:00.100",
-            ["Notifications:Recipients:secretariat:Email"] = Secretariat,
-            ["Notifications:Digest:Enabled"] = "false",
-            // The mail server is down from the start, so no confirmation could arrive; this test is about deliveries.
-            ["Identity:RequireConfirmedEmail"] = "false",
-        });
+        _system = new SystemFixture(SystemFixture.MailServerDownSettings(_smtpPort.Port, Secretariat, attempts: 3));
         await _system.InitializeAsync();
         _api = new Clients(_system);
     }

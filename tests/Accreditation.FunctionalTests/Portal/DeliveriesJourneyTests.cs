@@ -78,21 +78,7 @@ public sealed class MailOutagePortalSystem : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        System = new SystemFixture(new Dictionary<string, string?>
-        {
-            ["Notifications:Smtp:Host"] = "127.0.0.1",
-            ["Notifications:Smtp:Port"] = _smtpPort.Port.ToString(),
-            ["Notifications:Smtp:Security"] = "None",
-            ["Notifications:Smtp:Timeout"] = "00:00:05",
-            ["Notifications:Delivery:MaxAttempts"] = Attempts.ToString(),
-            ["Notifications:Delivery:FirstRetryDelay"] = "00:00:00.200",
-            ["Notifications:Delivery:MaxRetryDelay"] = "00:00:00.400",
-            ["Notifications:Delivery:PollInterval"] = "00:00:00.100",
-            ["Notifications:Recipients:secretariat:Email"] = Secretariat,
-            ["Notifications:Digest:Enabled"] = "false",
-            // No confirmation could arrive while the mail server is down; these journeys are the secretariat's.
-            ["Identity:RequireConfirmedEmail"] = "false",
-        });
+        System = new SystemFixture(SystemFixture.MailServerDownSettings(_smtpPort.Port, Secretariat, Attempts));
         await System.InitializeAsync();
         Browser = await Browser.LaunchAsync();
     }
