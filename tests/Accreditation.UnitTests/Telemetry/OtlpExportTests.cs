@@ -98,6 +98,24 @@ public sealed class OtlpExportTests
         Assert.Null(app.Services.GetService<LoggerProvider>());
     }
 
+    [Fact]
+    public async Task A_part_of_a_process_that_lends_its_telemetry_adds_no_tracer_or_meter_of_its_own()
+    {
+        // OpenTelemetry's listeners are process-wide: a second tracer would export every span again.
+        const string endpoint = "http://127.0.0.1:9";
+        using var process = ProcessTelemetry.Start(Configuration(("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)), "accreditation");
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection([KeyValuePair.Create("OTEL_EXPORTER_OTLP_ENDPOINT", (string?)endpoint)]);
+        builder.Services.AddSingleton(process);
+        builder.AddTelemetry("registration");
+        await using var app = builder.Build();
+
+        Assert.Null(app.Services.GetService<TracerProvider>());
+        Assert.Null(app.Services.GetService<MeterProvider>());
+        Assert.NotNull(app.Services.GetService<LoggerProvider>());
+        Assert.Equal("accreditation", process.ServiceName);
+    }
+
     sealed record Probe(string Name);
 
     static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
