@@ -10,9 +10,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OpenTelemetry.Metrics;
+using Accreditation.ServiceDefaults.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
 
 namespace Accreditation.ServiceDefaults;
 
@@ -41,20 +42,34 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Traces, metrics and logs of the part, exported over OTLP when OpenTelemetry's standard
+    /// variables say so (<see cref="OtlpExport"/>), named <c>OTEL_SERVICE_NAME</c> or
+    /// <paramref name="serviceName"/>. Where the host lent a <see cref="ProcessTelemetry"/> (several
+    /// parts in one process), its tracer and meter serve this part too and only logs are added here.
+    /// </summary>
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder, string serviceName)
     {
-        var console = builder.Configuration.GetValue("Telemetry:Console", false);
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithTracing(tracing =>
+        builder.Services.TryAddSingleton(new TelemetryPart(serviceName));
+        var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new();
+        var export = OtlpExport.From(builder.Configuration);
+        var shared = builder.Services.Select(d => d.IsKeyedService ? null : d.ImplementationInstance).OfType<ProcessTelemetry>().FirstOrDefault();
+        var traces = shared is null && (export.Traces || options.Console);
+        var metrics = shared is null && (export.Metrics || options.Console);
+        if (!traces && !metrics && !export.Logs)
+            return builder;
+
+        var name = shared?.ServiceName ?? OtlpExport.ServiceName(builder.Configuration, serviceName);
+        var telemetry = builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(name));
+        if (traces)
+            telemetry.WithTracing(tracing => tracing.AddAccreditationTracing(export, options));
+        if (metrics)
+            telemetry.WithMetrics(meters => meters.AddAccreditationMetrics(export, options));
+        if (export.Logs)
+            telemetry.WithLogging(logs => logs.AddOtlpExporter(), logging =>
             {
-                tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("MassTransit");
-                if (console) tracing.AddConsoleExporter();
-            })
-            .WithMetrics(metrics =>
-            {
-                metrics.AddAspNetCoreInstrumentation().AddMeter("MassTransit", Messaging.MessagingMetrics.MeterName);
-                if (console) metrics.AddConsoleExporter();
+                logging.IncludeFormattedMessage = true;
+                logging.IncludeScopes = true;
             });
         return builder;
     }

@@ -18,6 +18,9 @@ public sealed record StandaloneOptions(string DataDirectory, Ports Ports)
     /// <summary>Another place every part's logs also go (tests read what was logged).</summary>
     public ILoggerProvider? LogSink { get; init; }
 
+    /// <summary>More for the process's tracer (tests add an in-memory exporter); tracing is on whenever it is set.</summary>
+    public Action<OpenTelemetry.Trace.TracerProviderBuilder>? Tracing { get; init; }
+
     /// <summary>Usage: --data DIR --port N (the gateway's HTTP port; the next ports follow).</summary>
     public static StandaloneOptions FromArgs(string[] args)
     {

@@ -7,6 +7,7 @@ using Accreditation.Registration;
 using Accreditation.ServiceDefaults;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
+using Accreditation.ServiceDefaults.Telemetry;
 
 namespace Accreditation.Standalone;
 
@@ -18,6 +19,7 @@ public sealed class StandaloneSystem : IAsyncDisposable
 {
     readonly List<WebApplication> _apps = [];
     readonly SharedBus _bus;
+    ProcessTelemetry? _telemetry;
 
     StandaloneSystem(StandaloneOptions options, SharedBus bus, StandaloneCredentials credentials, bool credentialsCreated)
     {
@@ -30,6 +32,8 @@ public sealed class StandaloneSystem : IAsyncDisposable
     public StandaloneOptions Options { get; }
     public StandaloneCredentials Credentials { get; }
     bool CredentialsCreated { get; }
+    /// <summary>The process's one tracer and meter, shared by every part (see ProcessTelemetry).</summary>
+    public ProcessTelemetry Telemetry => _telemetry ?? throw new InvalidOperationException("The system has not started.");
     public Uri GatewayHttp => new($"http://127.0.0.1:{Options.Ports.GatewayHttp}/");
     public Uri GatewayGrpc => new($"http://127.0.0.1:{Options.Ports.GatewayGrpc}/");
 
@@ -83,6 +87,9 @@ public sealed class StandaloneSystem : IAsyncDisposable
         var emailConfigured = !string.IsNullOrEmpty(common.GetValueOrDefault("Notifications:Smtp:Host"))
             || !string.IsNullOrEmpty(common.GetValueOrDefault("Notifications:Email:DaprBinding"));
         common.TryAdd("Identity:RequireConfirmedEmail", emailConfigured ? "true" : "false");
+        // Before any part: one tracer and meter for the whole process, whose OTEL_* variables it reads.
+        _telemetry = ProcessTelemetry.Start(new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(common).Build(),
+            "accreditation", Options.Tracing);
 
         await StartAsync(typeof(IdentityServiceExtensions), ports.Identity, common, b => b.AddServiceDefaults("identity").AddIdentityService(), a => a.MapServiceDefaults().MapIdentityApi(), ct);
         await StartAsync(typeof(RegistrationServiceExtensions), ports.Registration, common, b => b.AddServiceDefaults("registration").AddRegistrationService(), a => a.MapServiceDefaults().MapRegistrationApi(), ct);
@@ -104,6 +111,7 @@ public sealed class StandaloneSystem : IAsyncDisposable
         if (Options.LogSink is { } sink)
             builder.Logging.AddProvider(new SharedLoggerProvider(sink));
         builder.Services.AddSingleton(_bus);
+        builder.Services.AddSingleton(Telemetry);
         builder.Services.AddSingleton(Options.Clock);
         add(builder);
         var app = builder.Build();
@@ -151,6 +159,7 @@ public sealed class StandaloneSystem : IAsyncDisposable
         }
         _apps.Clear();
         await _bus.DisposeAsync();
+        _telemetry?.Dispose();
     }
 }
 

@@ -56,6 +56,7 @@ function isKeyTheCodeReads(name) {
   const segments = name.split("__");
   const configKey = segments.join(":");
   if (segments[0] === "Logging") return true; // The framework's logging section.
+  if (name.startsWith("OTEL_")) return literals.has(name); // OpenTelemetry's standard variables the code names (OtlpExport).
   if (segments[0] === "ConnectionStrings") return segments.length === 2 && databases.has(segments[1]);
   const matches = (candidate) => keyPatterns.some((pattern) => {
     const m = candidate.match(pattern);

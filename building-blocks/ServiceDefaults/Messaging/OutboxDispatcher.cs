@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Accreditation.Contracts;
 using Accreditation.ServiceDefaults.Hosting;
+using Accreditation.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -78,6 +80,8 @@ public sealed class OutboxDispatcher<TDb>(
             var published = new List<(OutboxMessage Row, Task Delivered)>(due.Count);
             foreach (var row in due)
             {
+                // Continues the trace of the request that queued the row; MassTransit's send span is its child.
+                using var publishing = OutboxTracing.StartPublish(row);
                 try
                 {
                     var type = typeof(ApplicationSubmitted).Assembly.GetType(row.Type, throwOnError: true)!;
@@ -86,6 +90,7 @@ public sealed class OutboxDispatcher<TDb>(
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
+                    publishing?.SetStatus(ActivityStatusCode.Error, ex.Message);
                     failed = Fail(row, ex.Message, ex);
                     break;
                 }

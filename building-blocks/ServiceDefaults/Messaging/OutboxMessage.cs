@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Accreditation.ServiceDefaults.Messaging;
@@ -16,14 +17,23 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
     public DateTimeOffset? NextAttemptAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>The W3C traceparent of the request that queued the event; its publication continues that trace.</summary>
+    public string? TraceParent { get; private set; }
+    public string? TraceState { get; private set; }
 
-    public static OutboxMessage For<TEvent>(TEvent message, DateTimeOffset at) where TEvent : class => new()
+    public static OutboxMessage For<TEvent>(TEvent message, DateTimeOffset at) where TEvent : class
     {
-        MessageId = Guid.NewGuid(),
-        Type = typeof(TEvent).FullName!,
-        Payload = JsonSerializer.Serialize(message),
-        CreatedAt = at,
-    };
+        var (traceParent, traceState) = OutboxTracing.Current();
+        return new()
+        {
+            MessageId = Guid.NewGuid(),
+            Type = typeof(TEvent).FullName!,
+            Payload = JsonSerializer.Serialize(message),
+            CreatedAt = at,
+            TraceParent = traceParent,
+            TraceState = traceState,
+        };
+    }
 }
 
 /// <summary>A message a consumer has already handled; its presence makes a redelivery a no-op.</summary>

@@ -41,6 +41,9 @@ public sealed class SystemFixture : IAsyncLifetime
     /// </summary>
     public SmtpSink? Mail { get; init; }
 
+    /// <summary>More for the system's one tracer, e.g. an in-memory exporter the test reads.</summary>
+    public Action<OpenTelemetry.Trace.TracerProviderBuilder>? Tracing { get; init; }
+
     public async Task InitializeAsync() => await StartAsync();
 
     public async Task StartAsync()
@@ -66,6 +69,7 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             Clock = Clock,
             LogSink = Logs,
+            Tracing = Tracing,
             MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Information,
             Settings = new Dictionary<string, string?>
             {

@@ -236,6 +236,12 @@ namespace Accreditation.Objections.Data.Migrations
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceState")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -985,6 +985,12 @@ namespace Accreditation.Registration.Data.Migrations
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceState")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasColumnType("TEXT");
