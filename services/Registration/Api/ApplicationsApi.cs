@@ -61,7 +61,7 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
             query = query.Where(a => a.DialogueId == dialogue);
         if (request.State != V1.ApplicationState.Unspecified)
         {
-            var state = Mapping.Domain<ApplicationState, V1.ApplicationState>(request.State, "state");
+            var state = request.State.ToDomain("state");
             query = query.Where(a => a.State == state);
         }
         var page = await query

@@ -101,9 +101,9 @@ public sealed class OrganizationsApi(RegistrationDb db, TimeProvider clock) : V1
         OrganizationProfile.Parse(
             Require.Text(name, "name", 300),
             Require.OptionalText(acronym, "acronym", 30),
-            Mapping.Domain<StakeholderCategory, V1.StakeholderCategory>(category, "category"),
+            category.ToDomain("category"),
             country,
-            Mapping.Domain<EcosocStatus, V1.EcosocStatus>(ecosocStatus, "ecosoc_status"),
+            ecosocStatus.ToDomain("ecosoc_status"),
             website,
             areasOfWork);
 }

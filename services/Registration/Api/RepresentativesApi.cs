@@ -23,7 +23,7 @@ public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : 
         var caller = context.GetCaller().Require(Roles.Organization);
         var applicationId = Require.Id(request.ApplicationId, "application_id");
         var details = RepresentativeDetails.Parse(request.FullName, request.Title, request.Email);
-        var mode = Mapping.Domain<AttendanceMode, V1.AttendanceMode>(request.Mode, "mode");
+        var mode = request.Mode.ToDomain("mode");
         var representative = await db.RetryInTransactionAsync(async ct =>
         {
             var c = await db.LoadCaseAsync(applicationId, ct);
@@ -64,7 +64,7 @@ public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : 
     {
         var caller = context.GetCaller().Require(Roles.Organization);
         var id = Require.Id(request.RepresentativeId, "representative_id");
-        var mode = Mapping.Domain<AttendanceMode, V1.AttendanceMode>(request.Mode, "mode");
+        var mode = request.Mode.ToDomain("mode");
         var representative = await ChangeAsync(id, caller, async (representative, dialogue, now, ct) =>
             representative.ChangeMode(mode, dialogue, await db.SeatsTakenAsync(dialogue.Id, ct),
                 await db.NextPositionAsync(dialogue.Id, ct), now), context.CancellationToken);

@@ -20,7 +20,7 @@ public sealed partial class SecretariatApi(RegistrationDb db, TimeProvider clock
     public override async Task<V1.ScreenApplicationResponse> ScreenApplication(V1.ScreenApplicationRequest request, ServerCallContext context)
     {
         var officer = Officer(context);
-        var eligible = Mapping.Domain<ScreeningOutcome, V1.ScreeningOutcome>(request.Outcome, "outcome") == ScreeningOutcome.Eligible;
+        var eligible = request.Outcome.FoundEligible("outcome");
         var reason = Require.OptionalText(request.Reason, "reason");
         var c = await db.ChangeCaseAsync(Require.Id(request.ApplicationId, "application_id"), clock, (c, now) =>
         {
