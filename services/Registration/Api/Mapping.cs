@@ -56,34 +56,20 @@ static class Mapping
 
     public static V1.StatusChange ToContract(this StatusChange c, bool showActorSubject, bool showObjections)
     {
-        var disclosed = showObjections || c.ActorRole != Actor.ObjectionWindow.Role;
+        var reason = c.ReasonAsSeen(showObjections);
         var change = new V1.StatusChange
         {
-            From = (V1.ApplicationState)c.From,
-            To = (V1.ApplicationState)c.To,
+            From = c.From.ToContract(),
+            To = c.To.ToContract(),
             At = Timestamp.FromDateTimeOffset(c.At),
             Actor = new V1.Actor { Subject = showActorSubject ? c.ActorSubject : "", Role = c.ActorRole },
-            Reason = disclosed ? c.Reason
-                : c.To == ApplicationState.Referred ? "Referred for a decision when the circulation period closed"
-                : "Decided when the circulation period closed",
-            ReasonCode = disclosed ? c.ReasonCode
-                : c.To == ApplicationState.Referred ? HistoryReasons.ReferredAtClose : HistoryReasons.DecidedAtClose,
+            Reason = reason.Text,
+            ReasonCode = reason.Code,
             Kind = c.IsProfileChange ? Registration.Domain.Ledger.LedgerKinds.ProfileChanged : Registration.Domain.Ledger.LedgerKinds.Transition,
         };
-        if (disclosed)
-            foreach (var (key, value) in c.ReasonMetadata())
-                change.ReasonMetadata[key] = value;
+        foreach (var (key, value) in reason.Metadata)
+            change.ReasonMetadata[key] = value;
         return change;
-    }
-
-    public static TDomain Domain<TDomain, TContract>(TContract value, string field)
-        where TDomain : struct, System.Enum where TContract : struct, System.Enum
-    {
-        var number = Convert.ToInt32(value);
-        return number != 0 && System.Enum.IsDefined(typeof(TDomain), number)
-            ? (TDomain)System.Enum.ToObject(typeof(TDomain), number)
-            : throw new InvalidFieldException(field, $"must be one of {string.Join(", ", System.Enum.GetNames<TContract>().Skip(1))}",
-                CommonReasons.ValueNotAllowed, ("allowed_values", System.Enum.GetNames<TContract>().Skip(1)));
     }
 
     public static DateTimeOffset Time(Timestamp? value, string field)

@@ -109,15 +109,19 @@ public sealed class Application
                 reason: new(HistoryReasons.ObjectionStoodReferred));
     }
 
+    /// <summary>The Bureau's or Conference's recorded decision settles a Referred application.</summary>
+    public void RecordReferralDecision(ReferralDecision decision, Actor actor, DateTimeOffset now) =>
+        RecordReferralDecision(decision.Admitted, decision.Record, actor, now, decision.LedgerDetails, decision.Reason);
+
     /// <param name="details">What the ledger keeps of the decision (body, date, votes, document symbol).</param>
     public void RecordReferralDecision(bool admitted, string record, Actor actor, DateTimeOffset now,
-        IReadOnlyDictionary<string, string>? details = null)
+        IReadOnlyDictionary<string, string>? details = null, ServiceReason? reason = null)
     {
         if (State != ApplicationState.Referred)
             throw new RuleViolationException($"Only a Referred application takes a referral decision; this one is {State}.",
                 RegistrationReasons.NotReferred, ("state", State)) { Subject = ResourceName() };
         Decide(admitted ? ApplicationState.Admitted : ApplicationState.NotAdmitted, actor, now, record,
-            Ledger.LedgerKinds.ReferralDecision, details);
+            Ledger.LedgerKinds.ReferralDecision, details, reason);
     }
 
     /// <summary>
