@@ -31,6 +31,7 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
             var application = Application.Submit(organization, dialogue, new Actor(caller.Subject, caller.Role), now);
             db.Applications.Add(application);
             db.Enqueue(RegistrationEvents.Submitted(new ApplicationCase(application, organization, dialogue), now), now);
+            await db.RecordInLedgerAsync(ct);
             await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"Organization {organizationId} has already applied to dialogue {dialogueId}.",
                 RegistrationReasons.AlreadyApplied, ("organization_id", organizationId), ("dialogue_id", dialogueId)), ct);
             return application;

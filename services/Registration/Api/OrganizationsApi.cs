@@ -84,7 +84,7 @@ public sealed class OrganizationsApi(RegistrationDb db, TimeProvider clock) : V1
                 var circulated = open.Where(a => a.CirculationId is not null).Select(a => RegistrationEvents.Applicant(a, organization)).ToList();
                 db.Enqueue(new OrganizationProfileChanged(organization.Id, organization.Name, seen, circulated, now), now);
             }
-            await db.SaveChangesAsync(ct);
+            await db.SaveWithLedgerAsync(ct);
             return (organization, changed, open.Select(a => a.Id).ToList());
         }, context.CancellationToken);
         return new V1.UpdateOrganizationResponse

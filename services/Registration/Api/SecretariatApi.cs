@@ -62,7 +62,7 @@ public sealed partial class SecretariatApi(RegistrationDb db, TimeProvider clock
                 db.Enqueue(message, now);
             if (circulated is not null)
                 db.Enqueue(circulated, now);
-            await db.SaveChangesAsync(ct);
+            await db.SaveWithLedgerAsync(ct);
             return round;
         }, context.CancellationToken);
         return new V1.CirculateApplicationsResponse

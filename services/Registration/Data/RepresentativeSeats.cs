@@ -73,7 +73,7 @@ public static class RepresentativeSeats
         if (InPersonSeats.Purge(dialogue, representatives, actor, now) is not { } purge)
             return 0;
         await db.AppendAsync(purge.LedgerRecord, ct);
-        await db.SaveChangesAsync(ct);
+        await db.SaveWithLedgerAsync(ct);
         return purge.Count;
     }
 }
