@@ -109,12 +109,12 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
     public override async Task<V1.WithdrawApplicationResponse> WithdrawApplication(V1.WithdrawApplicationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller().Require(Roles.Organization);
-        var reason = Require.OptionalText(request.Reason, "reason") ?? "Withdrawn by the organization";
+        var reason = Require.OptionalText(request.Reason, "reason");
         var c = await db.ChangeCaseAsync(Require.Id(request.ApplicationId, "application_id"), clock, (c, now) =>
         {
             Access.EnsureMember(caller, c.Organization);
             c.Application.Withdraw(reason, new Actor(caller.Subject, caller.Role), now);
-            db.Enqueue(RegistrationEvents.Withdrawn(c, reason, now), now);
+            db.Enqueue(RegistrationEvents.Withdrawn(c, c.Application.Changes[^1].Reason, now), now);
         }, context.CancellationToken);
         return new V1.WithdrawApplicationResponse { Application = c.Application.ToContract(ShowsObjection(caller, c.Dialogue)) };
     }

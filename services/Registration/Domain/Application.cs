@@ -143,8 +143,10 @@ public sealed class Application
     /// <summary>The history's wording of a profile change, e.g. "Profile changed: name, country".</summary>
     public static string ProfileChangeReason(IEnumerable<string> fields) => $"Profile changed: {string.Join(", ", fields)}";
 
-    public void Withdraw(string reason, Actor actor, DateTimeOffset now) =>
-        MoveTo(ApplicationState.Withdrawn, actor, now, reason);
+    /// <summary>The organization withdraws; without a reason of its own the history says so in the service's words.</summary>
+    public void Withdraw(string? reason, Actor actor, DateTimeOffset now) =>
+        MoveTo(ApplicationState.Withdrawn, actor, now, reason ?? "Withdrawn by the organization",
+            reason: reason is null ? new(HistoryReasons.WithdrawnByOrganization) : null);
 
     void Decide(ApplicationState outcome, Actor actor, DateTimeOffset now, string text,
         string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? details = null, ServiceReason? reason = null)

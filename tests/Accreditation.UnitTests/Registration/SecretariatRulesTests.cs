@@ -129,6 +129,19 @@ public sealed class SecretariatRulesTests
     }
 
     [Fact]
+    public void A_withdrawal_without_a_reason_is_worded_by_the_service_and_one_with_a_reason_keeps_the_organizations_words()
+    {
+        var dialogue = Dialogue(CirculationPolicy.All);
+        var silent = Eligible(dialogue, "A", EcosocStatus.None).Application;
+        silent.Withdraw(null, Member, Now);
+        Assert.Equal(("Withdrawn by the organization", HistoryReasons.WithdrawnByOrganization), (silent.Changes[^1].Reason, silent.Changes[^1].ReasonCode));
+
+        var explained = Eligible(dialogue, "B", EcosocStatus.None).Application;
+        explained.Withdraw("We cannot attend", Member, Now);
+        Assert.Equal(("We cannot attend", ""), (explained.Changes[^1].Reason, explained.Changes[^1].ReasonCode));
+    }
+
+    [Fact]
     public void An_organization_not_told_of_objections_reads_the_windows_decisions_in_neutral_words_and_others_read_them_as_recorded()
     {
         var excluded = Circulated(CirculationPolicy.All);
