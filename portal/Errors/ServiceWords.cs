@@ -15,7 +15,8 @@ public sealed class HistoryText;
 /// <summary>
 /// Says what a service said in the person's language, from the stable code it sent (a refusal's
 /// ErrorInfo reason, a history entry's reason_code) with the metadata put in the wording's
-/// {placeholders}: instants and days in the culture's format, states by their names, other values
+/// {placeholders}: instants and days in the culture's format, states by their names, a person's
+/// words (keys ending in _text) as written, other values
 /// worded beside the codes ("representative_status=Withdrawn", "fields=country"). A code without a
 /// wording (a generic reason, or a new one) shows the service's English text, and in French or
 /// Spanish the lookup is logged as untranslated, which the browser tests fail on.
@@ -46,6 +47,9 @@ public sealed partial class ServiceWords(IStringLocalizer<SharedResource> shared
     {
         if (!metadata.TryGetValue(key, out var value))
             return "";
+        // What a person wrote (a referral's deciding body, its document symbol) stands as written.
+        if (key.EndsWith("_text", StringComparison.Ordinal))
+            return value;
         if (key.EndsWith("_at", StringComparison.Ordinal)
             && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             return Display.DateTime(at);

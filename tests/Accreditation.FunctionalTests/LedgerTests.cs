@@ -137,6 +137,25 @@ public sealed class LedgerTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task A_refused_ledger_export_names_its_reason_and_a_wrong_format_its_field()
+    {
+        var user = await system.SignUpOrganizationUserAsync();
+        using var denied = await GetAsync("/v1/ledger/export?format=csv", user.Token);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        var refusal = await denied.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("ROLE_NOT_ALLOWED", refusal.GetProperty("reason").GetString());
+        var info = refusal.GetProperty("details").EnumerateArray().Single(d => d.GetProperty("@type").GetString()!.EndsWith("google.rpc.ErrorInfo"));
+        Assert.Equal(("ROLE_NOT_ALLOWED", "accreditation.registration"), (info.GetProperty("reason").GetString(), info.GetProperty("domain").GetString()));
+
+        using var wrong = await GetAsync("/v1/ledger/export?format=xml", await system.AuditorTokenAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var invalid = await wrong.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("VALUE_NOT_ALLOWED", invalid.GetProperty("reason").GetString());
+        var field = invalid.GetProperty("details").EnumerateArray().Single(d => d.GetProperty("@type").GetString()!.EndsWith("google.rpc.BadRequest"));
+        Assert.Equal("format", field.GetProperty("fieldViolations")[0].GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task The_json_api_serves_entries_verification_and_a_streamed_csv_and_json_export()
     {
         var auditor = await system.AuditorTokenAsync();

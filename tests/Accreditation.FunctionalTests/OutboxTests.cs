@@ -30,7 +30,7 @@ public sealed class OutboxTests : IAsyncLifetime
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             rolledBack = await SubmitDirectlyAsync(db, organization.OrganizationId, dialogue.DialogueId, user.Subject);
-            await db.SaveChangesAsync();
+            await db.SaveWithLedgerAsync();
             await transaction.RollbackAsync();
         }
 
@@ -55,7 +55,7 @@ public sealed class OutboxTests : IAsyncLifetime
         await using (var db = OpenRegistrationDb())
         {
             pending = await SubmitDirectlyAsync(db, organization.OrganizationId, dialogue.DialogueId, user.Subject);
-            await db.SaveChangesAsync();
+            await db.SaveWithLedgerAsync();
             Assert.Equal(1, await db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null));
         }
 

@@ -37,20 +37,4 @@ static class Mapping
         MessageId = d.MessageId,
         Subject = d.Subject,
     };
-
-    public static V1.DeliveryState ToContract(this DeliveryState state) => state switch
-    {
-        DeliveryState.Pending => V1.DeliveryState.Pending,
-        DeliveryState.Sent => V1.DeliveryState.Sent,
-        DeliveryState.Failed => V1.DeliveryState.Failed,
-        _ => V1.DeliveryState.Unspecified,
-    };
-
-    public static DeliveryState ToDomain(this V1.DeliveryState state) => state switch
-    {
-        V1.DeliveryState.Pending => DeliveryState.Pending,
-        V1.DeliveryState.Sent => DeliveryState.Sent,
-        V1.DeliveryState.Failed => DeliveryState.Failed,
-        _ => throw new Accreditation.ServiceDefaults.Errors.InvalidFieldException("state", "is not a delivery state", NotificationReasons.DeliveryStateInvalid),
-    };
 }

@@ -31,6 +31,7 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
             var application = Application.Submit(organization, dialogue, new Actor(caller.Subject, caller.Role), now);
             db.Applications.Add(application);
             db.Enqueue(RegistrationEvents.Submitted(new ApplicationCase(application, organization, dialogue), now), now);
+            await db.RecordInLedgerAsync(ct);
             await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"Organization {organizationId} has already applied to dialogue {dialogueId}.",
                 RegistrationReasons.AlreadyApplied, ("organization_id", organizationId), ("dialogue_id", dialogueId)), ct);
             return application;
@@ -61,7 +62,7 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
             query = query.Where(a => a.DialogueId == dialogue);
         if (request.State != V1.ApplicationState.Unspecified)
         {
-            var state = Mapping.Domain<ApplicationState, V1.ApplicationState>(request.State, "state");
+            var state = request.State.ToDomain("state");
             query = query.Where(a => a.State == state);
         }
         var page = await query
@@ -108,12 +109,12 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
     public override async Task<V1.WithdrawApplicationResponse> WithdrawApplication(V1.WithdrawApplicationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller().Require(Roles.Organization);
-        var reason = Require.OptionalText(request.Reason, "reason") ?? "Withdrawn by the organization";
+        var reason = Require.OptionalText(request.Reason, "reason");
         var c = await db.ChangeCaseAsync(Require.Id(request.ApplicationId, "application_id"), clock, (c, now) =>
         {
             Access.EnsureMember(caller, c.Organization);
             c.Application.Withdraw(reason, new Actor(caller.Subject, caller.Role), now);
-            db.Enqueue(RegistrationEvents.Withdrawn(c, reason, now), now);
+            db.Enqueue(RegistrationEvents.Withdrawn(c, c.Application.Changes[^1].Reason, now), now);
         }, context.CancellationToken);
         return new V1.WithdrawApplicationResponse { Application = c.Application.ToContract(ShowsObjection(caller, c.Dialogue)) };
     }

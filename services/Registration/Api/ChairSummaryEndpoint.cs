@@ -46,15 +46,15 @@ static class ChairSummaryEndpoint
         catch (AccessDeniedException e)
         {
             loggers.CreateLogger(typeof(ChairSummaryEndpoint)).LogWarning("Refused the Chair's summary for {Subject}: {Reason}", caller.Subject, e.Message);
-            return Results.Problem(e.Message, statusCode: StatusCodes.Status403Forbidden);
+            return HttpRefusals.Problem(e);
         }
         catch (InvalidFieldException e)
         {
-            return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+            return HttpRefusals.Problem(e);
         }
         catch (NotFoundException e)
         {
-            return Results.Problem(e.Message, statusCode: StatusCodes.Status404NotFound);
+            return HttpRefusals.Problem(e);
         }
     }
 

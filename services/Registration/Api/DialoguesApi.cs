@@ -59,8 +59,8 @@ public sealed class DialoguesApi(RegistrationDb db, TimeProvider clock) : V1.Dia
         if (policy is null)
             throw new InvalidFieldException("policy", "is required", CommonReasons.FieldRequired);
         return new DialoguePolicy(
-            Mapping.Domain<CirculationPolicy, V1.CirculationPolicy>(policy.Circulation, "policy.circulation"),
-            Mapping.Domain<ObjectionEffect, V1.ObjectionEffect>(policy.ObjectionEffect, "policy.objection_effect"),
+            policy.Circulation.ToDomain("policy.circulation"),
+            policy.ObjectionEffect.ToDomain("policy.objection_effect"),
             policy.DiscloseObjectionToOrganization,
             policy.RepresentativesPerOrganization);
     }

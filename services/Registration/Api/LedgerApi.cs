@@ -49,7 +49,7 @@ public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeySt
     public override async Task ExportLedger(V1.ExportLedgerRequest request, IServerStreamWriter<V1.ExportLedgerResponse> responseStream, ServerCallContext context)
     {
         context.GetCaller().Require(Readers);
-        var format = Mapping.Domain<LedgerExportFormat, V1.ExportFormat>(request.Format, "format");
+        var format = request.Format.ToDomain("format");
         var size = await db.LedgerEntries.MaxAsync(e => (long?)e.Sequence, context.CancellationToken) ?? 0;
         var head = await db.CoveringAsync(size, keys, clock, context.CancellationToken);
         await responseStream.WriteAsync(new V1.ExportLedgerResponse { TreeHead = ToContract(head) });
@@ -85,7 +85,7 @@ public sealed class LedgerApi(RegistrationDb db, TimeProvider clock, LedgerKeySt
             Ok = result.Ok,
             Count = result.Count,
             HeadHash = result.HeadHash,
-            Problem = (V1.VerificationProblem)result.Problem,
+            Problem = result.Problem.ToContract(),
             EntrySequence = result.EntrySequence ?? 0,
             Message = result.Message,
             WitnessedSize = result.WitnessedSize ?? 0,

@@ -30,7 +30,7 @@ static class LedgerExportEndpoint
         catch (AccessDeniedException e)
         {
             logger.LogWarning("Refused the ledger export for {Subject}: {Reason}", caller.Subject, e.Message);
-            return Results.Problem(e.Message, statusCode: StatusCodes.Status403Forbidden);
+            return HttpRefusals.Problem(e);
         }
         LedgerExportFormat? chosen = format?.ToLowerInvariant() switch
         {
@@ -39,7 +39,7 @@ static class LedgerExportEndpoint
             _ => null,
         };
         if (chosen is not { } f)
-            return Results.Problem("format must be csv or json", statusCode: StatusCodes.Status400BadRequest);
+            return HttpRefusals.Problem(new InvalidFieldException("format", "must be csv or json", CommonReasons.ValueNotAllowed, ("allowed_values", "csv, json")));
         var ct = http.RequestAborted;
         // Every export comes with the signed head of exactly what it holds: in a JSON file at its top, and
         // for every format in these headers too (base64: the note has several lines), for clients that read them.

@@ -22,8 +22,8 @@ static class Mapping
         InPersonCapacity = d.InPersonCapacity,
         Policy = new V1.DialoguePolicy
         {
-            Circulation = (V1.CirculationPolicy)d.Policy.Circulation,
-            ObjectionEffect = (V1.ObjectionEffect)d.Policy.ObjectionEffect,
+            Circulation = d.Policy.Circulation.ToContract(),
+            ObjectionEffect = d.Policy.ObjectionEffect.ToContract(),
             DiscloseObjectionToOrganization = d.Policy.DiscloseObjectionToOrganization,
             RepresentativesPerOrganization = d.Policy.RepresentativesPerOrganization,
         },
@@ -34,9 +34,9 @@ static class Mapping
         OrganizationId = o.Id.ToString(),
         Name = o.Name,
         Acronym = o.Acronym,
-        Category = (V1.StakeholderCategory)o.Category,
+        Category = o.Category.ToContract(),
         Country = o.Country,
-        EcosocStatus = (V1.EcosocStatus)o.EcosocStatus,
+        EcosocStatus = o.EcosocStatus.ToContract(),
         Website = o.Website,
         AreasOfWork = { o.AreasOfWork },
     };
@@ -47,7 +47,7 @@ static class Mapping
         ApplicationId = a.Id.ToString(),
         OrganizationId = a.OrganizationId.ToString(),
         DialogueId = a.DialogueId.ToString(),
-        State = (V1.ApplicationState)a.State,
+        State = a.State.ToContract(),
         SubmittedAt = a.SubmittedAt is { } submitted ? Timestamp.FromDateTimeOffset(submitted) : null,
         ObjectionDeadline = a.ObjectionDeadline is { } deadline ? Timestamp.FromDateTimeOffset(deadline) : null,
         DecidedAt = a.DecidedAt is { } decided ? Timestamp.FromDateTimeOffset(decided) : null,
@@ -56,34 +56,20 @@ static class Mapping
 
     public static V1.StatusChange ToContract(this StatusChange c, bool showActorSubject, bool showObjections)
     {
-        var disclosed = showObjections || c.ActorRole != Actor.ObjectionWindow.Role;
+        var reason = c.ReasonAsSeen(showObjections);
         var change = new V1.StatusChange
         {
-            From = (V1.ApplicationState)c.From,
-            To = (V1.ApplicationState)c.To,
+            From = c.From.ToContract(),
+            To = c.To.ToContract(),
             At = Timestamp.FromDateTimeOffset(c.At),
             Actor = new V1.Actor { Subject = showActorSubject ? c.ActorSubject : "", Role = c.ActorRole },
-            Reason = disclosed ? c.Reason
-                : c.To == ApplicationState.Referred ? "Referred for a decision when the circulation period closed"
-                : "Decided when the circulation period closed",
-            ReasonCode = disclosed ? c.ReasonCode
-                : c.To == ApplicationState.Referred ? HistoryReasons.ReferredAtClose : HistoryReasons.DecidedAtClose,
+            Reason = reason.Text,
+            ReasonCode = reason.Code,
             Kind = c.IsProfileChange ? Registration.Domain.Ledger.LedgerKinds.ProfileChanged : Registration.Domain.Ledger.LedgerKinds.Transition,
         };
-        if (disclosed)
-            foreach (var (key, value) in c.ReasonMetadata())
-                change.ReasonMetadata[key] = value;
+        foreach (var (key, value) in reason.Metadata)
+            change.ReasonMetadata[key] = value;
         return change;
-    }
-
-    public static TDomain Domain<TDomain, TContract>(TContract value, string field)
-        where TDomain : struct, System.Enum where TContract : struct, System.Enum
-    {
-        var number = Convert.ToInt32(value);
-        return number != 0 && System.Enum.IsDefined(typeof(TDomain), number)
-            ? (TDomain)System.Enum.ToObject(typeof(TDomain), number)
-            : throw new InvalidFieldException(field, $"must be one of {string.Join(", ", System.Enum.GetNames<TContract>().Skip(1))}",
-                CommonReasons.ValueNotAllowed, ("allowed_values", System.Enum.GetNames<TContract>().Skip(1)));
     }
 
     public static DateTimeOffset Time(Timestamp? value, string field)
@@ -117,9 +103,9 @@ static class FiguresMapping
             Admitted = f.Admitted,
             NotAdmitted = f.NotAdmitted,
             Withdrawn = f.Withdrawn,
-            ByState = { f.ByState.OrderBy(s => s.Key).Select(s => new V1.StateCount { State = (V1.ApplicationState)s.Key, Applications = s.Value }) },
-            ByCategory = { f.ByCategory.Select(c => new V1.CategoryFigures { Category = (V1.StakeholderCategory)c.Group, Applications = c.Applications, Admitted = c.Admitted }) },
-            ByRegion = { f.ByRegion.Select(r => new V1.RegionFigures { Region = (V1.RegionalGroup)r.Group, Applications = r.Applications, Admitted = r.Admitted }) },
+            ByState = { f.ByState.OrderBy(s => s.Key).Select(s => new V1.StateCount { State = s.Key.ToContract(), Applications = s.Value }) },
+            ByCategory = { f.ByCategory.Select(c => new V1.CategoryFigures { Category = c.Group.ToContract(), Applications = c.Applications, Admitted = c.Admitted }) },
+            ByRegion = { f.ByRegion.Select(r => new V1.RegionFigures { Region = r.Group.ToContract(), Applications = r.Applications, Admitted = r.Admitted }) },
             ObjectingStates = f.ObjectingStates,
             OrganizationsObjectedTo = f.OrganizationsObjectedTo,
             Decided = f.Decided,

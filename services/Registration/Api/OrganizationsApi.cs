@@ -84,7 +84,7 @@ public sealed class OrganizationsApi(RegistrationDb db, TimeProvider clock) : V1
                 var circulated = open.Where(a => a.CirculationId is not null).Select(a => RegistrationEvents.Applicant(a, organization)).ToList();
                 db.Enqueue(new OrganizationProfileChanged(organization.Id, organization.Name, seen, circulated, now), now);
             }
-            await db.SaveChangesAsync(ct);
+            await db.SaveWithLedgerAsync(ct);
             return (organization, changed, open.Select(a => a.Id).ToList());
         }, context.CancellationToken);
         return new V1.UpdateOrganizationResponse
@@ -101,9 +101,9 @@ public sealed class OrganizationsApi(RegistrationDb db, TimeProvider clock) : V1
         OrganizationProfile.Parse(
             Require.Text(name, "name", 300),
             Require.OptionalText(acronym, "acronym", 30),
-            Mapping.Domain<StakeholderCategory, V1.StakeholderCategory>(category, "category"),
+            category.ToDomain("category"),
             country,
-            Mapping.Domain<EcosocStatus, V1.EcosocStatus>(ecosocStatus, "ecosoc_status"),
+            ecosocStatus.ToDomain("ecosoc_status"),
             website,
             areasOfWork);
 }

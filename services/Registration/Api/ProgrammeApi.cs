@@ -57,8 +57,8 @@ public sealed class ProgrammeApi(RegistrationDb db, TimeProvider clock) : V1.Pro
             view.Programme.HideOnlineMeetingUrl();
             view = view with
             {
-                Panellists = view.Panellists.Where(p => own.Contains(p.Panellist.OrganizationId) || p.Panellist.Status == PanellistStatus.Accepted).ToList(),
-                FloorRequests = view.FloorRequests.Where(f => own.Any(f.Request.Concerns)).ToList(),
+                Panellists = view.Panellists.Where(p => p.Panellist.IsSeenBy(own)).ToList(),
+                FloorRequests = view.FloorRequests.Where(f => f.Request.IsSeenBy(own)).ToList(),
             };
         }
         return view.ToContract();

@@ -91,8 +91,8 @@ static class ProgrammeMapping
     {
         Basis = f.Basis.ToContract(),
         Organizations = f.Organizations,
-        ByCategory = { f.ByCategory.Select(c => new V1.CategoryParticipation { Category = (V1.StakeholderCategory)c.Category, Organizations = c.Organizations }) },
-        ByRegion = { f.ByRegion.Select(r => new V1.RegionParticipation { Region = (V1.RegionalGroup)r.Region, Organizations = r.Organizations }) },
+        ByCategory = { f.ByCategory.Select(c => new V1.CategoryParticipation { Category = c.Category.ToContract(), Organizations = c.Organizations }) },
+        ByRegion = { f.ByRegion.Select(r => new V1.RegionParticipation { Region = r.Region.ToContract(), Organizations = r.Organizations }) },
         OrganizationsInPerson = f.OrganizationsInPerson,
         OrganizationsOnline = f.OrganizationsOnline,
         RepresentativesInPerson = f.RepresentativesInPerson,
@@ -103,7 +103,7 @@ static class ProgrammeMapping
     {
         RepresentativeId = a.RepresentativeId.ToString(),
         OrganizationId = a.OrganizationId.ToString(),
-        Mode = (V1.AttendanceMode)a.Mode,
+        Mode = a.Mode.ToContract(),
         RecordedAt = Timestamp.FromDateTimeOffset(a.RecordedAt),
     };
 

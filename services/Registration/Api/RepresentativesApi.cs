@@ -23,7 +23,7 @@ public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : 
         var caller = context.GetCaller().Require(Roles.Organization);
         var applicationId = Require.Id(request.ApplicationId, "application_id");
         var details = RepresentativeDetails.Parse(request.FullName, request.Title, request.Email);
-        var mode = Mapping.Domain<AttendanceMode, V1.AttendanceMode>(request.Mode, "mode");
+        var mode = request.Mode.ToDomain("mode");
         var representative = await db.RetryInTransactionAsync(async ct =>
         {
             var c = await db.LoadCaseAsync(applicationId, ct);
@@ -64,7 +64,7 @@ public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : 
     {
         var caller = context.GetCaller().Require(Roles.Organization);
         var id = Require.Id(request.RepresentativeId, "representative_id");
-        var mode = Mapping.Domain<AttendanceMode, V1.AttendanceMode>(request.Mode, "mode");
+        var mode = request.Mode.ToDomain("mode");
         var representative = await ChangeAsync(id, caller, async (representative, dialogue, now, ct) =>
             representative.ChangeMode(mode, dialogue, await db.SeatsTakenAsync(dialogue.Id, ct),
                 await db.NextPositionAsync(dialogue.Id, ct), now), context.CancellationToken);
@@ -92,31 +92,34 @@ public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : 
             .Where(a => a.DialogueId == dialogueId && a.State == ApplicationState.Admitted)
             .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new { a.Id, Organization = o })
             .ToListAsync(ct);
-        var representatives = (await db.Representatives().AsNoTracking()
+        var representatives = await db.Representatives().AsNoTracking()
             .Where(r => r.DialogueId == dialogueId && r.Status != RepresentativeStatus.Withdrawn)
-            .ToListAsync(ct)).OrderBy(r => r.Position).ToLookup(r => r.ApplicationId);
+            .ToListAsync(ct);
         var waiting = await db.WaitingPositionsAsync(dialogueId, ct);
-        var response = new V1.GetParticipantListResponse { DialogueId = dialogueId.ToString(), InPersonCapacity = dialogue.InPersonCapacity };
-        foreach (var a in admitted.OrderBy(a => a.Organization.Name, StringComparer.OrdinalIgnoreCase))
+        var list = ParticipantList.Of(admitted.Select(a => (a.Id, a.Organization)), representatives);
+        return new V1.GetParticipantListResponse
         {
-            var own = representatives[a.Id].ToList();
-            response.Organizations.Add(new V1.ParticipatingOrganization
+            DialogueId = dialogueId.ToString(),
+            InPersonCapacity = dialogue.InPersonCapacity,
+            Organizations =
             {
-                OrganizationId = a.Organization.Id.ToString(),
-                ApplicationId = a.Id.ToString(),
-                Name = a.Organization.Name,
-                Acronym = a.Organization.Acronym,
-                Category = (V1.StakeholderCategory)a.Organization.Category,
-                Country = a.Organization.Country,
-                InPerson = { own.Where(r => r.Status == RepresentativeStatus.InPerson).Select(r => r.ToContract(waiting)) },
-                Online = { own.Where(r => r.Status == RepresentativeStatus.Online).Select(r => r.ToContract(waiting)) },
-                WaitingList = { own.Where(r => r.Status == RepresentativeStatus.WaitingList).Select(r => r.ToContract(waiting)) },
-            });
-        }
-        response.InPersonCount = response.Organizations.Sum(o => o.InPerson.Count);
-        response.OnlineCount = response.Organizations.Sum(o => o.Online.Count);
-        response.WaitingListCount = response.Organizations.Sum(o => o.WaitingList.Count);
-        return response;
+                list.Organizations.Select(o => new V1.ParticipatingOrganization
+                {
+                    OrganizationId = o.Organization.Id.ToString(),
+                    ApplicationId = o.ApplicationId.ToString(),
+                    Name = o.Organization.Name,
+                    Acronym = o.Organization.Acronym,
+                    Category = o.Organization.Category.ToContract(),
+                    Country = o.Organization.Country,
+                    InPerson = { o.InPerson.Select(r => r.ToContract(waiting)) },
+                    Online = { o.Online.Select(r => r.ToContract(waiting)) },
+                    WaitingList = { o.WaitingList.Select(r => r.ToContract(waiting)) },
+                }),
+            },
+            InPersonCount = list.InPersonCount,
+            OnlineCount = list.OnlineCount,
+            WaitingListCount = list.WaitingListCount,
+        };
     }
 
     public override async Task<V1.PurgeRepresentativesResponse> PurgeRepresentatives(V1.PurgeRepresentativesRequest request, ServerCallContext context)

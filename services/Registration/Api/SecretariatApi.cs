@@ -20,7 +20,7 @@ public sealed partial class SecretariatApi(RegistrationDb db, TimeProvider clock
     public override async Task<V1.ScreenApplicationResponse> ScreenApplication(V1.ScreenApplicationRequest request, ServerCallContext context)
     {
         var officer = Officer(context);
-        var eligible = Mapping.Domain<ScreeningOutcome, V1.ScreeningOutcome>(request.Outcome, "outcome") == ScreeningOutcome.Eligible;
+        var eligible = request.Outcome.FoundEligible("outcome");
         var reason = Require.OptionalText(request.Reason, "reason");
         var c = await db.ChangeCaseAsync(Require.Id(request.ApplicationId, "application_id"), clock, (c, now) =>
         {
@@ -48,70 +48,44 @@ public sealed partial class SecretariatApi(RegistrationDb db, TimeProvider clock
         var officer = Officer(context);
         var dialogueId = Require.Id(request.DialogueId, "dialogue_id");
         DateTimeOffset? requestedDeadline = request.Deadline is null ? null : Mapping.Time(request.Deadline, "deadline");
-        var circulation = await db.RetryInTransactionAsync(async ct =>
+        var round = await db.RetryInTransactionAsync(async ct =>
         {
             var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
                 ?? throw new NotFoundException("Dialogue", dialogueId, RegistrationReasons.DialogueNotFound);
             var eligible = await db.Applications.Where(a => a.DialogueId == dialogueId && a.State == ApplicationState.Eligible)
-                .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new { Application = a, Organization = o })
+                .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new EligibleApplicant(a, o))
                 .ToListAsync(ct);
-            if (eligible.Count == 0)
-                throw new RuleViolationException("The dialogue has no Eligible application to circulate.", RegistrationReasons.NoEligibleApplication) { Subject = $"dialogues/{dialogueId}" };
-
             var now = clock.GetUtcNow();
-            var deadline = requestedDeadline ?? now.AddDays(dialogue.ObjectionPeriodDays);
-            if (deadline <= now)
-                throw new InvalidFieldException("deadline", "must be in the future", CommonReasons.DateNotInFuture);
-            var circulationId = Guid.NewGuid();
-            var response = new V1.CirculateApplicationsResponse { CirculationId = circulationId.ToString(), Deadline = Timestamp.FromDateTimeOffset(deadline) };
-            var applicants = new List<CirculatedApplicant>();
-            foreach (var (application, organization) in eligible.Select(e => (e.Application, e.Organization)))
-            {
-                if (dialogue.Circulates(organization))
-                {
-                    application.Circulate(circulationId, deadline, officer, now);
-                    applicants.Add(RegistrationEvents.Applicant(application, organization));
-                    response.CirculatedApplicationIds.Add(application.Id.ToString());
-                }
-                else
-                {
-                    application.AdmitWithoutCirculation(officer, now);
-                    db.Enqueue(RegistrationEvents.Decided(new ApplicationCase(application, organization, dialogue), now), now);
-                    response.AdmittedApplicationIds.Add(application.Id.ToString());
-                }
-            }
-            if (applicants.Count > 0)
-                db.Enqueue(new ApplicationsCirculated(circulationId, dialogue.Id, dialogue.Title, now, deadline, applicants), now);
-            await db.SaveChangesAsync(ct);
-            return response;
+            var round = CirculationRound.Run(dialogue, eligible, requestedDeadline, Guid.NewGuid(), officer, now);
+            var (decided, circulated) = RegistrationEvents.Of(round, dialogue, now);
+            foreach (var message in decided)
+                db.Enqueue(message, now);
+            if (circulated is not null)
+                db.Enqueue(circulated, now);
+            await db.SaveWithLedgerAsync(ct);
+            return round;
         }, context.CancellationToken);
-        return circulation;
+        return new V1.CirculateApplicationsResponse
+        {
+            CirculationId = round.CirculationId.ToString(),
+            Deadline = Timestamp.FromDateTimeOffset(round.Deadline),
+            CirculatedApplicationIds = { round.Circulated.Select(a => a.Application.Id.ToString()) },
+            AdmittedApplicationIds = { round.AdmittedWithoutCirculation.Select(a => a.Application.Id.ToString()) },
+        };
     }
 
     public override async Task<V1.RecordReferralDecisionResponse> RecordReferralDecision(V1.RecordReferralDecisionRequest request, ServerCallContext context)
     {
         var officer = Officer(context);
-        var admitted = Mapping.Domain<ReferralOutcome, V1.ReferralOutcome>(request.Outcome, "outcome") == ReferralOutcome.Admitted;
-        var body = Require.Text(request.Body, "body", 200);
-        var decidedOn = Mapping.Date(request.DecidedOn, "decided_on");
-        var symbol = Require.Text(request.DocumentSymbol, "document_symbol", 100);
-        if (request.VotesFor < 0 || request.VotesAgainst < 0 || request.Abstentions < 0)
-            throw new InvalidFieldException("votes_for", "vote counts must not be negative", RegistrationReasons.VotesNegative);
-        var record = $"{body}, {decidedOn:yyyy-MM-dd}: {(admitted ? "admitted" : "not admitted")} " +
-                     $"({request.VotesFor} in favour, {request.VotesAgainst} against, {request.Abstentions} abstaining), {symbol}";
-        var details = new Dictionary<string, string>
-        {
-            ["body"] = body,
-            ["decidedOn"] = decidedOn.ToString("yyyy-MM-dd"),
-            ["outcome"] = admitted ? "Admitted" : "NotAdmitted",
-            ["votesFor"] = request.VotesFor.ToString(),
-            ["votesAgainst"] = request.VotesAgainst.ToString(),
-            ["abstentions"] = request.Abstentions.ToString(),
-            ["documentSymbol"] = symbol,
-        };
+        var decision = ReferralDecision.Create(
+            request.Outcome.Admits("outcome"),
+            Require.Text(request.Body, "body", 200),
+            Mapping.Date(request.DecidedOn, "decided_on"),
+            request.VotesFor, request.VotesAgainst, request.Abstentions,
+            Require.Text(request.DocumentSymbol, "document_symbol", 100));
         var c = await db.ChangeCaseAsync(Require.Id(request.ApplicationId, "application_id"), clock, (c, now) =>
         {
-            c.Application.RecordReferralDecision(admitted, record, officer, now, details);
+            c.Application.RecordReferralDecision(decision, officer, now);
             db.Enqueue(RegistrationEvents.Decided(c, now), now);
         }, context.CancellationToken);
         return new V1.RecordReferralDecisionResponse { Application = c.Application.ToContract(true) };
@@ -122,8 +96,4 @@ public sealed partial class SecretariatApi(RegistrationDb db, TimeProvider clock
         var caller = context.GetCaller().Require(Roles.Officer);
         return new Actor(caller.Subject, caller.Role);
     }
-
-    enum ScreeningOutcome { Eligible = 1, Ineligible = 2 }
-
-    enum ReferralOutcome { Admitted = 1, NotAdmitted = 2 }
 }

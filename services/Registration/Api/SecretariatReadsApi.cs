@@ -22,9 +22,9 @@ public sealed partial class SecretariatApi
         var filter = new ScreeningQueueFilter(
             Require.OptionalId(request.DialogueId, "dialogue_id"),
             request.State == V1.ApplicationState.Unspecified ? ApplicationState.Submitted
-                : Mapping.Domain<ApplicationState, V1.ApplicationState>(request.State, "state"),
+                : request.State.ToDomain("state"),
             request.Category == V1.StakeholderCategory.Unspecified ? null
-                : Mapping.Domain<StakeholderCategory, V1.StakeholderCategory>(request.Category, "category"),
+                : request.Category.ToDomain("category"),
             country);
         var page = await db.ScreeningQueueAsync(filter, skip, take, context.CancellationToken);
         return new V1.ListScreeningQueueResponse

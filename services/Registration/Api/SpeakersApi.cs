@@ -183,7 +183,7 @@ public sealed class SpeakersApi(RegistrationDb db, TimeProvider clock) : V1.Spea
             {
                 admitted.OrderBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase).Select(o => new V1.AdmittedOrganization
                 {
-                    OrganizationId = o.Id.ToString(), Name = o.Name, Acronym = o.Acronym, Category = (V1.StakeholderCategory)o.Category,
+                    OrganizationId = o.Id.ToString(), Name = o.Name, Acronym = o.Acronym, Category = o.Category.ToContract(),
                 }),
             },
         };

@@ -56,7 +56,7 @@ public static class ApplicationChanges
         {
             var c = await db.LoadCaseAsync(applicationId, ct);
             change(c, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
+            await db.SaveWithLedgerAsync(ct);
             return c;
         }, ct);
 }

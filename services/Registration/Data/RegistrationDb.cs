@@ -34,20 +34,48 @@ public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : D
     readonly HashSet<StatusChange> _recorded = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
-    /// Every status change becomes a ledger entry in the same transaction (one is opened when the
-    /// caller has none). Ledger rows are never updated or deleted.
+    /// Saves this unit of work and records every status change it made as a ledger entry, in one
+    /// transaction (opened when the caller has none): what callers changing applications use.
+    /// Ledger rows are never updated or deleted.
+    /// </summary>
+    public async Task<int> SaveWithLedgerAsync(CancellationToken ct = default)
+    {
+        var ownTransaction = PendingStatusChanges().Count > 0 && Database.CurrentTransaction is null;
+        await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(ct) : null;
+        await RecordInLedgerAsync(ct);
+        var saved = await SaveChangesAsync(ct);
+        if (transaction is not null)
+            await transaction.CommitAsync(ct);
+        return saved;
+    }
+
+    /// <summary>
+    /// Turns the status changes of this unit of work not recorded yet into ledger entries, saved
+    /// by the next save: for work whose save is not its own (an event handler's, which the inbox
+    /// consumer commits; a save that answers a duplicate), inside that save's transaction.
+    /// </summary>
+    public async Task RecordInLedgerAsync(CancellationToken ct)
+    {
+        var changes = PendingStatusChanges();
+        if (changes.Count == 0)
+            return;
+        if (Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Status changes are recorded in the ledger inside the transaction that saves them.");
+        await this.RecordTransitionsAsync(changes, ct);
+        _recorded.UnionWith(changes);
+    }
+
+    /// <summary>
+    /// Saves, refusing a status change the ledger has not recorded (use <see cref="SaveWithLedgerAsync"/>):
+    /// nobody saves a transition without its ledger entry. Entries appended explicitly are saved in
+    /// one transaction with the rest.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var changes = PendingStatusChanges();
-        var ownTransaction = (changes.Count > 0 || ChangeTracker.Entries<LedgerEntry>().Any(e => e.State == EntityState.Added))
-            && Database.CurrentTransaction is null;
+        if (PendingStatusChanges().Count > 0)
+            throw new InvalidOperationException("Status changes are saved with SaveWithLedgerAsync, which records them in the ledger.");
+        var ownTransaction = ChangeTracker.Entries<LedgerEntry>().Any(e => e.State == EntityState.Added) && Database.CurrentTransaction is null;
         await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        if (changes.Count > 0)
-        {
-            await this.RecordTransitionsAsync(changes, cancellationToken);
-            _recorded.UnionWith(changes);
-        }
         var saved = await SaveLedgerSafelyAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null)
             await transaction.CommitAsync(cancellationToken);
@@ -56,7 +84,7 @@ public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : D
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         PendingStatusChanges().Count > 0 || ChangeTracker.Entries<LedgerEntry>().Any(e => e.State == EntityState.Added)
-            ? throw new InvalidOperationException("Changes that the ledger records are saved with SaveChangesAsync.")
+            ? throw new InvalidOperationException("Changes that the ledger records are saved with SaveWithLedgerAsync.")
             : base.SaveChanges(acceptAllChangesOnSuccess);
 
     List<StatusChange> PendingStatusChanges()

@@ -1,7 +1,6 @@
 using Accreditation.Contracts;
 using Accreditation.Registration.Data.Ledger;
 using Accreditation.Registration.Domain;
-using Accreditation.Registration.Domain.Ledger;
 using Accreditation.ServiceDefaults.Errors;
 using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -27,31 +26,29 @@ public static class RepresentativeSeats
         (await db.Representatives().Where(r => r.DialogueId == dialogueId).MaxAsync(r => (long?)r.Position, ct) ?? 0) + 1;
 
     /// <summary>
-    /// Gives free seats to the first on the waiting list, publishing RepresentativeMovedUp for each
-    /// through the outbox. Call after saving the change that freed the seat, in its transaction.
+    /// Gives free seats to the first on the waiting list (<see cref="InPersonSeats"/>), publishing
+    /// RepresentativeMovedUp for each through the outbox. Call after saving the change that freed
+    /// the seat, in its transaction.
     /// </summary>
     public static async Task<IReadOnlyList<Representative>> FillFreeSeatsAsync(this RegistrationDb db, Dialogue dialogue, DateTimeOffset now, CancellationToken ct)
     {
-        // Once the dialogue is over a freed seat helps nobody: the waiting list stays as it was.
-        if (dialogue.HasTakenPlace(now))
+        var free = InPersonSeats.FreeForWaitingList(dialogue, await db.SeatsTakenAsync(dialogue.Id, ct), now);
+        if (free == 0)
             return [];
-        var free = dialogue.InPersonCapacity - await db.SeatsTakenAsync(dialogue.Id, ct);
-        if (free <= 0)
-            return [];
-        var next = await db.Representatives()
+        var waiting = await db.Representatives()
             .Where(r => r.DialogueId == dialogue.Id && r.Status == RepresentativeStatus.WaitingList)
             .OrderBy(r => r.Position).Take(free)
             .ToListAsync(ct);
-        foreach (var representative in next)
+        var movedUp = InPersonSeats.GiveFreedSeats(waiting, free, now);
+        foreach (var representative in movedUp)
         {
-            representative.MoveUp(now);
             var organization = await db.Organizations.AsNoTracking()
                 .Where(o => o.Id == representative.OrganizationId).Select(o => o.Name).SingleAsync(ct);
             db.Enqueue(new RepresentativeMovedUp(representative.ApplicationId, representative.OrganizationId, organization,
                 dialogue.Id, dialogue.Title, representative.Id, now), now);
         }
         await db.SaveChangesAsync(ct);
-        return next;
+        return movedUp;
     }
 
     /// <summary>Place on the dialogue's waiting list (1 is next) of everyone waiting.</summary>
@@ -66,23 +63,17 @@ public static class RepresentativeSeats
 
     /// <summary>
     /// Blanks the personal data of every representative of the dialogue not purged yet and records
-    /// the purge in the ledger (counts only). Returns how many were purged; nothing is recorded for none.
+    /// the purge in the ledger (<see cref="InPersonSeats.Purge"/>). Returns how many were purged.
     /// </summary>
     public static async Task<int> PurgeRepresentativesAsync(this RegistrationDb db, Dialogue dialogue, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
-        dialogue.EnsureTakenPlace(now);
         var representatives = await db.Representatives()
             .Where(r => r.DialogueId == dialogue.Id && r.PurgedAt == null)
             .ToListAsync(ct);
-        var purged = representatives.Where(r => r.Purge(now)).ToList();
-        if (purged.Count == 0)
+        if (InPersonSeats.Purge(dialogue, representatives, actor, now) is not { } purge)
             return 0;
-        var details = new Dictionary<string, string> { ["representatives"] = purged.Count.ToString() };
-        foreach (var status in Enum.GetValues<RepresentativeStatus>())
-            details[char.ToLowerInvariant(status.ToString()[0]) + status.ToString()[1..]] = purged.Count(r => r.Status == status).ToString();
-        await db.AppendAsync(new LedgerFact(LedgerKinds.Purge, null, null, dialogue.Id, actor, now,
-            $"Personal data of {purged.Count} representative(s) purged (names, titles, e-mail addresses)", Details: details), ct);
-        await db.SaveChangesAsync(ct);
-        return purged.Count;
+        await db.AppendAsync(purge.LedgerRecord, ct);
+        await db.SaveWithLedgerAsync(ct);
+        return purge.Count;
     }
 }

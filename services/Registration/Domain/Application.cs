@@ -109,15 +109,19 @@ public sealed class Application
                 reason: new(HistoryReasons.ObjectionStoodReferred));
     }
 
+    /// <summary>The Bureau's or Conference's recorded decision settles a Referred application.</summary>
+    public void RecordReferralDecision(ReferralDecision decision, Actor actor, DateTimeOffset now) =>
+        RecordReferralDecision(decision.Admitted, decision.Record, actor, now, decision.LedgerDetails, decision.Reason);
+
     /// <param name="details">What the ledger keeps of the decision (body, date, votes, document symbol).</param>
     public void RecordReferralDecision(bool admitted, string record, Actor actor, DateTimeOffset now,
-        IReadOnlyDictionary<string, string>? details = null)
+        IReadOnlyDictionary<string, string>? details = null, ServiceReason? reason = null)
     {
         if (State != ApplicationState.Referred)
             throw new RuleViolationException($"Only a Referred application takes a referral decision; this one is {State}.",
                 RegistrationReasons.NotReferred, ("state", State)) { Subject = ResourceName() };
         Decide(admitted ? ApplicationState.Admitted : ApplicationState.NotAdmitted, actor, now, record,
-            Ledger.LedgerKinds.ReferralDecision, details);
+            Ledger.LedgerKinds.ReferralDecision, details, reason);
     }
 
     /// <summary>
@@ -139,8 +143,10 @@ public sealed class Application
     /// <summary>The history's wording of a profile change, e.g. "Profile changed: name, country".</summary>
     public static string ProfileChangeReason(IEnumerable<string> fields) => $"Profile changed: {string.Join(", ", fields)}";
 
-    public void Withdraw(string reason, Actor actor, DateTimeOffset now) =>
-        MoveTo(ApplicationState.Withdrawn, actor, now, reason);
+    /// <summary>The organization withdraws; without a reason of its own the history says so in the service's words.</summary>
+    public void Withdraw(string? reason, Actor actor, DateTimeOffset now) =>
+        MoveTo(ApplicationState.Withdrawn, actor, now, reason ?? "Withdrawn by the organization",
+            reason: reason is null ? new(HistoryReasons.WithdrawnByOrganization) : null);
 
     void Decide(ApplicationState outcome, Actor actor, DateTimeOffset now, string text,
         string ledgerKind = Ledger.LedgerKinds.Transition, IReadOnlyDictionary<string, string>? details = null, ServiceReason? reason = null)

@@ -23,4 +23,10 @@ public static class HistoryReasons
     public const string ReferredAtClose = "REFERRED_AT_CLOSE";
     /// <summary>What an organization that is not told of objections reads of a decision at the window's close.</summary>
     public const string DecidedAtClose = "DECIDED_AT_CLOSE";
+    /// <summary>The organization withdrew without giving a reason.</summary>
+    public const string WithdrawnByOrganization = "WITHDRAWN_BY_ORGANIZATION";
+    /// <summary>A referral decision admitted. Metadata body_text, decided_on, votes_for, votes_against, abstentions, document_symbol_text.</summary>
+    public const string ReferralAdmitted = "REFERRAL_ADMITTED";
+    /// <summary>A referral decision did not admit; metadata as <see cref="ReferralAdmitted"/>.</summary>
+    public const string ReferralNotAdmitted = "REFERRAL_NOT_ADMITTED";
 }

@@ -44,10 +44,23 @@ public sealed class StatusChange
         ReasonValues.Length == 0 ? new Dictionary<string, string>()
             : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(ReasonValues) ?? [];
 
+    /// <summary>
+    /// The reason as a reader sees it. One not told of objections (the organization, where the
+    /// dialogue does not disclose them) reads the objection window's decisions in neutral words,
+    /// with no values: only that the circulation period closed.
+    /// </summary>
+    public DisclosedReason ReasonAsSeen(bool toldOfObjections) =>
+        toldOfObjections || ActorRole != Actor.ObjectionWindow.Role ? new(Reason, ReasonCode, ReasonMetadata())
+        : To == ApplicationState.Referred ? new("Referred for a decision when the circulation period closed", HistoryReasons.ReferredAtClose, new Dictionary<string, string>())
+        : new("Decided when the circulation period closed", HistoryReasons.DecidedAtClose, new Dictionary<string, string>());
+
     // Not stored here: carried to the ledger entry this change produces when it is saved.
     public string LedgerKind { get; private set; } = Ledger.LedgerKinds.Transition;
     public IReadOnlyDictionary<string, string>? LedgerDetails { get; private set; }
 }
+
+/// <summary>A history reason as one reader may see it: the English text, its code (empty for a person's words) and values.</summary>
+public sealed record DisclosedReason(string Text, string Code, IReadOnlyDictionary<string, string> Metadata);
 
 /// <summary>A reason the service writes: its code and varying values (instants as ISO 8601 UTC), beside the English text.</summary>
 public sealed record ServiceReason(string Code, IReadOnlyDictionary<string, string> Values)

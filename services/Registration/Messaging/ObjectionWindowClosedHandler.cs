@@ -35,5 +35,7 @@ public sealed class ObjectionWindowClosedHandler(RegistrationDb db, TimeProvider
             // Referred is announced too: the organization may reply before the decision is recorded.
             db.Enqueue(RegistrationEvents.Decided(c, now), now);
         }
+        // The inbox consumer saves and commits: the decisions' ledger entries go with them.
+        await db.RecordInLedgerAsync(ct);
     }
 }

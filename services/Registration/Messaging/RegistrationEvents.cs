@@ -5,7 +5,7 @@ using Accreditation.Registration.Domain;
 namespace Accreditation.Registration.Messaging;
 
 /// <summary>The integration events an application's changes publish (through the outbox).</summary>
-static class RegistrationEvents
+public static class RegistrationEvents
 {
     public static ApplicationSubmitted Submitted(ApplicationCase c, DateTimeOffset at) =>
         new(c.Application.Id, c.Organization.Id, c.Organization.Name, c.Dialogue.Id, c.Dialogue.Title, at);
@@ -29,6 +29,17 @@ static class RegistrationEvents
 
     public static ObjectionRaised ObjectionRaised(ApplicationCase c, DateTimeOffset deadline, DateTimeOffset at) =>
         new(c.Application.Id, c.Organization.Id, c.Organization.Name, c.Dialogue.Id, c.Dialogue.Title, deadline, at);
+
+    /// <summary>
+    /// What a circulation round publishes: each application admitted without circulation is
+    /// decided; the circulated ones go to Objections together, under the round's id and deadline
+    /// (none when the round circulated nobody).
+    /// </summary>
+    public static (IReadOnlyList<ApplicationDecided> Decided, ApplicationsCirculated? Circulated) Of(CirculationRound round, Dialogue dialogue, DateTimeOffset at) =>
+        (round.AdmittedWithoutCirculation.Select(a => Decided(new ApplicationCase(a.Application, a.Organization, dialogue), at)).ToList(),
+         round.Circulated.Count == 0 ? null
+            : new ApplicationsCirculated(round.CirculationId, dialogue.Id, dialogue.Title, at, round.Deadline,
+                round.Circulated.Select(c => Applicant(c.Application, c.Organization)).ToList()));
 
     public static CirculatedApplicant Applicant(Application application, Organization organization) =>
         new(application.Id, organization.Id, organization.Name, organization.Acronym, organization.Category.ToString(),

@@ -67,6 +67,9 @@ public sealed class FloorRequest
     /// <summary>Whether the organization made the request or is named in it.</summary>
     public bool Concerns(Guid organizationId) => OrganizationId == organizationId || OnBehalf.Any(o => o.OrganizationId == organizationId);
 
+    /// <summary>An organization user sees the floor requests its organizations made or are named in.</summary>
+    public bool IsSeenBy(IReadOnlySet<Guid> ownOrganizations) => ownOrganizations.Any(Concerns);
+
     /// <param name="representative">The representative who speaks, of <paramref name="application"/>, if named.</param>
     /// <param name="admittedOrganizations">Organizations admitted to the dialogue (the ones a speaker may speak for).</param>
     /// <param name="position">The next place in the item's list.</param>

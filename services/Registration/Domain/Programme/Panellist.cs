@@ -19,6 +19,9 @@ public sealed class Panellist
     public Guid OrganizationId { get; private set; }
     public Guid ApplicationId { get; private set; }
     public PanellistStatus Status { get; private set; }
+
+    /// <summary>An organization user sees its own representatives' invitations and the others' accepted panellists.</summary>
+    public bool IsSeenBy(IReadOnlySet<Guid> ownOrganizations) => ownOrganizations.Contains(OrganizationId) || Status == PanellistStatus.Accepted;
     public DateTimeOffset InvitedAt { get; private set; }
     public string InvitedBy { get; private set; } = "";
     public DateTimeOffset? AnsweredAt { get; private set; }

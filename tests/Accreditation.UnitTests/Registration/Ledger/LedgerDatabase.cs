@@ -51,10 +51,10 @@ public sealed class LedgerDatabase : IAsyncDisposable
             var application = Application.Submit(organization, dialogue, Member, Now.AddMinutes(i));
             db.Applications.Add(application);
             db.LedgerCorrelation = $"request-{2 * i + 1:D2}";
-            await db.SaveChangesAsync();
+            await db.SaveWithLedgerAsync();
             application.Screen(eligible: true, $"marker-{2 * i + 2:D2}", Officer, Now.AddMinutes(i).AddSeconds(30));
             db.LedgerCorrelation = $"request-{2 * i + 2:D2}";
-            await db.SaveChangesAsync();
+            await db.SaveWithLedgerAsync();
             ids.Add(application.Id);
         }
         await db.RetryInTransactionAsync(async ct =>

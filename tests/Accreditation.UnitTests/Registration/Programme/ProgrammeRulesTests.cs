@@ -92,6 +92,26 @@ public sealed class ProgrammeRulesTests
     }
 
     [Fact]
+    public void An_organization_user_sees_its_own_invitations_and_floor_requests_and_only_the_others_accepted_panellists()
+    {
+        var (dialogue, application) = Admitted();
+        var panel = AgendaItem.Add(dialogue, 3, "Panel discussion", AgendaItemKind.Panel);
+        var invited = Panellist.Invite(dialogue, panel, Nominate(application, dialogue), application, Officer, Before);
+        var accepted = Panellist.Invite(dialogue, panel, Nominate(application, dialogue), application, Officer, Before);
+        accepted.Answer(accept: true, dialogue, Member, Before);
+        var own = new HashSet<Guid> { application.OrganizationId };
+        var stranger = new HashSet<Guid> { Guid.NewGuid() };
+
+        Assert.Equal((true, true), (invited.IsSeenBy(own), accepted.IsSeenBy(own)));
+        Assert.Equal((false, true), (invited.IsSeenBy(stranger), accepted.IsSeenBy(stranger)));
+
+        var request = Floor(dialogue, application, out var named);
+        Assert.True(request.IsSeenBy(own));
+        Assert.True(request.IsSeenBy(new HashSet<Guid> { named }));
+        Assert.False(request.IsSeenBy(stranger));
+    }
+
+    [Fact]
     public void A_withdrawn_representative_is_not_invited_to_a_panel()
     {
         var (dialogue, application) = Admitted();
