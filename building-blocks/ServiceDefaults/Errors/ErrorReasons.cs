@@ -49,6 +49,10 @@ public static class CommonReasons
     public const string TimestampInvalid = "TIMESTAMP_INVALID";
     public const string DateInvalid = "DATE_INVALID";
     public const string EmailInvalid = "EMAIL_INVALID";
+    /// <summary>Metadata max_length.</summary>
+    public const string EmailTooLong = "EMAIL_TOO_LONG";
+    /// <summary>Metadata value: not one of the assigned ISO 3166-1 alpha-3 codes.</summary>
+    public const string CountryInvalid = "COUNTRY_INVALID";
     /// <summary>Metadata required_roles, role.</summary>
     public const string RoleNotAllowed = "ROLE_NOT_ALLOWED";
     public const string TokenNamesNoState = "TOKEN_NAMES_NO_STATE";

@@ -5,6 +5,7 @@ using Accreditation.Identity.V1;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Domain;
 using Accreditation.ServiceDefaults.Email;
 using Accreditation.ServiceDefaults.Errors;
 using Accreditation.ServiceDefaults.Messaging;
@@ -32,7 +33,7 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
     public override async Task<SignUpResponse> SignUp(SignUpRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var email = EmailAddress.Parse(request.Email);
+        var email = EmailAddress.Parse(request.Email).Value;
         var language = AccountLanguage.Parse(request.Language);
         if (string.IsNullOrEmpty(request.Password))
             throw new InvalidFieldException("password", "is required", CommonReasons.FieldRequired);
@@ -98,7 +99,7 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
     [AllowAnonymous]
     public override async Task<ConfirmEmailResponse> ConfirmEmail(ConfirmEmailRequest request, ServerCallContext context)
     {
-        var email = EmailAddress.Parse(request.Email);
+        var email = EmailAddress.Parse(request.Email).Value;
         var ct = context.CancellationToken;
         var user = await db.RetryOnBusyAsync(async token =>
         {
@@ -116,7 +117,7 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
     [AllowAnonymous]
     public override async Task<ResendEmailConfirmationResponse> ResendEmailConfirmation(ResendEmailConfirmationRequest request, ServerCallContext context)
     {
-        var email = EmailAddress.Parse(request.Email);
+        var email = EmailAddress.Parse(request.Email).Value;
         // Spent whether or not a code goes out, so the budget's answer tells nothing of the account either.
         recipients.Spend(email);
         var resent = await db.RetryInTransactionAsync(async token =>
@@ -146,7 +147,7 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
     [AllowAnonymous]
     public override async Task<RequestPasswordResetResponse> RequestPasswordReset(RequestPasswordResetRequest request, ServerCallContext context)
     {
-        var email = EmailAddress.Parse(request.Email);
+        var email = EmailAddress.Parse(request.Email).Value;
         recipients.Spend(email);
         var requested = await db.RetryInTransactionAsync(async token =>
         {
@@ -177,7 +178,7 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
     [AllowAnonymous]
     public override async Task<ResetPasswordResponse> ResetPassword(ResetPasswordRequest request, ServerCallContext context)
     {
-        var email = EmailAddress.Parse(request.Email);
+        var email = EmailAddress.Parse(request.Email).Value;
         if (string.IsNullOrEmpty(request.NewPassword))
             throw new InvalidFieldException("new_password", "is required", CommonReasons.FieldRequired);
         var user = await db.RetryInTransactionAsync(async token =>

@@ -5,6 +5,7 @@ using Accreditation.Identity.V1;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Domain;
 using Accreditation.ServiceDefaults.Email;
 using Accreditation.ServiceDefaults.Errors;
 using Accreditation.ServiceDefaults.Messaging;
@@ -27,7 +28,7 @@ public sealed class StateUsersApi(UserManager<AccountUser> users, IdentityDb db,
     public override async Task<CreateStateUserResponse> CreateStateUser(CreateStateUserRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller().Require(Roles.Officer);
-        var email = EmailAddress.Parse(request.Email);
+        var email = EmailAddress.Parse(request.Email).Value;
         var state = StateCode.Parse(request.StateCode);
         var language = AccountLanguage.Parse(request.Language);
         var displayName = Require.OptionalText(request.DisplayName, "display_name", maxLength: 200) ?? email;

@@ -17,8 +17,6 @@ public static class IdentityReasons
     public const string ConfirmationCodeInvalid = "CONFIRMATION_CODE_INVALID";
     /// <summary>Metadata expired_at.</summary>
     public const string ConfirmationCodeExpired = "CONFIRMATION_CODE_EXPIRED";
-    /// <summary>Metadata max_length.</summary>
-    public const string EmailTooLong = "EMAIL_TOO_LONG";
     /// <summary>Metadata value.</summary>
     public const string StateCodeInvalid = "STATE_CODE_INVALID";
     /// <summary>Metadata state_code.</summary>

@@ -1,4 +1,5 @@
 using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Domain;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.Identity.Domain;
@@ -17,7 +18,7 @@ public sealed record StaffRegistration(string Email, string Role, string Passwor
         string address;
         try
         {
-            address = EmailAddress.Parse(email);
+            address = EmailAddress.Parse(email).Value;
         }
         catch (InvalidFieldException e)
         {

@@ -3,6 +3,7 @@ using Accreditation.Identity.Data;
 using Accreditation.Identity.Domain;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Data;
+using Accreditation.ServiceDefaults.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,21 +47,12 @@ public static class StaffCommand
     static async Task<int> AddAsync(UserManager<AccountUser> users, IConfiguration options, TextWriter output)
     {
         var role = options["role"];
-        string email;
-        try
-        {
-            email = EmailAddress.Parse(options["email"]);
-        }
-        catch (Accreditation.ServiceDefaults.Errors.InvalidFieldException)
-        {
-            role = null;
-            email = "";
-        }
-        if (role is not (Roles.Officer or Roles.Auditor))
+        if (!EmailAddress.TryParse(options["email"], out var address) || role is not (Roles.Officer or Roles.Auditor))
         {
             await output.WriteLineAsync("staff add needs --email ADDRESS and --role officer|auditor.");
             return 2;
         }
+        var email = address.Value;
         var password = GeneratePassword();
         var user = new AccountUser { UserName = email, Email = email, EmailConfirmed = true, Role = role, DisplayName = options["name"] ?? email };
         var result = await users.CreateAsync(user, password);

@@ -3,6 +3,7 @@ using Accreditation.Registration.Domain;
 using Accreditation.Registration.Domain.Statistics;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Domain;
 using Accreditation.ServiceDefaults.Errors;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -18,7 +19,7 @@ public sealed partial class SecretariatApi
     {
         context.GetCaller().Require(Roles.Officer, Roles.Auditor);
         var (skip, take) = Require.Page(request.PageSize, request.PageToken);
-        var country = string.IsNullOrWhiteSpace(request.Country) ? null : Organization.ParseCountry(request.Country, "country");
+        var country = string.IsNullOrWhiteSpace(request.Country) ? null : CountryCode.Parse(request.Country, "country").Value;
         var filter = new ScreeningQueueFilter(
             Require.OptionalId(request.DialogueId, "dialogue_id"),
             request.State == V1.ApplicationState.Unspecified ? ApplicationState.Submitted

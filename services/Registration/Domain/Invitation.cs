@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
+using Accreditation.ServiceDefaults.Domain;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.Registration.Domain;
@@ -42,17 +42,13 @@ public sealed class Invitation
     /// <summary>Creates the invitation; returns it with the code to e-mail (never stored).</summary>
     public static (Invitation Invitation, string Code) Create(Guid organizationId, string? email, string invitedBy, DateTimeOffset now)
     {
-        var address = email?.Trim() ?? "";
-        if (address.Length == 0)
-            throw new InvalidFieldException("email", "is required", CommonReasons.FieldRequired);
-        if (address.Length > 254 || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || !parsed.Host.Contains('.'))
-            throw new InvalidFieldException("email", "is not a valid e-mail address", CommonReasons.EmailInvalid);
+        var address = EmailAddress.Parse(email);
         var code = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
         var invitation = new Invitation
         {
             Id = Guid.NewGuid(),
             OrganizationId = organizationId,
-            Email = address.ToLowerInvariant(),
+            Email = address.Normalized,
             CodeHash = Hash(code),
             InvitedBy = invitedBy,
             CreatedAt = now,

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Accreditation.ServiceDefaults.Domain;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.Registration.Domain;
@@ -8,7 +8,7 @@ public enum StakeholderCategory { Ngo = 1, Academia, PrivateSector, Other }
 public enum EcosocStatus { None = 1, General, Special, Roster }
 
 /// <summary>An applicant's profile, reused across dialogues; its users are its members.</summary>
-public sealed partial class Organization
+public sealed class Organization
 {
     Organization() { }
 
@@ -74,16 +74,6 @@ public sealed partial class Organization
         Members.Add(new OrganizationMember(Id, subject, now));
     }
 
-    /// <summary>An ISO 3166-1 alpha-3 code, trimmed and upper-cased (a profile's country or a filter).</summary>
-    public static string ParseCountry(string? value, string field)
-    {
-        var code = value?.Trim().ToUpperInvariant() ?? "";
-        return CountryCode().IsMatch(code) ? code
-            : throw new InvalidFieldException(field, "must be an ISO 3166-1 alpha-3 code such as KEN", RegistrationReasons.CountryInvalid, ("value", code));
-    }
-
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex CountryCode();
 }
 
 /// <summary>The fields of an organization's profile, checked alike when it is created and when it changes.</summary>
@@ -94,7 +84,7 @@ public sealed record OrganizationProfile(string Name, string Acronym, Stakeholde
     public static OrganizationProfile Parse(string name, string? acronym, StakeholderCategory category, string? country,
         EcosocStatus ecosocStatus, string? website, IEnumerable<string> areasOfWork)
     {
-        var code = Organization.ParseCountry(country, "country");
+        var code = CountryCode.Parse(country, "country").Value;
         var site = website?.Trim() ?? "";
         if (site.Length > 0 && !(Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             throw new InvalidFieldException("website", "must be an absolute http(s) address", RegistrationReasons.WebsiteInvalid);

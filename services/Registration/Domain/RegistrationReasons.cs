@@ -24,8 +24,6 @@ public static class RegistrationReasons
     public const string NotAMember = "NOT_A_MEMBER";
     /// <summary>Metadata organization_id.</summary>
     public const string AlreadyAMember = "ALREADY_A_MEMBER";
-    /// <summary>Metadata value.</summary>
-    public const string CountryInvalid = "COUNTRY_INVALID";
     public const string WebsiteInvalid = "WEBSITE_INVALID";
     /// <summary>Metadata max_areas, max_length.</summary>
     public const string AreasOfWorkInvalid = "AREAS_OF_WORK_INVALID";

@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using Accreditation.ServiceDefaults.Domain;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.Registration.Domain;
@@ -20,10 +20,7 @@ public sealed record RepresentativeDetails(string FullName, string Title, string
         var t = title?.Trim() ?? "";
         if (t.Length > 200)
             throw new InvalidFieldException("title", "must be at most 200 characters", CommonReasons.FieldTooLong, ("max_length", 200));
-        var address = email?.Trim() ?? "";
-        if (address.Length is 0 or > 254 || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
-            throw new InvalidFieldException("email", "must be an e-mail address such as name@example.org", CommonReasons.EmailInvalid);
-        return new RepresentativeDetails(name, t, address);
+        return new RepresentativeDetails(name, t, EmailAddress.Parse(email).Value);
     }
 }
 

@@ -1,32 +1,21 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Accounts = Accreditation.Identity.V1;
 using InboxV1 = Accreditation.Notifications.V1;
-using ObjectionsV1 = Accreditation.Objections.V1;
 using RegistrationV1 = Accreditation.Registration.V1;
 
 namespace Accreditation.DistributedTests.Infrastructure;
 
 /// <summary>The public API through the gateway, and the steps the tests repeat.</summary>
-public sealed class Api(ISystemUnderTest system)
+public sealed class Api(ISystemUnderTest system) : GatewayClients(() => system.Grpc)
 {
-    public RegistrationV1.DialogueService.DialogueServiceClient Dialogues => new(system.Grpc);
-    public RegistrationV1.OrganizationService.OrganizationServiceClient Organizations => new(system.Grpc);
-    public RegistrationV1.ApplicationService.ApplicationServiceClient Applications => new(system.Grpc);
-    public RegistrationV1.SecretariatService.SecretariatServiceClient Secretariat => new(system.Grpc);
-    public ObjectionsV1.CirculationService.CirculationServiceClient Circulations => new(system.Grpc);
-    public ObjectionsV1.ObjectionService.ObjectionServiceClient Objections => new(system.Grpc);
-    public InboxV1.InboxService.InboxServiceClient Inbox => new(system.Grpc);
 
-    public static CallOptions Bearer(string token) =>
-        new(new Metadata { { "Authorization", $"Bearer {token}" } }, DateTime.UtcNow.AddSeconds(30));
+    public static CallOptions Bearer(string token) => Calls.Bearer(token);
 
     public Task<string> OfficerTokenAsync() => ClientTokenAsync("secretariat-officer");
     public Task<string> StateTokenAsync(string state) => ClientTokenAsync($"state-{state.ToLowerInvariant()}");
 
-    public Task<string> ClientTokenAsync(string clientId) => TokenAsync(new()
+    public Task<string> ClientTokenAsync(string clientId) => TokenEndpoint.AccessTokenAsync(system.Http, new()
     {
         ["grant_type"] = "client_credentials",
         ["client_id"] = clientId,
@@ -39,18 +28,9 @@ public sealed class Api(ISystemUnderTest system)
         const string password = "Correct-Horse-42";
         var accounts = new Accounts.AccountService.AccountServiceClient(system.Grpc);
         await accounts.SignUpAsync(new Accounts.SignUpRequest { Email = email, Password = password, DisplayName = "Test user", Language = "en" },
-            new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30)));
-        var token = await TokenAsync(new() { ["grant_type"] = "password", ["client_id"] = "portal", ["username"] = email, ["password"] = password });
+            Calls.Anonymous);
+        var token = await TokenEndpoint.AccessTokenAsync(system.Http, new() { ["grant_type"] = "password", ["client_id"] = "portal", ["username"] = email, ["password"] = password });
         return new User(email, token);
-    }
-
-    async Task<string> TokenAsync(Dictionary<string, string> form)
-    {
-        using var response = await system.Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Token request failed: {(int)response.StatusCode} {body}");
-        return body.GetProperty("access_token").GetString()!;
     }
 
     public async Task<RegistrationV1.Dialogue> CreateDialogueAsync(string officer) =>
@@ -141,19 +121,9 @@ public sealed class Api(ISystemUnderTest system)
         ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled
         || (ex.StatusCode == StatusCode.Unauthenticated && ex.Status.Detail.Contains("IDX", StringComparison.Ordinal));
 
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> until, string what, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var value = await probe();
-            if (until(value))
-                return value;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Gave up waiting for {what}; last value: {value}");
-            await Task.Delay(200);
-        }
-    }
+    /// <summary>Waits for an eventually consistent fact, polling every 200 ms (processes and a broker between the tests and it).</summary>
+    public static Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> until, string what, int seconds = 60) =>
+        Eventually.HoldsAsync(probe, until, what, TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(200));
 }
 
 public sealed record User(string Email, string Token)

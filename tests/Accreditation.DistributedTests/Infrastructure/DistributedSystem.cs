@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Grpc.Net.Client;
 
@@ -21,10 +19,10 @@ public sealed class DistributedCollection : ICollectionFixture<DistributedSystem
 public sealed class DistributedSystem : IAsyncLifetime, ISystemUnderTest
 {
     public static readonly string[] Services = ["identity", "registration", "objections", "notifications", "gateway"];
-    public static readonly string Root = FindRoot();
 
     public string RunDirectory { get; } = Path.Combine(Path.GetTempPath(), "accreditation-distributed", Guid.NewGuid().ToString("N")[..12]);
-    public int Port { get; } = FreeBlock([0, 1, 2, 3, 21, 22, 23, 24]);
+    /// <summary>A base port: +0, +1 and +21..+24 the script's, +2 and +3 the broker's.</summary>
+    public int Port { get; } = LoopbackPorts.FreeBlock([0, 1, 2, 3, 21, 22, 23, 24]);
     public int AmqpPort => Port + 2;
     int DistPort => Port + 3;
     public Uri GatewayHttp => new($"http://127.0.0.1:{Port}/");
@@ -83,73 +81,22 @@ public sealed class DistributedSystem : IAsyncLifetime, ISystemUnderTest
 
     async Task<string> ScriptAsync(TimeSpan timeout, params string[] args)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(Root, "scripts", "run-distributed.sh"), .. args])
+        var (code, output, error) = await Processes.RunAsync("bash", [Path.Combine(RepositoryRoot.Path, "scripts", "run-distributed.sh"), .. args], new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Root,
-        };
-        start.Environment["ACCREDITATION_RUN"] = RunDirectory;
-        start.Environment["ACCREDITATION_PORT"] = Port.ToString();
-        start.Environment["ACCREDITATION_RABBITMQ_PORT"] = AmqpPort.ToString();
-        start.Environment["ACCREDITATION_RABBITMQ_DIST_PORT"] = DistPort.ToString();
-        start.Environment["ACCREDITATION_CONFIGURATION"] = Configuration;
-        // Fast polling and no rate limits: the tests drive hundreds of calls from one address.
-        start.Environment["Objections__DeadlinePollInterval"] = "00:00:00.200";
-        start.Environment["Gateway__RateLimits__SignIn__PermitLimit"] = "100000";
-        start.Environment["Gateway__RateLimits__General__PermitLimit"] = "100000";
-        start.Environment["Gateway__RateLimits__Objections__PermitLimit"] = "100000";
-        start.Environment["Gateway__RateLimits__Email__PermitLimit"] = "100000";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cts.Token);
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"run-distributed.sh {string.Join(' ', args)} failed ({process.ExitCode}): {await stdout} {await stderr}");
-        return await stdout;
-    }
-
-    // The test assembly sits in tests/<project>/bin/<Configuration>/<tfm>/.
-    public static string Configuration => Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
-
-    static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Accreditation.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Accreditation.sln not found above the test assembly.");
-    }
-
-    /// <summary>
-    /// A base port whose offsets are all free (here +0, +1 and +21..+24 the script's, +2 and +3 the broker's).
-    /// Below the kernel's ephemeral range, so no outgoing connection takes one before its server binds it.
-    /// </summary>
-    public static int FreeBlock(int[] offsets)
-    {
-        var ephemeral = File.Exists("/proc/sys/net/ipv4/ip_local_port_range")
-            ? int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0])
-            : 32_768;
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var first = Random.Shared.Next(20_000, Math.Max(20_001, ephemeral - 30));
-            if (offsets.All(offset => IsFree(first + offset)))
-                return first;
-        }
-        throw new InvalidOperationException("No free block of loopback ports.");
-    }
-
-    static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
+            ["ACCREDITATION_RUN"] = RunDirectory,
+            ["ACCREDITATION_PORT"] = Port.ToString(),
+            ["ACCREDITATION_RABBITMQ_PORT"] = AmqpPort.ToString(),
+            ["ACCREDITATION_RABBITMQ_DIST_PORT"] = DistPort.ToString(),
+            ["ACCREDITATION_CONFIGURATION"] = BuildOutput.Configuration,
+            // Fast polling and no rate limits: the tests drive hundreds of calls from one address.
+            ["Objections__DeadlinePollInterval"] = "00:00:00.200",
+            ["Gateway__RateLimits__SignIn__PermitLimit"] = "100000",
+            ["Gateway__RateLimits__General__PermitLimit"] = "100000",
+            ["Gateway__RateLimits__Objections__PermitLimit"] = "100000",
+            ["Gateway__RateLimits__Email__PermitLimit"] = "100000",
+        }, timeout);
+        if (code != 0)
+            throw new InvalidOperationException($"run-distributed.sh {string.Join(' ', args)} failed ({code}): {output} {error}");
+        return output;
     }
 }

@@ -17,7 +17,7 @@ public sealed class StandaloneProcess : IAsyncLifetime, ISystemUnderTest
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "accreditation-standalone", Guid.NewGuid().ToString("N")[..12]);
     string LogDirectory => DataDirectory + "-logs";
-    public int Port { get; } = DistributedSystem.FreeBlock([0, 1, 21, 22, 23, 24]);
+    public int Port { get; } = LoopbackPorts.FreeBlock([0, 1, 21, 22, 23, 24]);
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
     public GrpcChannel Grpc { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> Secrets { get; private set; } = new Dictionary<string, string>();
@@ -51,12 +51,12 @@ public sealed class StandaloneProcess : IAsyncLifetime, ISystemUnderTest
     /// <summary>Starts the host and waits until the gateway and every service answer their health checks.</summary>
     public async Task StartAsync()
     {
-        var dll = Path.Combine(DistributedSystem.Root, "hosts", "Standalone", "bin", DistributedSystem.Configuration, "net10.0", "Accreditation.Standalone.dll");
+        var dll = BuildOutput.AssemblyOf("hosts/Standalone", "Accreditation.Standalone");
         var start = new ProcessStartInfo("dotnet", [dll, "--data", DataDirectory, "--port", Port.ToString()])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = DistributedSystem.Root,
+            WorkingDirectory = RepositoryRoot.Path,
         };
         // Fast polling, no rate limits (one address drives hundreds of calls), and the inbox's duplicate lines.
         start.Environment["Objections__DeadlinePollInterval"] = "00:00:00.200";

@@ -25,7 +25,7 @@ public sealed partial class StateDeveloperGuideTests(SystemFixture system)
         var (state, application) = await CirculatedApplicantAsync("AUT", "Curl Street Observatory");
         var script = string.Join('\n', CodeBlocks("bash curl"));
 
-        var (code, output, error) = await RepositoryFiles.RunAsync("bash", ["-euo", "pipefail", "-c", script], Environment(state, application), TimeSpan.FromMinutes(1));
+        var (code, output, error) = await Processes.RunAsync("bash", ["-euo", "pipefail", "-c", script], Environment(state, application), TimeSpan.FromMinutes(1));
 
         Assert.True(code == 0, $"the curl steps failed ({code}): {output}{error}");
         await AssertFiledAndWithdrawnAsync(state, application, output);
@@ -35,9 +35,9 @@ public sealed partial class StateDeveloperGuideTests(SystemFixture system)
     public async Task The_guides_python_example_files_and_withdraws_an_objection()
     {
         var (state, application) = await CirculatedApplicantAsync("BRA", "Python Lane Institute");
-        Assert.Equal(RepositoryFiles.Read("docs/examples/state_objections.py").TrimEnd(), Assert.Single(CodeBlocks("python")).TrimEnd());
+        Assert.Equal(RepositoryRoot.Read("docs/examples/state_objections.py").TrimEnd(), Assert.Single(CodeBlocks("python")).TrimEnd());
 
-        var (code, output, error) = await RepositoryFiles.RunAsync("python3", ["docs/examples/state_objections.py"], Environment(state, application), TimeSpan.FromMinutes(1));
+        var (code, output, error) = await Processes.RunAsync("python3", ["docs/examples/state_objections.py"], Environment(state, application), TimeSpan.FromMinutes(1));
 
         Assert.True(code == 0, $"the Python example failed ({code}): {output}{error}");
         await AssertFiledAndWithdrawnAsync(state, application, output);
@@ -47,7 +47,7 @@ public sealed partial class StateDeveloperGuideTests(SystemFixture system)
     public async Task The_guides_csharp_example_files_and_withdraws_an_objection()
     {
         var (state, application) = await CirculatedApplicantAsync("KEN", "Sharp Corner Foundation");
-        Assert.Equal(RepositoryFiles.Read("docs/examples/StateClient/StateObjections.cs").TrimEnd(), Assert.Single(CodeBlocks("csharp")).TrimEnd());
+        Assert.Equal(RepositoryRoot.Read("docs/examples/StateClient/StateObjections.cs").TrimEnd(), Assert.Single(CodeBlocks("csharp")).TrimEnd());
         var output = new StringWriter();
 
         await StateObjections.RunAsync(system.System.GatewayHttp, system.System.GatewayGrpc, state.ClientId, state.ClientSecret, application.ApplicationId, output);
@@ -139,7 +139,7 @@ public sealed partial class StateDeveloperGuideTests(SystemFixture system)
 
     /// <summary>The fenced code blocks of the guide whose info string is exactly <paramref name="info"/>.</summary>
     static IReadOnlyList<string> CodeBlocks(string info) =>
-        FencedBlock().Matches(RepositoryFiles.Read(Guide)).Where(m => m.Groups["info"].Value.Trim() == info).Select(m => m.Groups["code"].Value).ToList();
+        FencedBlock().Matches(RepositoryRoot.Read(Guide)).Where(m => m.Groups["info"].Value.Trim() == info).Select(m => m.Groups["code"].Value).ToList();
 
     [GeneratedRegex(@"^```(?<info>[^\n`]*)\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex FencedBlock();

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Accreditation.Gateway;
 using Google.Protobuf;
 using Grpc.Net.Client;
@@ -29,9 +28,9 @@ public sealed class DaprInvocationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        int sidecarGrpc = FreePort(), sidecarHttp = FreePort();
-        _gatewayHttp = FreePort();
-        _gatewayGrpc = FreePort();
+        int sidecarGrpc = LoopbackPorts.Free(), sidecarHttp = LoopbackPorts.Free();
+        _gatewayHttp = LoopbackPorts.Free();
+        _gatewayGrpc = LoopbackPorts.Free();
 
         var sidecar = WebApplication.CreateSlimBuilder();
         sidecar.WebHost.ConfigureKestrel(k =>
@@ -129,12 +128,5 @@ public sealed class DaprInvocationTests : IAsyncLifetime
         Assert.Equal(["http://10.0.0.1:5101", "http://10.0.0.2:5102", "http://10.0.0.3:5103", "http://10.0.0.4:5104"],
             clusters.Select(c => c.Destinations!.Single().Value.Address));
         Assert.All(routes, r => Assert.Null(r.Transforms));
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,4 @@
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Net.Client;
 using InboxV1 = Accreditation.Notifications.V1;
 using ObjectionsV1 = Accreditation.Objections.V1;
 using RegistrationV1 = Accreditation.Registration.V1;
@@ -7,19 +6,8 @@ using RegistrationV1 = Accreditation.Registration.V1;
 namespace Accreditation.FunctionalTests.Infrastructure;
 
 /// <summary>Typed clients of every public service, all through the gateway, plus the steps tests repeat.</summary>
-public sealed class Clients(SystemFixture system)
+public sealed class Clients(SystemFixture system) : GatewayClients(() => system.Grpc)
 {
-    // Read on every use: the fixture replaces its channel when the system restarts.
-    GrpcChannel _channel => system.Grpc;
-
-    public RegistrationV1.DialogueService.DialogueServiceClient Dialogues => new(_channel);
-    public RegistrationV1.OrganizationService.OrganizationServiceClient Organizations => new(_channel);
-    public RegistrationV1.ApplicationService.ApplicationServiceClient Applications => new(_channel);
-    public RegistrationV1.SecretariatService.SecretariatServiceClient Secretariat => new(_channel);
-    public RegistrationV1.LedgerService.LedgerServiceClient Ledger => new(_channel);
-    public ObjectionsV1.CirculationService.CirculationServiceClient Circulations => new(_channel);
-    public ObjectionsV1.ObjectionService.ObjectionServiceClient Objections => new(_channel);
-    public InboxV1.InboxService.InboxServiceClient Inbox => new(_channel);
 
     public async Task<RegistrationV1.Dialogue> CreateDialogueAsync(string officerToken,
         RegistrationV1.ObjectionEffect effect = RegistrationV1.ObjectionEffect.Exclude,

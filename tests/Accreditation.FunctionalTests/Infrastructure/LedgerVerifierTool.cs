@@ -8,10 +8,7 @@ static class LedgerVerifierTool
     /// <summary>Its exit code, and what it printed.</summary>
     public static (int Code, string Output) Run(params string[] args)
     {
-        // tests/Accreditation.FunctionalTests/bin/{Configuration}/net10.0/ -> tools/LedgerVerifier/bin/{Configuration}/net10.0/
-        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = bin.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        var tool = Path.Combine(root, "tools", "LedgerVerifier", "bin", bin.Parent!.Name, bin.Name, "Accreditation.LedgerVerifier.dll");
+        var tool = BuildOutput.AssemblyOf("tools/LedgerVerifier", "Accreditation.LedgerVerifier");
         Assert.True(File.Exists(tool), $"the verifier is built at {tool}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(tool);

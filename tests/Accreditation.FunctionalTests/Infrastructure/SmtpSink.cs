@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 
 namespace Accreditation.FunctionalTests.Infrastructure;
@@ -53,7 +51,7 @@ public sealed class SmtpSink : IAsyncDisposable
         {
             try
             {
-                return await StartOnAsync(port ?? FreePort());
+                return await StartOnAsync(port ?? LoopbackPorts.Free());
             }
             catch (PortTakenException) when (port is null && attempt < 3)
             {
@@ -91,13 +89,6 @@ public sealed class SmtpSink : IAsyncDisposable
 
     /// <summary>The Debian interpreter, where apt installs aiosmtpd (a pyenv python3 on PATH would not see it).</summary>
     static string Python => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Every message accepted so far, in arrival order.</summary>
     public IReadOnlyList<MimeMessage> Received() =>

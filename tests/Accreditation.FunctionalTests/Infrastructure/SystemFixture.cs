@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Accreditation.Standalone;
 using Grpc.Core;
@@ -125,10 +124,9 @@ public sealed class SystemFixture : IAsyncLifetime
         ["Identity:RequireConfirmedEmail"] = "false",
     };
 
-    public static CallOptions Bearer(string token) =>
-        new(new Metadata { { "Authorization", $"Bearer {token}" } }, DateTime.UtcNow.AddSeconds(30));
+    public static CallOptions Bearer(string token) => Calls.Bearer(token);
 
-    public static CallOptions Anonymous => new(deadline: DateTime.UtcNow.AddSeconds(30));
+    public static CallOptions Anonymous => Calls.Anonymous;
 
     public Task<string> OfficerTokenAsync() => ClientTokenAsync("secretariat-officer");
     public Task<string> AuditorTokenAsync() => ClientTokenAsync("secretariat-auditor");
@@ -210,22 +208,11 @@ public sealed class SystemFixture : IAsyncLifetime
         ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = clientSecret,
     });
 
-    async Task<string> TokenAsync(Dictionary<string, string> form)
-    {
-        var (ok, body) = await TokenRequestAsync(form);
-        if (!ok)
-            throw new InvalidOperationException($"Token request failed: {body}");
-        return body.GetProperty("access_token").GetString()!;
-    }
+    Task<string> TokenAsync(Dictionary<string, string> form) => TokenEndpoint.AccessTokenAsync(Http, form);
 
     /// <summary>Posts to the token endpoint; the body is the token response or the OAuth error.</summary>
-    public async Task<(bool Ok, JsonElement Body)> TokenRequestAsync(Dictionary<string, string> form)
-    {
-        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
-        return (response.IsSuccessStatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
+    public Task<(bool Ok, JsonElement Body)> TokenRequestAsync(Dictionary<string, string> form) => TokenEndpoint.RequestAsync(Http, form);
 
-    /// <summary>Waits for an eventually consistent read (events travel through the bus) to satisfy a condition.</summary>
     /// <summary>
     /// Waits until every outbox row of <paramref name="service"/> is sent. In the standalone topology
     /// a row counts as sent only once every consumer has committed its effect.
@@ -242,19 +229,9 @@ public sealed class SystemFixture : IAsyncLifetime
         return Convert.ToInt32(await command.ExecuteScalarAsync());
     }, pending => pending == 0, $"{service}'s outbox to be drained");
 
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> until, string what, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var value = await probe();
-            if (until(value))
-                return value;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Gave up waiting for {what}; last value: {value}");
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>Waits for an eventually consistent read (events travel through the bus) to satisfy a condition.</summary>
+    public static Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> until, string what, int seconds = 20) =>
+        Eventually.HoldsAsync(probe, until, what, TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(50));
 }
 
 public sealed record OrganizationUser(string Email, string Subject, string Token)

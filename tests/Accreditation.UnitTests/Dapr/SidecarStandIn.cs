@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -18,7 +17,7 @@ sealed class SidecarStandIn(WebApplication app, string endpoint) : IAsyncDisposa
 
     public static async Task<SidecarStandIn> StartAsync(Action<WebApplication> map)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
         var app = builder.Build();
@@ -51,11 +50,4 @@ sealed class SidecarStandIn(WebApplication app, string endpoint) : IAsyncDisposa
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -51,14 +51,11 @@ public sealed class HistoryReasonTests
     {
         var codes = typeof(HistoryReasons).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Accreditation.sln")))
-            root = root.Parent!;
         var problems = new List<string>();
-        var english = Wordings(root.FullName, "en");
+        var english = Wordings(RepositoryRoot.Path, "en");
         foreach (var culture in new[] { "en", "fr", "es" })
         {
-            var wordings = Wordings(root.FullName, culture);
+            var wordings = Wordings(RepositoryRoot.Path, culture);
             foreach (var code in codes)
                 if (!wordings.TryGetValue(code, out var text) || string.IsNullOrWhiteSpace(text))
                     problems.Add($"{code} has no {culture} wording");

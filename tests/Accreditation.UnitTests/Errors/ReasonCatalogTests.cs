@@ -30,16 +30,8 @@ public sealed partial class ReasonCatalogTests
         where field.IsLiteral && field.FieldType == typeof(string)
         select (type, (string)field.GetRawConstantValue()!, marker.Generic);
 
-    static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Accreditation.sln")))
-                return dir.FullName;
-        throw new DirectoryNotFoundException("Accreditation.sln not found above " + AppContext.BaseDirectory);
-    }
-
     static Dictionary<string, string> Wordings(string culture) =>
-        XDocument.Load(Path.Combine(Root(), "portal", "Resources", "Errors", $"ErrorText.{culture}.resx"))
+        XDocument.Load(Path.Combine(RepositoryRoot.Path, "portal", "Resources", "Errors", $"ErrorText.{culture}.resx"))
             .Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
 
     static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).ToHashSet();
@@ -83,7 +75,7 @@ public sealed partial class ReasonCatalogTests
     [Fact]
     public void Every_refusal_thrown_by_a_service_names_a_catalogued_reason()
     {
-        var root = Root();
+        var root = RepositoryRoot.Path;
         var missing = new List<string>();
         foreach (var folder in new[] { "services", "building-blocks" })
             foreach (var file in Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories)

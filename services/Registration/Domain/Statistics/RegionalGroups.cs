@@ -1,3 +1,5 @@
+using Accreditation.ServiceDefaults.Domain;
+
 namespace Accreditation.Registration.Domain.Statistics;
 
 public enum RegionalGroup
@@ -16,7 +18,9 @@ public enum RegionalGroup
 /// Management lists them, by ISO 3166-1 alpha-3 code. Special cases: Türkiye takes part in two
 /// groups and counts with the Western European and others for elections, as does the United
 /// States (an observer there); the State of Palestine is a member of the Asia-Pacific Group.
-/// Territories and other codes fall in <see cref="RegionalGroup.None"/>.
+/// Territories fall in <see cref="RegionalGroup.None"/>, as does a code stored before profiles
+/// were checked against the assigned codes (<see cref="CountryCode"/>): reading never fails on it.
+/// Every code listed here is an assigned one (a unit test checks).
 /// </summary>
 public static class RegionalGroups
 {

@@ -1,9 +1,13 @@
-namespace Accreditation.UnitTests;
+namespace Accreditation.TestSupport;
 
-/// <summary>The repository the tests run from: for tests that read its files (manifests, sources).</summary>
-static class RepositoryRoot
+/// <summary>The repository the tests run from (the folder holding Accreditation.sln): for tests that read its files.</summary>
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
+
+    public static string PathOf(params string[] relative) => System.IO.Path.Combine([Path, .. relative]);
+
+    public static string Read(string relative) => File.ReadAllText(PathOf(relative));
 
     static string Find()
     {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Accreditation.FunctionalTests.Infrastructure;
+namespace Accreditation.TestSupport;
 
 /// <summary>
 /// A loopback port bound but not listening: connections to it are refused, and the kernel cannot
