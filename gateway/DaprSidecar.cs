@@ -1,3 +1,5 @@
+using Accreditation.ServiceDefaults.Configuration;
+
 namespace Accreditation.Gateway;
 
 /// <summary>
@@ -13,12 +15,12 @@ public sealed record DaprSidecar(string GrpcEndpoint, string HttpEndpoint)
 
     public static DaprSidecar? From(IConfiguration configuration)
     {
-        if (!configuration.GetValue("Dapr:Enabled", false))
+        var options = configuration.ReadSettings<DaprOptions>(DaprOptions.Section);
+        if (!options.Enabled)
             return null;
-        string Endpoint(string key, string portVariable, string fallbackPort) =>
-            configuration[$"Dapr:{key}"] is { Length: > 0 } configured
-                ? configured
-                : $"http://127.0.0.1:{Environment.GetEnvironmentVariable(portVariable) ?? fallbackPort}";
-        return new DaprSidecar(Endpoint("GrpcEndpoint", "DAPR_GRPC_PORT", "50001"), Endpoint("HttpEndpoint", "DAPR_HTTP_PORT", "3500"));
+        // Dapr's own variables and default ports, as its SDK reads them.
+        static string Endpoint(string? configured, string portVariable, string fallbackPort) =>
+            configured is { Length: > 0 } ? configured : $"http://127.0.0.1:{Environment.GetEnvironmentVariable(portVariable) ?? fallbackPort}";
+        return new DaprSidecar(Endpoint(options.GrpcEndpoint, "DAPR_GRPC_PORT", "50001"), Endpoint(options.HttpEndpoint, "DAPR_HTTP_PORT", "3500"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Accreditation.ServiceDefaults;
 using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Configuration;
 using Grpc.Reflection;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -15,8 +16,8 @@ public static class GatewayExtensions
     /// </summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
-        var http = new Uri(builder.Configuration["Gateway:HttpUrl"] ?? "http://127.0.0.1:5080");
-        var grpc = new Uri(builder.Configuration["Gateway:GrpcUrl"] ?? "http://127.0.0.1:5081");
+        var addresses = builder.Services.AddSettings<GatewayOptions>(builder.Configuration, GatewayOptions.Section);
+        var (http, grpc) = (new Uri(addresses.HttpUrl), new Uri(addresses.GrpcUrl));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(Address(http), http.Port, listen => listen.Protocols = HttpProtocols.Http1);

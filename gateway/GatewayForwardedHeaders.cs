@@ -1,4 +1,5 @@
 using System.Net;
+using Accreditation.ServiceDefaults.Configuration;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Accreditation.Gateway;
@@ -11,17 +12,14 @@ namespace Accreditation.Gateway;
 /// </summary>
 public static class GatewayForwardedHeaders
 {
-    const string Section = "Gateway:ForwardedHeaders";
-
     public static bool IsConfigured(IConfiguration configuration) =>
-        Proxies(configuration).Length > 0 || Networks(configuration).Length > 0;
+        configuration.ReadSettings<GatewayForwardedHeadersOptions>(GatewayForwardedHeadersOptions.Section).IsConfigured;
 
     public static IServiceCollection AddGatewayForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        var proxies = Proxies(configuration).Select(p => IPAddress.TryParse(p, out var address) ? address
-            : throw new InvalidOperationException($"{Section}:KnownProxies: '{p}' is not an IP address.")).ToList();
-        var networks = Networks(configuration).Select(n => System.Net.IPNetwork.TryParse(n, out var network) ? network
-            : throw new InvalidOperationException($"{Section}:KnownNetworks: '{n}' is not a CIDR range such as 10.0.0.0/8.")).ToList();
+        var settings = services.AddSettings<GatewayForwardedHeadersOptions>(configuration, GatewayForwardedHeadersOptions.Section);
+        var proxies = settings.KnownProxies.Select(IPAddress.Parse).ToList();
+        var networks = settings.KnownNetworks.Select(System.Net.IPNetwork.Parse).ToList();
         return services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -32,10 +30,4 @@ public static class GatewayForwardedHeaders
             networks.ForEach(options.KnownIPNetworks.Add);
         });
     }
-
-    static string[] Proxies(IConfiguration configuration) =>
-        configuration.GetSection($"{Section}:KnownProxies").Get<string[]>() ?? [];
-
-    static string[] Networks(IConfiguration configuration) =>
-        configuration.GetSection($"{Section}:KnownNetworks").Get<string[]>() ?? [];
 }

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Accreditation.Identity.V1;
 using Accreditation.Objections.V1;
 using Accreditation.Registration.V1;
+using Accreditation.ServiceDefaults.Configuration;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Accreditation.Gateway;
@@ -18,31 +19,21 @@ public static class GatewayRateLimits
     public const string Objections = "objections";
     public const string Email = "email";
 
-    public sealed record Budget(int PermitLimit, TimeSpan Window);
-
     // The portal's languages: each of its pages' paths starts with one. Declared before the call sets that use it.
     static readonly string[] PortalCultures = ["en", "fr", "es"];
 
     public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        Budget Read(string name, int permits) => new(
-            configuration.GetValue($"Gateway:RateLimits:{name}:PermitLimit", permits),
-            configuration.GetValue($"Gateway:RateLimits:{name}:Window", TimeSpan.FromMinutes(1)));
-        var general = Read("General", 1200);
-        var signIn = Read("SignIn", 20);
-        var objections = Read("Objections", 60);
-        var email = new Budget(
-            configuration.GetValue("Gateway:RateLimits:Email:PermitLimit", 10),
-            configuration.GetValue("Gateway:RateLimits:Email:Window", TimeSpan.FromMinutes(10)));
+        var budgets = services.AddSettings<GatewayRateLimitsOptions>(configuration, GatewayRateLimitsOptions.Section);
 
         return services.AddRateLimiter(options =>
         {
             options.OnRejected = RejectAsync;
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                Limiter(_ => true, "general", general),
-                Limiter(SignInCalls.Matches, SignIn, signIn),
-                Limiter(EmailCalls.Matches, Email, email),
-                Limiter(ObjectionCalls.Matches, Objections, objections));
+                Limiter(_ => true, "general", budgets.General),
+                Limiter(SignInCalls.Matches, SignIn, budgets.SignIn),
+                Limiter(EmailCalls.Matches, Email, budgets.Email),
+                Limiter(ObjectionCalls.Matches, Objections, budgets.Objections));
         });
     }
 
@@ -69,7 +60,7 @@ public static class GatewayRateLimits
 
     static readonly RateLimitedCalls ObjectionCalls = RateLimitedCalls.Of(ObjectionService.Descriptor.FindMethodByName("FileObjection"));
 
-    static PartitionedRateLimiter<HttpContext> Limiter(Func<HttpContext, bool> applies, string name, Budget budget) =>
+    static PartitionedRateLimiter<HttpContext> Limiter(Func<HttpContext, bool> applies, string name, RateLimitBudget budget) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context => applies(context)
             ? RateLimitPartition.GetFixedWindowLimiter($"{name}:{Caller(context)}", _ => new FixedWindowRateLimiterOptions
             {

@@ -1,4 +1,5 @@
 using Accreditation.ServiceDefaults.Api;
+using Accreditation.ServiceDefaults.Configuration;
 using Google.Api;
 using Google.Protobuf.Reflection;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
@@ -28,8 +29,18 @@ public static class GatewayRoutes
     {
         // Through Dapr the sidecar finds the service by app id: no address to configure.
         var viaDapr = DaprSidecar.From(configuration) is not null;
-        string Address(string name) => configuration[$"Services:{name}"]
-            ?? (viaDapr ? "" : throw new InvalidOperationException($"Services:{name} (the {name} service's address) is not configured."));
+        var services = configuration.ReadSettings<ServicesOptions>(ServicesOptions.Section);
+        string Address(string name)
+        {
+            var address = name switch
+            {
+                nameof(services.Identity) => services.Identity,
+                nameof(services.Registration) => services.Registration,
+                nameof(services.Objections) => services.Objections,
+                _ => services.Notifications,
+            };
+            return address ?? (viaDapr ? "" : throw ServicesOptions.Missing(name));
+        }
         return
         [
             new("identity", Address("Identity"), [Accreditation.Identity.V1.AccountsReflection.Descriptor, Accreditation.Identity.V1.StateClientsReflection.Descriptor], RequiresToken: false, ["/connect/{**rest}", "/.well-known/{**rest}"]),
@@ -95,7 +106,8 @@ public static class GatewayRoutes
     public static (RouteConfig Route, ClusterConfig Cluster) Portal(IConfiguration configuration, DaprSidecar? dapr)
     {
         const string name = "portal";
-        var address = configuration[$"Services:Portal"] ?? (dapr is null ? throw new InvalidOperationException("Services:Portal (the portal's address) is not configured.") : "");
+        var configured = configuration.ReadSettings<ServicesOptions>(ServicesOptions.Section).Portal;
+        var address = configured ?? (dapr is null ? throw ServicesOptions.Missing("Portal") : "");
         var route = new RouteConfig
         {
             RouteId = name,

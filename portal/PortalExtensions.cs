@@ -16,7 +16,7 @@ public static class PortalExtensions
 {
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
-        var options = PortalOptions.From(builder.Configuration);
+        var options = PortalSettings.From(builder.Configuration);
         builder.Services.AddSingleton(options);
         // The standalone host lends its own clock first; otherwise the system's.
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -62,8 +62,8 @@ public static class PortalExtensions
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            foreach (var network in builder.Configuration.GetSection("Portal:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
-                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            foreach (var network in options.KnownNetworks)
+                forwarded.KnownIPNetworks.Add(network);
         });
         return builder;
     }
@@ -77,7 +77,7 @@ public static class PortalExtensions
         return services;
     }
 
-    static IServiceCollection AddPortalSignIn(this IServiceCollection services, PortalOptions options)
+    static IServiceCollection AddPortalSignIn(this IServiceCollection services, PortalSettings options)
     {
         PrivateFiles.CreateDirectory(options.KeysDirectory);
         // Cookies and antiforgery tokens stay readable across restarts and by every replica sharing the folder.

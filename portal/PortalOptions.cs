@@ -1,17 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+using Accreditation.ServiceDefaults.Configuration;
+
 namespace Accreditation.Portal;
 
-/// <summary>Where the portal finds the services (Services:*) and keeps its keys (Data:Directory).</summary>
-public sealed record PortalOptions(Uri Identity, Uri Registration, Uri Objections, Uri Notifications, string KeysDirectory)
+/// <summary>The portal's own settings (section Portal); <see cref="PortalSettings"/> is what they give with Services:*.</summary>
+public sealed class PortalOptions : IValidatableObject
 {
-    public static PortalOptions From(IConfiguration configuration)
-    {
-        Uri Service(string name) =>
-            Uri.TryCreate(configuration[$"Services:{name}"], UriKind.Absolute, out var address)
-                ? address
-                : throw new InvalidOperationException($"Services:{name} (the {name} service's address) is not configured.");
-        var keys = configuration["Portal:KeysDirectory"] is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(configuration["Data:Directory"] ?? "data", "portal-keys");
-        return new PortalOptions(Service("Identity"), Service("Registration"), Service("Objections"), Service("Notifications"), Path.GetFullPath(keys));
-    }
+    public const string Section = "Portal";
+
+    /// <summary>The keys of its cookies and antiforgery tokens, shared by its replicas; unset: portal-keys in the data folder.</summary>
+    public string? KeysDirectory { get; set; }
+
+    /// <summary>Besides loopback, the networks (the gateway's) whose X-Forwarded-* the portal believes.</summary>
+    public ForwardedNetworks ForwardedHeaders { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => ForwardedHeaders.Validate(validationContext);
 }

@@ -8,6 +8,8 @@ using Accreditation.ServiceDefaults;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
 using Accreditation.ServiceDefaults.Telemetry;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 
 namespace Accreditation.Standalone;
 
@@ -104,6 +106,14 @@ public sealed class StandaloneSystem : IAsyncDisposable
         Action<WebApplicationBuilder> add, Action<WebApplication> map, CancellationToken ct)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = part.Assembly.GetName().Name });
+        // The host's appsettings.json beside its binaries (the working directory is the caller's),
+        // below every other source: the parts' defaults, which the wiring below and the environment override.
+        builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+        {
+            Path = SettingsFile,
+            Optional = true,
+            FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+        });
         builder.Configuration.AddInMemoryCollection(settings);
         if (port is { } p)
             builder.WebHost.UseUrls(Url(p));
@@ -119,6 +129,8 @@ public sealed class StandaloneSystem : IAsyncDisposable
         await app.StartAsync(ct);
         _apps.Add(app);
     }
+
+    const string SettingsFile = "appsettings.json";
 
     static string Url(int port) => $"http://127.0.0.1:{port}";
 

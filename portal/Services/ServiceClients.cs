@@ -9,7 +9,7 @@ namespace Accreditation.Portal.Services;
 /// <summary>The services' generated gRPC clients, each call carrying the signed-in person's token.</summary>
 public static class ServiceClients
 {
-    public static IServiceCollection AddServiceClients(this IServiceCollection services, PortalOptions options)
+    public static IServiceCollection AddServiceClients(this IServiceCollection services, PortalSettings options)
     {
         services.Add<IdentityV1.AccountService.AccountServiceClient>(options.Identity);
         services.Add<IdentityV1.StateClientService.StateClientServiceClient>(options.Identity);

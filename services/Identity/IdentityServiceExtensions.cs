@@ -36,8 +36,8 @@ public static class IdentityServiceExtensions
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
-            foreach (var network in builder.Configuration.GetSection("Identity:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            foreach (var network in settings.KnownNetworks)
+                options.KnownIPNetworks.Add(network);
         });
 
         var keys = new PemKeyStore(settings.KeysDirectory);

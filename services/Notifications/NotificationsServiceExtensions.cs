@@ -5,6 +5,7 @@ using Accreditation.Notifications.Domain;
 using Accreditation.Notifications.Email;
 using Accreditation.Notifications.Messaging;
 using Accreditation.Notifications.Witness;
+using Accreditation.ServiceDefaults.Configuration;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
 
@@ -15,12 +16,12 @@ public static class NotificationsServiceExtensions
     /// <summary>
     /// The notices database, the consumers of every event that produces a notice (or feeds the
     /// member directory, the accounts or the screening queue), the daily digest, and the e-mail
-    /// channel when an SMTP server is configured (see <see cref="EmailSettings"/>, <see cref="ConfiguredRecipients"/>).
+    /// channel when an SMTP server is configured (see <see cref="EmailSettings"/>, <see cref="RecipientsOptions"/>).
     /// </summary>
     public static WebApplicationBuilder AddNotificationsService(this WebApplicationBuilder builder)
     {
         var email = EmailSettings.Read(builder.Configuration);
-        var digest = DigestSettings.From(builder.Configuration);
+        var digest = builder.Services.AddSettings<DigestOptions>(builder.Configuration, DigestOptions.Section);
         builder.Services.AddSingleton(email);
         builder.Services.AddSingleton(digest);
         builder.Services.AddSingleton(ConfiguredRecipients.From(builder.Configuration));
@@ -65,7 +66,7 @@ public static class NotificationsServiceExtensions
             builder.Services.AddScoped<LedgerLogClient>();
         }
         builder.Services.AddSingleton(NoticeTemplates.Embedded);
-        builder.Services.AddSingleton(PortalLinks.From(builder.Configuration));
+        builder.Services.AddSingleton(PortalLinks.From(builder.Services.AddSettings<NotificationLinksOptions>(builder.Configuration, NotificationLinksOptions.Section)));
         builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddScoped<NoticeWriter>();
         builder.Services.AddScoped<DirectEmail>();
@@ -80,7 +81,7 @@ public static class NotificationsServiceExtensions
             if (email.DaprBinding is null)
                 builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
             else
-                builder.Services.AddDaprEmailSender(builder.Configuration);
+                builder.Services.AddDaprEmailSender(builder.Configuration.ReadSettings<DaprOptions>(DaprOptions.Section));
             builder.Services.AddHostedService<DeliverySender>();
         }
         return builder;

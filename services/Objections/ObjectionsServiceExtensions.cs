@@ -2,6 +2,7 @@ using Accreditation.Contracts;
 using Accreditation.Objections.Api;
 using Accreditation.Objections.Data;
 using Accreditation.Objections.Messaging;
+using Accreditation.ServiceDefaults.Configuration;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
 
@@ -16,6 +17,7 @@ public static class ObjectionsServiceExtensions
             .On<ApplicationsCirculated, ApplicationsCirculatedHandler>()
             .On<ApplicationWithdrawn, ApplicationWithdrawnHandler>()
             .On<OrganizationProfileChanged, OrganizationProfileChangedHandler>());
+        builder.Services.AddSettings<ObjectionWindowOptions>(ObjectionWindowOptions.Section);
         builder.Services.AddScoped<ObjectionWindowCloser>();
         builder.Services.AddScoped<ObjectionDeadlineReminder>();
         builder.Services.AddHostedService<ObjectionWindowWatcher>();

@@ -5,6 +5,7 @@ using Accreditation.Registration.Deadlines;
 using Accreditation.Registration.Ledger;
 using Accreditation.Registration.Messaging;
 using Accreditation.Registration.Domain;
+using Accreditation.ServiceDefaults.Configuration;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Email;
 using Accreditation.ServiceDefaults.Messaging;
@@ -20,10 +21,10 @@ public static class RegistrationServiceExtensions
             .On<ObjectionWindowClosed, ObjectionWindowClosedHandler>()
             .On<ObjectionFiled, ObjectionFiledLedgerHandler>()
             .On<ObjectionWithdrawn, ObjectionWithdrawnLedgerHandler>());
-        builder.Services.AddOptions<Quotas>().BindConfiguration(Quotas.Section)
-            .Validate(q => q.CommentsPerOrganization > 0 && q.CommentBytesPerOrganization > 0 && q.OpenInvitationsPerOrganization > 0,
-                $"{Quotas.Section}: every quota must be positive.")
-            .ValidateOnStart();
+        builder.Services.AddSettings<Quotas>(Quotas.Section);
+        builder.Services.AddSettings<RegistrationOptions>(RegistrationOptions.Section);
+        builder.Services.AddSettings<RegistrationLinksOptions>(RegistrationLinksOptions.Section);
+        builder.Services.AddSettings<GatewayOptions>(GatewayOptions.Section);
         builder.Services.AddEmailRecipientBudget();
         var ledger = LedgerSettings.From(builder.Configuration);
         builder.Services.AddSingleton(ledger);
@@ -31,7 +32,7 @@ public static class RegistrationServiceExtensions
         // After AddServiceDatabase (the tables exist) and before anything appends.
         builder.Services.AddHostedService<LedgerTreeRepair>();
         builder.Services.AddHostedService<TreeHeadPublisher>();
-        if (builder.Configuration["Services:Notifications"] is { Length: > 0 } witness)
+        if (builder.Services.AddSettings<ServicesOptions>(builder.Configuration, ServicesOptions.Section).Notifications is { Length: > 0 } witness)
             builder.Services.AddGrpcClient<Accreditation.Notifications.V1.LedgerWitnessService.LedgerWitnessServiceClient>(o => o.Address = new Uri(witness));
         builder.Services.AddSingleton<LedgerWitnessClient>();
         builder.Services.AddHostedService<InformationDeadlineWatcher>();

@@ -37,18 +37,27 @@ const partSource = Object.fromEntries(Object.entries(projects).map(([part, folde
   return [part, own.includes("MapServiceDefaults()") ? own + read("building-blocks", "ServiceDefaults", "ServiceDefaultsExtensions.cs") : own];
 }));
 
-// The configuration keys the code reads: string literals shaped like keys ("Bus:RabbitMq",
-// $"Services:{name}", $"{Section}:KnownNetworks" with the file's Section constant), and the words
-// that follow a section (rabbit["Host"], entry["ClientId"], option properties).
+// The configuration keys the code reads: a settings class's section (its Section constant) followed
+// by one of its properties ("Bus:RabbitMq" + Host), other string literals shaped like keys
+// ("Data:Directory", $"Services:{name}"), and the words that follow a key read whole (a list's
+// items' properties, entry["ClientId"]).
 const codeFiles = ["services", "gateway", "portal", "building-blocks"].flatMap(sources);
+const propertiesOf = (file) => [...file.matchAll(/public [\w<>?,\[\]\s]+ (\w+) \{ get;/g)].map((m) => m[1]);
+const sections = codeFiles.flatMap((file) => {
+  const section = file.match(/const string Section = "([^"]+)"/)?.[1];
+  return section ? [{ section, keys: propertiesOf(file).map((p) => `${section}:${p}`) }] : [];
+});
+const sectionNames = new Set(sections.map((s) => s.section));
 const literals = new Set(codeFiles.flatMap((file) => {
   const section = file.match(/const string Section = "([^"]+)"/)?.[1];
   return [...file.matchAll(/\$?"([^"\n]*)"/g)].map((m) => section ? m[1].replaceAll("{Section}", section) : m[1]);
 }));
-const keyPatterns = [...literals].filter((l) => /^[A-Z][A-Za-z]*(:[A-Za-z0-9{}]+)+$/.test(l))
+// A bare section name is no key: only its properties are.
+const keyPatterns = [...literals].filter((l) => /^[A-Z][A-Za-z]*(:[A-Za-z0-9{}]+)+$/.test(l) && !sectionNames.has(l))
+  .concat(sections.flatMap((s) => s.keys))
   .map((l) => new RegExp(`^${l.replace(/\{[^}]+\}/g, "([A-Za-z]+)")}$`, "i"));
 const words = new Set([...literals].filter((l) => /^[A-Za-z]+$/.test(l)).concat(
-  codeFiles.flatMap((file) => [...file.matchAll(/public [\w<>?,\s]+ (\w+) \{ get;/g)].map((m) => m[1]))));
+  codeFiles.flatMap(propertiesOf)));
 const databases = new Set(codeFiles.flatMap((file) => [...file.matchAll(/AddServiceDatabase<\w+>\("([a-z]+)"\)/g)].map((m) => m[1])));
 
 function isKeyTheCodeReads(name) {

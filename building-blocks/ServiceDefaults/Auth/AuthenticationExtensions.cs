@@ -1,4 +1,5 @@
 using System.Net;
+using Accreditation.ServiceDefaults.Configuration;
 using Accreditation.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
@@ -17,14 +18,14 @@ public static class AuthenticationExtensions
     /// </summary>
     public static WebApplicationBuilder AddTokenValidation(this WebApplicationBuilder builder)
     {
-        var authority = builder.Configuration["Identity:Authority"];
+        var settings = builder.Services.AddSettings<TokenValidationOptions>(builder.Configuration, TokenValidationOptions.Section);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {
-                options.Authority = authority;
+                options.Authority = settings.Authority;
                 options.Audience = AccreditationClaims.Audience;
                 options.MapInboundClaims = false;
-                options.RequireHttpsMetadata = builder.Configuration.GetValue("Identity:RequireHttpsMetadata", false);
+                options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
                 // The Identity service listens with HTTP/2 only (it serves gRPC too), so speak h2c to it.
                 options.Backchannel = new HttpClient
                 {

@@ -13,10 +13,10 @@ namespace Accreditation.ServiceDefaults.Configuration;
 public static class DaprSecrets
 {
     /// <summary>A client of this process's sidecar: Dapr:GrpcEndpoint, or Dapr's own default (DAPR_GRPC_PORT).</summary>
-    public static DaprClient CreateClient(IConfiguration configuration)
+    public static DaprClient CreateClient(DaprOptions options)
     {
         var client = new DaprClientBuilder();
-        if (configuration["Dapr:GrpcEndpoint"] is { Length: > 0 } endpoint)
+        if (options.GrpcEndpoint is { Length: > 0 } endpoint)
             client.UseGrpcEndpoint(endpoint);
         return client.Build();
     }
@@ -24,11 +24,12 @@ public static class DaprSecrets
     public static WebApplicationBuilder AddDaprSecrets(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        if (!configuration.GetValue("Dapr:Enabled", false) || configuration["Dapr:SecretStore"] is not { Length: > 0 } store)
+        var options = builder.Services.AddSettings<DaprOptions>(configuration, DaprOptions.Section);
+        if (!options.Enabled || options.SecretStore is not { Length: > 0 } store)
             return builder;
-        using var dapr = CreateClient(configuration);
+        using var dapr = CreateClient(options);
         // Start-up is synchronous; a sidecar that does not answer in time fails the start, loudly.
-        using var timeout = new CancellationTokenSource(configuration.GetValue("Dapr:SecretsTimeout", TimeSpan.FromSeconds(30)));
+        using var timeout = new CancellationTokenSource(options.SecretsTimeout);
         var secrets = dapr.GetBulkSecretAsync(store, cancellationToken: timeout.Token).GetAwaiter().GetResult();
         configuration.AddInMemoryCollection(secrets.SelectMany(secret => secret.Value)
             .Select(pair => new KeyValuePair<string, string?>(pair.Key, pair.Value)));

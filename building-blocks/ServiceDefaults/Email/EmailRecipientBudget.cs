@@ -1,3 +1,4 @@
+using Accreditation.ServiceDefaults.Configuration;
 using Accreditation.ServiceDefaults.Errors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,10 @@ public sealed class EmailBudgetOptions
     public const string Section = "EmailBudget";
 
     /// <summary>E-mails one address may be sent by calls of anyone's within <see cref="Window"/>.</summary>
+    [Positive]
     public int PerRecipient { get; set; } = 5;
 
+    [Positive]
     public TimeSpan Window { get; set; } = TimeSpan.FromHours(1);
 }
 
@@ -63,9 +66,7 @@ public static class EmailRecipientBudgetExtensions
 {
     public static IServiceCollection AddEmailRecipientBudget(this IServiceCollection services)
     {
-        services.AddOptions<EmailBudgetOptions>().BindConfiguration(EmailBudgetOptions.Section)
-            .Validate(o => o.PerRecipient > 0 && o.Window > TimeSpan.Zero, $"{EmailBudgetOptions.Section}: PerRecipient and Window must be positive.")
-            .ValidateOnStart();
+        services.AddSettings<EmailBudgetOptions>(EmailBudgetOptions.Section);
         services.AddSingleton<EmailRecipientBudget>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Accreditation.Contracts;
 using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Configuration;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -23,9 +24,9 @@ public static class EventBusExtensions
         // Every service refuses the tokens of revoked API clients (see AuthenticationExtensions).
         handlers.On<ApiClientRevoked, ApiClientRevokedHandler<TDb>>();
         builder.Services.AddSingleton<IRevokedClients, RevokedClients<TDb>>();
-        var transport = builder.Configuration["Bus:Transport"] ?? "InMemory";
+        var transport = builder.Services.AddSettings<BusOptions>(builder.Configuration, BusOptions.Section).Transport;
 
-        if (transport.Equals("Shared", StringComparison.OrdinalIgnoreCase))
+        if (transport == BusTransport.Shared)
         {
             // Standalone topology: one in-memory bus for every service of the process (see SharedBus).
             builder.Services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<SharedBus>());
@@ -35,35 +36,34 @@ public static class EventBusExtensions
         }
         else
         {
-            var rabbit = builder.Configuration.GetSection("Bus:RabbitMq");
+            var rabbit = transport == BusTransport.RabbitMq
+                ? builder.Services.AddSettings<RabbitMqOptions>(builder.Configuration, RabbitMqOptions.Section)
+                : null;
             builder.Services.AddMassTransit(bus =>
             {
-                if (transport.Equals("RabbitMq", StringComparison.OrdinalIgnoreCase))
+                if (rabbit is not null)
                     bus.UsingRabbitMq((context, cfg) =>
                     {
-                        cfg.Host(rabbit["Host"] ?? "localhost", rabbit.GetValue<ushort>("Port", 5672), rabbit["VirtualHost"] ?? "/", host =>
+                        cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, host =>
                         {
-                            host.Username(rabbit["Username"] ?? "guest");
-                            host.Password(rabbit["Password"] ?? "guest");
+                            host.Username(rabbit.Username);
+                            host.Password(rabbit.Password);
                         });
                         if (handlers.Any)
                             cfg.ReceiveEndpoint(queueName, endpoint => handlers.ConnectTo(endpoint, context));
                     });
-                else if (transport.Equals("InMemory", StringComparison.OrdinalIgnoreCase))
+                else
                     bus.UsingInMemory((context, cfg) =>
                     {
                         if (handlers.Any)
                             cfg.ReceiveEndpoint(queueName, endpoint => handlers.ConnectTo(endpoint, context));
                     });
-                else
-                    throw new InvalidOperationException($"Bus:Transport '{transport}' is not one of InMemory, RabbitMq, Shared.");
             });
             builder.Services.AddSingleton<IEventPublisher, BusEventPublisher>();
             builder.Services.AddSingleton<IConsumptionReceipts, NoConsumptionReceipts>();
         }
 
-        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
-            .Validate(o => o.DeliveryTimeout > TimeSpan.Zero, $"{OutboxOptions.Section}:DeliveryTimeout must be positive.").ValidateOnStart();
+        builder.Services.AddSettings<OutboxOptions>(OutboxOptions.Section);
         builder.Services.AddHostedService<OutboxDispatcher<TDb>>();
         return builder;
     }

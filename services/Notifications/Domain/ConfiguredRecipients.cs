@@ -1,24 +1,14 @@
-using MimeKit;
+using Accreditation.ServiceDefaults.Configuration;
 
 namespace Accreditation.Notifications.Domain;
 
 /// <summary>
-/// The secretariat's and the States parties' addresses and languages, from configuration
-/// (organization users' come from their accounts):
-/// <code>
-/// Notifications:Recipients:secretariat:Email    = "accreditation@un.example; duty@un.example"
-/// Notifications:Recipients:secretariat:Language = "en"
-/// Notifications:Recipients:state:AUT:Email      = "mission@aut.example"
-/// Notifications:Recipients:state:AUT:Language   = "fr"
-/// Notifications:Recipients:states:Language      = "en"   (the shared inbox copy of notices to every State)
-/// </code>
-/// The key is the recipient string followed by :Email / :Language. Email may list several
-/// addresses (',' or ';'); Language defaults to English. A notice to <c>states</c> is e-mailed
-/// to every configured State, each in its own language.
+/// The secretariat's and the States parties' addresses and languages as their settings
+/// (<see cref="RecipientsOptions"/>) give them. A notice to <c>states</c> is e-mailed to every
+/// configured State, each in its own language.
 /// </summary>
 public sealed class ConfiguredRecipients
 {
-    public const string Section = "Notifications:Recipients";
     readonly Dictionary<string, (IReadOnlyList<string> Emails, string Language)> _entries;
 
     ConfiguredRecipients(Dictionary<string, (IReadOnlyList<string>, string)> entries) => _entries = entries;
@@ -27,28 +17,21 @@ public sealed class ConfiguredRecipients
 
     public static ConfiguredRecipients From(IConfiguration configuration)
     {
+        var options = configuration.ReadSettings<RecipientsOptions>(RecipientsOptions.Section, refuseUnknownKeys: true);
         var entries = new Dictionary<string, (IReadOnlyList<string>, string)>(StringComparer.Ordinal);
-        foreach (var child in configuration.GetSection(Section).GetChildren())
-        {
-            if (child.Key == "state")
-                foreach (var state in child.GetChildren())
-                    entries[Recipients.State(state.Key)] = Read(state);
-            else if (child.Key is Recipients.Secretariat or Recipients.States)
-                entries[child.Key] = Read(child);
-            else
-                throw new InvalidOperationException($"{child.Path}: the recipient '{child.Key}' is none of secretariat, states, state:<ISO3>.");
-        }
+        if (options.Secretariat is { } secretariat)
+            entries[Recipients.Secretariat] = Read(secretariat);
+        if (options.States is { } states)
+            entries[Recipients.States] = Read(states);
+        foreach (var (state, entry) in options.State)
+            entries[Recipients.State(state)] = Read(entry);
         return new(entries);
     }
 
-    static (IReadOnlyList<string>, string) Read(IConfigurationSection entry)
+    static (IReadOnlyList<string>, string) Read(RecipientOptions entry)
     {
-        var emails = (entry["Email"] ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var email in emails)
-            if (!MailboxAddress.TryParse(email, out var parsed) || !parsed.Address.Contains('@'))
-                throw new InvalidOperationException($"{entry.Path}:Email: '{email}' is not an e-mail address.");
-        var language = entry["Language"]?.Trim().ToLowerInvariant();
-        return (emails, string.IsNullOrEmpty(language) ? NoticeTemplates.DefaultLanguage : language);
+        var language = entry.Language?.Trim().ToLowerInvariant();
+        return (entry.Emails, string.IsNullOrEmpty(language) ? NoticeTemplates.DefaultLanguage : language);
     }
 
     /// <summary>The language of a configured recipient's inbox copy; English when not configured.</summary>

@@ -3,8 +3,6 @@ namespace Accreditation.Notifications.Domain;
 /// <summary>How often an e-mail is attempted, and how long to wait between attempts (exponential, capped).</summary>
 public sealed record RetryPolicy(int MaxAttempts, TimeSpan FirstDelay, TimeSpan MaxDelay)
 {
-    public static RetryPolicy Default { get; } = new(8, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
-
     /// <summary>The wait after the given number of failed attempts: FirstDelay, doubled each time, at most MaxDelay.</summary>
     public TimeSpan DelayAfter(int failedAttempts)
     {

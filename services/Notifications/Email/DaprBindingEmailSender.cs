@@ -22,9 +22,9 @@ public sealed class DaprBindingEmailSender(DaprClient dapr, EmailSettings settin
 
 public static class DaprEmailExtensions
 {
-    public static IServiceCollection AddDaprEmailSender(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDaprEmailSender(this IServiceCollection services, DaprOptions dapr)
     {
-        services.AddSingleton(_ => DaprSecrets.CreateClient(configuration));
+        services.AddSingleton(_ => DaprSecrets.CreateClient(dapr));
         return services.AddSingleton<IEmailSender, DaprBindingEmailSender>();
     }
 }

@@ -2,6 +2,7 @@ using Accreditation.Notifications.Data;
 using Accreditation.Notifications.Domain;
 using Accreditation.Notifications.Email;
 using Accreditation.ServiceDefaults.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Accreditation.Notifications.Messaging;
 
@@ -12,10 +13,9 @@ namespace Accreditation.Notifications.Messaging;
 /// The one-time code and its link go into the e-mail only: the stored notice has them blanked,
 /// and the delivery drops its text once sent.
 /// </summary>
-public sealed class DirectEmail(NotificationsDb db, NoticeTemplates templates, EmailSettings settings, IConfiguration configuration,
+public sealed class DirectEmail(NotificationsDb db, NoticeTemplates templates, EmailSettings settings, IOptions<NotificationLinksOptions> links,
     TimeProvider clock, WallClock wall, ILogger<DirectEmail> logger)
 {
-    const string DefaultPortal = "http://127.0.0.1:5080/";
     static readonly string[] OneTimeValues = ["Code", "Link"];
 
     /// <summary>A recipient no inbox audience contains.</summary>
@@ -47,10 +47,10 @@ public sealed class DirectEmail(NotificationsDb db, NoticeTemplates templates, E
         ["Link"] = Link("ResetPassword", ("email", email), ("code", code)),
     };
 
-    /// <summary>The page the reader opens (Notifications:Links:{name}, the local portal by default), with the query the page needs.</summary>
+    /// <summary>The page the reader opens (Notifications:Links:{name}), with the query the page needs.</summary>
     public string Link(string name, params (string Name, string Value)[] query)
     {
-        var page = configuration[$"Notifications:Links:{name}"] is { Length: > 0 } configured ? configured : DefaultPortal;
+        var page = links.Value.Page(name);
         return query.Length == 0 ? page : page + "?" + string.Join("&", query.Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value)}"));
     }
 }

@@ -10,32 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Accreditation.Notifications.Messaging;
 
 /// <summary>
-/// When the secretariat's daily digest is due (section Notifications:Digest):
-/// <code>
-/// Notifications:Digest:Enabled      (true)
-/// Notifications:Digest:TimeOfDay    (06:00, UTC, by the domain clock)
-/// Notifications:Digest:PollInterval (00:01:00, wall time)
-/// </code>
-/// </summary>
-public sealed record DigestSettings(bool Enabled, TimeSpan TimeOfDay, TimeSpan PollInterval)
-{
-    public static DigestSettings From(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Notifications:Digest");
-        var settings = new DigestSettings(section.GetValue("Enabled", true), section.GetValue("TimeOfDay", TimeSpan.FromHours(6)),
-            section.GetValue("PollInterval", TimeSpan.FromMinutes(1)));
-        if (settings.TimeOfDay < TimeSpan.Zero || settings.TimeOfDay >= TimeSpan.FromDays(1) || settings.PollInterval <= TimeSpan.Zero)
-            throw new InvalidOperationException("Notifications:Digest: TimeOfDay must be within a day and PollInterval positive.");
-        return settings;
-    }
-}
-
-/// <summary>
 /// Writes the daily digest of applications waiting for screening, once per day even with several
 /// replicas or restarts: the day's run is recorded in the inbox table under an id derived from the
 /// day, in the same transaction as its notice (and with no notice when nothing waits).
 /// </summary>
-public sealed class ScreeningDigest(NotificationsDb db, ScreeningQueue queue, NoticeWriter writer, DigestSettings settings, TimeProvider clock)
+public sealed class ScreeningDigest(NotificationsDb db, ScreeningQueue queue, NoticeWriter writer, DigestOptions settings, TimeProvider clock)
 {
     const string Consumer = "ScreeningDigest";
 
@@ -69,7 +48,7 @@ public sealed class ScreeningDigest(NotificationsDb db, ScreeningQueue queue, No
 }
 
 /// <summary>Looks every poll interval (wall time) whether the digest is due by the domain clock.</summary>
-public sealed class ScreeningDigestService(IServiceScopeFactory scopes, DigestSettings settings, WallClock wall, ILogger<ScreeningDigestService> logger) : BackgroundService
+public sealed class ScreeningDigestService(IServiceScopeFactory scopes, DigestOptions settings, WallClock wall, ILogger<ScreeningDigestService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -3,6 +3,7 @@ using Accreditation.Objections.Data;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Accreditation.Objections.Messaging;
 
@@ -11,9 +12,9 @@ namespace Accreditation.Objections.Messaging;
 /// two days unless configured) before its deadline. As with closing, a conditional update decides
 /// who sends it, so a restart or a second replica never reminds twice.
 /// </summary>
-public sealed class ObjectionDeadlineReminder(ObjectionsDb db, TimeProvider clock, IConfiguration configuration, OutboxSignal signal)
+public sealed class ObjectionDeadlineReminder(ObjectionsDb db, TimeProvider clock, IOptions<ObjectionWindowOptions> options, OutboxSignal signal)
 {
-    public TimeSpan LeadTime => configuration.GetValue("Objections:ReminderLeadTime", TimeSpan.FromDays(2));
+    public TimeSpan LeadTime => options.Value.ReminderLeadTime;
 
     public async Task<int> RemindDueAsync(CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Hosting;
 using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Accreditation.Objections.Messaging;
 
@@ -51,11 +52,11 @@ public sealed class ObjectionWindowCloser(ObjectionsDb db, TimeProvider clock, O
 }
 
 /// <summary>Looks for windows past their deadline, or near it, at a steady pace (and at start, after a restart).</summary>
-public sealed class ObjectionWindowWatcher(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ObjectionWindowWatcher> logger)
+public sealed class ObjectionWindowWatcher(IServiceScopeFactory scopes, IOptions<ObjectionWindowOptions> options, ILogger<ObjectionWindowWatcher> logger)
     : PeriodicWork(scopes, logger)
 {
     // The pace is wall time; the deadline itself is compared with the domain clock.
-    protected override TimeSpan Interval => configuration.GetValue("Objections:DeadlinePollInterval", TimeSpan.FromSeconds(1));
+    protected override TimeSpan Interval => options.Value.DeadlinePollInterval;
 
     protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {

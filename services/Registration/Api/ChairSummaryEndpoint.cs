@@ -3,7 +3,9 @@ using Accreditation.Registration.Domain;
 using Accreditation.Registration.Domain.Programme.Summary;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Configuration;
 using Accreditation.ServiceDefaults.Errors;
+using Microsoft.Extensions.Options;
 using Programme = Accreditation.Registration.Domain.Programme;
 
 namespace Accreditation.Registration.Api;
@@ -19,17 +21,10 @@ static class ChairSummaryEndpoint
 
     public static readonly string[] Readers = [Roles.Officer, Roles.Auditor];
 
-    /// <summary>
-    /// The portal's root, where the dialogue's public page lists its published written comments
-    /// (Registration:Links:Portal, else the gateway's address Gateway:HttpUrl); without either the
-    /// draft leaves that paragraph out.
-    /// </summary>
-    public const string PortalSetting = "Registration:Links:Portal";
-
     public static void MapChairSummary(this WebApplication app) =>
         app.MapGet(Path, DownloadAsync).RequireAuthorization();
 
-    static async Task<IResult> DownloadAsync(HttpContext http, RegistrationDb db, TimeProvider clock, IConfiguration configuration,
+    static async Task<IResult> DownloadAsync(HttpContext http, RegistrationDb db, TimeProvider clock, IOptions<RegistrationLinksOptions> links, IOptions<GatewayOptions> gateway,
         ILoggerFactory loggers, string dialogue_id, string? language)
     {
         var caller = Caller.From(http.User);
@@ -39,7 +34,7 @@ static class ChairSummaryEndpoint
             var id = Require.Id(dialogue_id, "dialogue_id");
             var chosen = SummaryLanguages.Parse(language);
             var data = await db.ChairSummaryDataAsync(id, clock.GetUtcNow(), http.RequestAborted);
-            var draft = ChairSummaryDraft.Write(Input(data, CommentsUrl(configuration, id, chosen)), chosen);
+            var draft = ChairSummaryDraft.Write(Input(data, CommentsUrl(links.Value.Portal ?? gateway.Value.HttpUrl, id, chosen)), chosen);
             return Results.File(SummaryDocx.Write(draft), SummaryDocx.ContentType,
                 $"chair-summary-{data.Dialogue.Date:yyyy-MM-dd}-{chosen.Code()}.docx");
         }
@@ -58,10 +53,9 @@ static class ChairSummaryEndpoint
         }
     }
 
-    /// <summary>The dialogue's public page in the draft's language, where its published written comments are.</summary>
-    static string? CommentsUrl(IConfiguration configuration, Guid dialogueId, SummaryLanguage language)
+    /// <summary>The dialogue's public page in the draft's language, where its published written comments are (none without a portal).</summary>
+    static string? CommentsUrl(string? root, Guid dialogueId, SummaryLanguage language)
     {
-        var root = configuration[PortalSetting] is { Length: > 0 } portal ? portal : configuration["Gateway:HttpUrl"];
         if (string.IsNullOrEmpty(root) || !Uri.TryCreate(root.EndsWith('/') ? root : root + "/", UriKind.Absolute, out var site))
             return null;
         return new Uri(site, $"{language.Code()}/public/dialogues/{dialogueId}").ToString();

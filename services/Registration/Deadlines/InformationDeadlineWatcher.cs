@@ -4,6 +4,7 @@ using Accreditation.Registration.Messaging;
 using Accreditation.ServiceDefaults.Hosting;
 using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Accreditation.Registration.Deadlines;
 
@@ -12,10 +13,10 @@ namespace Accreditation.Registration.Deadlines;
 /// clock), each in its own transaction with its ledger entry and event. The transition rule is
 /// re-checked on a fresh read, so an answer that won the race is never lapsed.
 /// </summary>
-public sealed class InformationDeadlineWatcher(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock,
+public sealed class InformationDeadlineWatcher(IServiceScopeFactory scopes, IOptions<RegistrationOptions> options, TimeProvider clock,
     ILogger<InformationDeadlineWatcher> logger) : PeriodicWork(scopes, logger)
 {
-    protected override TimeSpan Interval => configuration.GetValue("Registration:DeadlinePollInterval", TimeSpan.FromSeconds(5));
+    protected override TimeSpan Interval => options.Value.DeadlinePollInterval;
 
     protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Accreditation.Registration.Domain;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Accreditation.Registration.Deadlines;
 
@@ -11,14 +12,14 @@ namespace Accreditation.Registration.Deadlines;
 /// 90 days) has passed after the day of their dialogue (domain clock), one dialogue per transaction,
 /// each purge recorded in the ledger.
 /// </summary>
-public sealed class RepresentativeRetentionWatcher(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock,
+public sealed class RepresentativeRetentionWatcher(IServiceScopeFactory scopes, IOptions<RegistrationOptions> options, TimeProvider clock,
     ILogger<RepresentativeRetentionWatcher> logger) : PeriodicWork(scopes, logger)
 {
     static readonly Actor Retention = new("representative-retention", "system");
 
-    protected override TimeSpan Interval => configuration.GetValue("Registration:RetentionPollInterval", TimeSpan.FromMinutes(10));
+    protected override TimeSpan Interval => options.Value.RetentionPollInterval;
 
-    TimeSpan RetentionPeriod => configuration.GetValue("Registration:RepresentativeRetention", TimeSpan.FromDays(90));
+    TimeSpan RetentionPeriod => options.Value.RepresentativeRetention;
 
     protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Accreditation.ServiceDefaults.Configuration;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.Registration.Domain;
@@ -12,12 +13,15 @@ public sealed class Quotas
     public const string Section = "Registration:Quotas";
 
     /// <summary>Written comments an organization may submit to one dialogue.</summary>
+    [Positive]
     public int CommentsPerOrganization { get; set; } = 10;
 
     /// <summary>Their total size in bytes (texts in UTF-8 and PDF documents) for one dialogue.</summary>
+    [Positive]
     public long CommentBytesPerOrganization { get; set; } = 25L * 1024 * 1024;
 
     /// <summary>Invitations an organization may have open (neither accepted nor expired) at once.</summary>
+    [Positive]
     public int OpenInvitationsPerOrganization { get; set; } = 20;
 
     /// <summary>Refuses a new comment of <paramref name="newBytes"/> when the organization's comments to the dialogue would exceed a quota.</summary>

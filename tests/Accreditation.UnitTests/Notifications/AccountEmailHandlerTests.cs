@@ -5,6 +5,7 @@ using Accreditation.ServiceDefaults.Hosting;
 using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Accreditation.UnitTests.Notifications;
@@ -16,7 +17,7 @@ public sealed class AccountEmailHandlerTests
     const string Code = "one-time-code-123";
 
     static DirectEmail Email(Accreditation.Notifications.Data.NotificationsDb db) => new(db, NoticeTemplates.Embedded, NotificationsParts.EmailOn,
-        NotificationsParts.Configuration(new() { ["Notifications:Links:ResetPassword"] = "https://portal.example/en/reset-password" }),
+        Options.Create(new NotificationLinksOptions { ResetPassword = "https://portal.example/en/reset-password" }),
         Clock, new WallClock(), NullLogger<DirectEmail>.Instance);
 
     [Theory]

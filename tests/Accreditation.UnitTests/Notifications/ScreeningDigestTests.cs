@@ -8,7 +8,7 @@ namespace Accreditation.UnitTests.Notifications;
 /// <summary>The secretariat's daily digest of applications waiting for screening, built from the events Notifications consumes.</summary>
 public sealed class ScreeningDigestTests
 {
-    static readonly DigestSettings Settings = new(true, TimeSpan.FromHours(6), TimeSpan.FromMinutes(1));
+    static readonly DigestOptions Settings = new() { Enabled = true, TimeOfDay = TimeSpan.FromHours(6), PollInterval = TimeSpan.FromMinutes(1) };
     static readonly DateTimeOffset Morning = new(2026, 5, 9, 6, 30, 0, TimeSpan.Zero);
 
     static async Task WithQueueAsync(NotificationsDatabase database, Func<ScreeningQueue, Task> change)
