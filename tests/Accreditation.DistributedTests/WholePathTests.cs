@@ -5,8 +5,7 @@ using RegistrationV1 = Accreditation.Registration.V1;
 namespace Accreditation.DistributedTests;
 
 /// <summary>The foundation's path with every service in its own process, events over RabbitMQ.</summary>
-[Collection(DistributedCollection.Name)]
-public sealed class WholePathTests(DistributedSystem system)
+public abstract class WholePathTests(DistributedSystem system)
 {
     readonly Api _api = new(system);
 
@@ -66,3 +65,11 @@ public sealed class WholePathTests(DistributedSystem system)
             n => n.Any(x => x.Kind == "objection-window-closed" && x.Body.Contains(circulation.CirculationId)), "the secretariat's window-closed notice");
     }
 }
+
+/// <summary>One process per service, each with its SQLite file.</summary>
+[Collection(DistributedCollection.Name)]
+public sealed class WholePathOnSqliteTests(DistributedSystem system) : WholePathTests(system);
+
+/// <summary>Two replicas each of Registration and Objections behind the gateway, every service's data in PostgreSQL.</summary>
+[Collection(ReplicatedCollection.Name)]
+public sealed class WholePathOnPostgreSqlWithReplicasTests(ReplicatedSystem system) : WholePathTests(system);
