@@ -27,7 +27,7 @@ public static class NotificationsServiceExtensions
         var witness = LedgerWitnessSettings.From(builder.Configuration);
         builder.Services.AddSingleton(witness);
 
-        builder.AddServiceDatabase<NotificationsDb>("notifications");
+        builder.AddServiceDatabase<NotificationsDb, PostgreSqlNotificationsDb>("notifications");
         builder.AddEventBus<NotificationsDb>("notifications", consume =>
         {
             consume

@@ -9,8 +9,13 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Accreditation.Registration.Data;
 
-public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : DbContext(options)
+public class RegistrationDb : DbContext
 {
+    public RegistrationDb(DbContextOptions<RegistrationDb> options) : base(options) { }
+
+    /// <summary>For the provider's own context type (<see cref="PostgreSqlRegistrationDb"/>: its own migrations).</summary>
+    protected RegistrationDb(DbContextOptions options) : base(options) { }
+
     public DbSet<Dialogue> Dialogues => Set<Dialogue>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
@@ -42,7 +47,7 @@ public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : D
         var changes = PendingStatusChanges();
         var ownTransaction = (changes.Count > 0 || ChangeTracker.Entries<LedgerEntry>().Any(e => e.State == EntityState.Added))
             && Database.CurrentTransaction is null;
-        await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = ownTransaction ? await Database.BeginWriteTransactionAsync(cancellationToken) : null;
         if (changes.Count > 0)
         {
             await this.RecordTransitionsAsync(changes, cancellationToken);
@@ -77,7 +82,7 @@ public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : D
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         }
-        catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex) && ex.GetBaseException().Message.Contains("LedgerEntries.", StringComparison.Ordinal))
+        catch (DbUpdateException ex) when (UniqueViolation.On(ex, "LedgerEntries"))
         {
             // Another writer appended after the same head: a retry of the whole unit re-reads it.
             // (No inner exception: callers would read the unique violation as a domain duplicate.)
