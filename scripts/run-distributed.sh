@@ -222,9 +222,9 @@ write_env() {
     echo "Bus__RabbitMq__Password=$(cat "$RUN/rabbitmq/password")"
     echo "Identity__Authority=$(url "${PORTS[identity]}")"
     echo "Identity__Issuer=$(url "${PORTS[identity]}")"
-    # The gateway balances over every replica; the portal and the ledger witness take one address (the first replica).
+    # The gateway and the ledger witness (Notifications) balance over every replica; the portal takes the first.
     for target in Identity Registration Objections Notifications Portal; do
-      if [ "$service" = gateway ]; then echo "Services__$target=$(addresses_of "${target,,}")"
+      if [ "$service" = gateway ] || [ "$service$target" = notificationsRegistration ]; then echo "Services__$target=$(addresses_of "${target,,}")"
       else echo "Services__$target=$(url "$(port_of "$(instances_of "${target,,}" | head -1)")")"; fi
     done
     if $postgres && [[ " ${DATABASES[*]} " == *" $service "* ]]; then

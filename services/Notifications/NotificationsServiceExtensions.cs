@@ -61,7 +61,7 @@ public static class NotificationsServiceExtensions
         });
         if (witness.Enabled)
         {
-            builder.Services.AddGrpcClient<Accreditation.Registration.V1.LedgerService.LedgerServiceClient>(o => o.Address = witness.Log);
+            builder.Services.AddLedgerLogChannel(witness);
             builder.Services.AddScoped<LedgerLogClient>();
         }
         builder.Services.AddSingleton(NoticeTemplates.Embedded);

@@ -23,8 +23,9 @@ public abstract class WholePathTests(DistributedSystem system)
         await _api.ScreenEligibleAsync(officer, objectedApplication.ApplicationId);
         await _api.ScreenEligibleAsync(officer, admittedApplication.ApplicationId);
 
-        // The server's real clock judges the deadline: a short window instead of a simulated clock.
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(8);
+        // The server's real clock judges the deadline: a short window instead of a simulated clock (long
+        // enough for the circulation to reach Objections on a loaded two-core machine).
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
         var circulation = await _api.CirculateAsync(officer, dialogue.DialogueId, deadline);
         Assert.Equal(2, circulation.CirculatedApplicationIds.Count);
 

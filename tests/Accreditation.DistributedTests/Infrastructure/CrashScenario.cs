@@ -68,7 +68,7 @@ public sealed class CrashScenario(ISystemUnderTest system, ITestOutputHelper out
                 // A retry of a screening that had committed finds it Eligible already.
                 await ParallelAsync(ofDialogue, 4, id => Api.PersistAsync(async () => { await _api.ScreenEligibleAsync(officer, id); return true; },
                     ex => ex.StatusCode == StatusCode.FailedPrecondition));
-                await Api.PersistAsync(() => _api.CirculateAsync(officer, dialogue, DateTimeOffset.UtcNow.AddSeconds(10)),
+                await Api.PersistAsync(() => _api.CirculateAsync(officer, dialogue, DateTimeOffset.UtcNow.AddSeconds(20)),
                     ex => ex.StatusCode == StatusCode.FailedPrecondition);
                 circulated.Release();
                 // Austria objects to every fourth applicant; only objections answered OK count.

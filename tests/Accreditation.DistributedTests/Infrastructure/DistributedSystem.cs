@@ -75,7 +75,9 @@ public class DistributedSystem : IAsyncLifetime, ISystemUnderTest
         Grpc?.Dispose();
         Http?.Dispose();
         await ScriptAsync(TimeSpan.FromMinutes(1), "stop");
-        try { Directory.Delete(RunDirectory, recursive: true); } catch (IOException) { }
+        // ACCREDITATION_KEEP_RUN=1 keeps the run folder (logs, data) to look into a failure.
+        if (Environment.GetEnvironmentVariable("ACCREDITATION_KEEP_RUN") is not { Length: > 0 })
+            try { Directory.Delete(RunDirectory, recursive: true); } catch (IOException) { }
     }
 
     /// <summary>The processes of a service: registration-1 and registration-2 when it is replicated, else its name.</summary>
@@ -111,7 +113,7 @@ public class DistributedSystem : IAsyncLifetime, ISystemUnderTest
 
     public Task<string> RabbitMqCtlAsync(params string[] args) => ScriptAsync(TimeSpan.FromMinutes(1), ["rabbitmqctl", .. args]);
 
-    public Task<string> PgCtlAsync(params string[] args) => ScriptAsync(TimeSpan.FromMinutes(2), ["pg_ctl", .. args]);
+    public Task<string> PgCtlAsync(params string[] args) => ScriptAsync(TimeSpan.FromMinutes(4), ["pg_ctl", .. args]);
 
     public async Task<int> FailedMessagesAsync() =>
         (await QueueDepthsAsync()).Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Value);
