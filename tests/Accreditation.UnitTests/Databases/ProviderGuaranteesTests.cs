@@ -221,6 +221,11 @@ public abstract class ProviderGuaranteesTests<TDatabases>(TDatabases databases) 
         var verification = await check.VerifyLedgerAsync([], CancellationToken.None);
         Assert.True(verification.Ok, verification.Message);
         Assert.Equal(before + 40, verification.Count);
+        // The Merkle tree the appenders built with the chain proves an early entry in the whole log.
+        var proof = await LedgerTree.InclusionAsync(check, 0, before + 40, CancellationToken.None);
+        var earliest = await check.LedgerEntries.SingleAsync(e => e.Sequence == 1);
+        var root = await LedgerTree.RootAsync(check, before + 40, CancellationToken.None);
+        Assert.True(Accreditation.Transparency.Merkle.VerifyInclusion(0, before + 40, earliest.LeafHash(), proof.AuditPath, root));
     }
 
     [Fact]

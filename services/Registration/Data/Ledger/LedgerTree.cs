@@ -84,12 +84,13 @@ public static class LedgerTree
             await db.Database.OpenConnectionAsync(ct);
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var sql = new StringBuilder("SELECT Level, \"Index\", Hash FROM LedgerTreeNodes WHERE ");
+        // Quoted names: PostgreSQL folds bare ones to lower case.
+        var sql = new StringBuilder("SELECT \"Level\", \"Index\", \"Hash\" FROM \"LedgerTreeNodes\" WHERE ");
         for (var i = 0; i < wanted.Count; i++)
         {
             if (i > 0) sql.Append(" OR ");
             // Levels and indexes are numbers this code computed, never text from a caller.
-            sql.Append("(Level = ").Append(wanted[i].Level).Append(" AND \"Index\" = ").Append(wanted[i].Index).Append(')');
+            sql.Append("(\"Level\" = ").Append(wanted[i].Level).Append(" AND \"Index\" = ").Append(wanted[i].Index).Append(')');
         }
         command.CommandText = sql.ToString();
         await using var reader = await command.ExecuteReaderAsync(ct);
