@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Accreditation.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -6,7 +7,8 @@ namespace Accreditation.ServiceDefaults.Messaging;
 
 /// <summary>
 /// The right to dispatch a database's outbox, so that of several replicas sharing it one publishes
-/// each row, in order. SQLite: a file has one process, the claim is always held. PostgreSQL: a
+/// each row, in order. SQLite: a file has one process, so the claim is a lock of that process per
+/// file (two dispatchers of one file, as a test makes, take turns). PostgreSQL: a
 /// transaction holding the advisory lock "outbox" (pg_try_advisory_xact_lock) for the whole batch,
 /// from reading the due rows to marking them sent; a replica that finds it taken skips its turn.
 /// <para>
@@ -21,20 +23,25 @@ namespace Accreditation.ServiceDefaults.Messaging;
 public sealed class OutboxClaim : IAsyncDisposable
 {
     const string Lock = "outbox";
+    static readonly ConcurrentDictionary<string, SemaphoreSlim> Files = new(StringComparer.Ordinal);
     readonly IDbContextTransaction? _transaction;
+    readonly SemaphoreSlim? _file;
 
-    OutboxClaim(IDbContextTransaction? transaction) => _transaction = transaction;
+    OutboxClaim(IDbContextTransaction? transaction, SemaphoreSlim? file) => (_transaction, _file) = (transaction, file);
 
     /// <summary>The claim, or null when another replica is dispatching this database's outbox.</summary>
     public static async Task<OutboxClaim?> TryTakeAsync(DbContext db, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
-            return new OutboxClaim(null);
+        {
+            var file = Files.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+            return await file.WaitAsync(0, ct) ? new OutboxClaim(null, file) : null;
+        }
         var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             if (await WriteTransaction.LockAsync(db.Database, Lock, wait: false, ct))
-                return new OutboxClaim(transaction);
+                return new OutboxClaim(transaction, null);
         }
         catch
         {
@@ -49,7 +56,10 @@ public sealed class OutboxClaim : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_transaction is null)
+        {
+            _file?.Release();
             return;
+        }
         try
         {
             await _transaction.CommitAsync(CancellationToken.None);

@@ -84,7 +84,7 @@ public static class LedgerTree
             await db.Database.OpenConnectionAsync(ct);
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        // Quoted names: PostgreSQL folds unquoted ones to lower case (its table is "LedgerTreeNodes").
+        // Quoted names: PostgreSQL folds bare ones to lower case.
         var sql = new StringBuilder("SELECT \"Level\", \"Index\", \"Hash\" FROM \"LedgerTreeNodes\" WHERE ");
         for (var i = 0; i < wanted.Count; i++)
         {
