@@ -29,7 +29,30 @@ public static class LedgerLogChannel
                 channel.ServiceProvider = provider;
                 // The replicas listen in cleartext HTTP/2, as Services:Registration's http:// says.
                 channel.Credentials = witness.Replicas[0].Scheme == "https" ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
-                channel.ServiceConfig = new ServiceConfig { LoadBalancingConfigs = { new RoundRobinConfig() } };
+                // A replica that just died may still look connected, and one just back may wait out a
+                // reconnect backoff (two minutes at most by default): a call retries on the next pick,
+                // and a restarted replica is tried again within a second.
+                channel.ServiceConfig = new ServiceConfig
+                {
+                    LoadBalancingConfigs = { new RoundRobinConfig() },
+                    MethodConfigs =
+                    {
+                        new MethodConfig
+                        {
+                            Names = { MethodName.Default },
+                            RetryPolicy = new RetryPolicy
+                            {
+                                MaxAttempts = 5,
+                                InitialBackoff = TimeSpan.FromMilliseconds(200),
+                                MaxBackoff = TimeSpan.FromSeconds(2),
+                                BackoffMultiplier = 2,
+                                RetryableStatusCodes = { StatusCode.Unavailable },
+                            },
+                        },
+                    },
+                };
+                channel.InitialReconnectBackoff = TimeSpan.FromMilliseconds(200);
+                channel.MaxReconnectBackoff = TimeSpan.FromSeconds(1);
             });
         return services;
     }
