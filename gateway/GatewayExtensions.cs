@@ -26,9 +26,11 @@ public static class GatewayExtensions
 
         var backends = GatewayRoutes.Backends(builder.Configuration);
         var dapr = DaprSidecar.From(builder.Configuration);
-        var (routes, clusters) = GatewayRoutes.Build(backends, dapr);
-        var (portalRoute, portalCluster) = GatewayRoutes.Portal(builder.Configuration, dapr);
+        var health = GatewayDestinations.HealthChecks.From(builder.Configuration);
+        var (routes, clusters) = GatewayRoutes.Build(backends, dapr, health);
+        var (portalRoute, portalCluster) = GatewayRoutes.Portal(builder.Configuration, dapr, health);
         builder.Services.AddReverseProxy().LoadFromMemory([.. routes, portalRoute], [.. clusters, portalCluster]);
+        builder.Services.AddGatewayHealthChecks(health);
         builder.Services.AddGatewayRateLimits(builder.Configuration);
         builder.Services.AddGatewayForwardedHeaders(builder.Configuration);
 

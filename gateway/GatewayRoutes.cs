@@ -15,7 +15,7 @@ namespace Accreditation.Gateway;
 public static class GatewayRoutes
 {
     /// <summary>A service behind the gateway; its Dapr app id is its name.</summary>
-    public sealed record Backend(string Name, string Address, IReadOnlyList<FileDescriptor> Contracts,
+    public sealed record Backend(string Name, IReadOnlyList<string> Addresses, IReadOnlyList<FileDescriptor> Contracts,
         bool RequiresToken, IReadOnlyList<string> ExtraPaths)
     {
         /// <summary>Paths served without a token even where the service's other routes need one (published documents).</summary>
@@ -29,17 +29,11 @@ public static class GatewayRoutes
     {
         // Through Dapr the sidecar finds the service by app id: no address to configure.
         var viaDapr = DaprSidecar.From(configuration) is not null;
-        var services = configuration.ReadSettings<ServicesOptions>(ServicesOptions.Section);
-        string Address(string name)
+        IReadOnlyList<string> Address(string name)
         {
-            var address = name switch
-            {
-                nameof(services.Identity) => services.Identity,
-                nameof(services.Registration) => services.Registration,
-                nameof(services.Objections) => services.Objections,
-                _ => services.Notifications,
-            };
-            return address ?? (viaDapr ? "" : throw ServicesOptions.Missing(name));
+            var addresses = GatewayDestinations.Addresses(configuration, name);
+            return addresses.Count > 0 || viaDapr ? addresses
+                : throw ServicesOptions.Missing(name);
         }
         return
         [
@@ -59,8 +53,10 @@ public static class GatewayRoutes
     public static IEnumerable<ServiceDescriptor> Services(IEnumerable<Backend> backends) =>
         backends.SelectMany(b => b.Contracts).SelectMany(f => f.Services);
 
-    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IReadOnlyList<Backend> backends, DaprSidecar? dapr = null)
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IReadOnlyList<Backend> backends, DaprSidecar? dapr = null,
+        GatewayDestinations.HealthChecks? health = null)
     {
+        health ??= GatewayDestinations.HealthChecks.Default;
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
         // The services listen with HTTP/2 only (gRPC needs it); JSON calls travel as HTTP/2 too.
@@ -71,7 +67,7 @@ public static class GatewayRoutes
             // as gRPC), its HTTP port for JSON and the token endpoint (HTTP service invocation).
             var grpcCluster = backend.Name;
             var jsonCluster = dapr is null ? backend.Name : $"{backend.Name}-http";
-            clusters.Add(Cluster(grpcCluster, dapr?.GrpcEndpoint ?? backend.Address, http2));
+            clusters.Add(dapr is null ? GatewayDestinations.Cluster(grpcCluster, backend.Addresses, http2, health) : Cluster(grpcCluster, dapr.GrpcEndpoint, http2));
             if (dapr is not null)
                 clusters.Add(Cluster(jsonCluster, dapr.HttpEndpoint, null));
             var appId = dapr is null ? null : backend.Name;
@@ -91,23 +87,22 @@ public static class GatewayRoutes
         return (routes.DistinctBy(r => r.RouteId).ToList(), clusters);
     }
 
-    static ClusterConfig Cluster(string id, string address, ForwarderRequestConfig? request) => new()
-    {
-        ClusterId = id,
-        Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = address } },
-        HttpRequest = request,
-    };
+    // The sidecar: one destination, no health checks of ours.
+    static ClusterConfig Cluster(string id, string address, ForwarderRequestConfig? request) =>
+        GatewayDestinations.Cluster(id, [address], request, health: null);
 
     /// <summary>
     /// The web portal (Services:Portal) answers every path no service claims: its pages start with a
     /// language (/en/...), which no API route does. The portal signs people in itself (its session
     /// cookie), so the edge asks for no token here; the budgets below still apply to its forms.
     /// </summary>
-    public static (RouteConfig Route, ClusterConfig Cluster) Portal(IConfiguration configuration, DaprSidecar? dapr)
+    public static (RouteConfig Route, ClusterConfig Cluster) Portal(IConfiguration configuration, DaprSidecar? dapr,
+        GatewayDestinations.HealthChecks? health = null)
     {
         const string name = "portal";
-        var configured = configuration.ReadSettings<ServicesOptions>(ServicesOptions.Section).Portal;
-        var address = configured ?? (dapr is null ? throw ServicesOptions.Missing("Portal") : "");
+        var addresses = GatewayDestinations.Addresses(configuration, "Portal");
+        if (addresses.Count == 0 && dapr is null)
+            throw ServicesOptions.Missing("Portal");
         var route = new RouteConfig
         {
             RouteId = name,
@@ -120,7 +115,9 @@ public static class GatewayRoutes
         };
         // The portal is an ordinary web app: HTTP/1.1 in cleartext.
         var http11 = new ForwarderRequestConfig { Version = System.Net.HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
-        return (route, Cluster(name, dapr?.HttpEndpoint ?? address, http11));
+        return (route, dapr is null
+            ? GatewayDestinations.Cluster(name, addresses, http11, health ?? GatewayDestinations.HealthChecks.Default)
+            : Cluster(name, dapr.HttpEndpoint, http11));
     }
 
     // Authentication at the edge; each service still checks the token and the object itself.

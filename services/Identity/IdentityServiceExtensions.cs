@@ -19,7 +19,7 @@ public static class IdentityServiceExtensions
         var settings = IdentitySettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
 
-        builder.AddServiceDatabase<IdentityDb>("identity");
+        builder.AddServiceDatabase<IdentityDb, PostgreSqlIdentityDb>("identity");
         // After AddServiceDatabase: hosted services start in registration order, so the tables exist by then.
         builder.Services.AddHostedService<ClientSeeder>();
         builder.Services.AddHostedService<StaffSeeder>();

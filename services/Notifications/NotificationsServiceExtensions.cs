@@ -28,7 +28,7 @@ public static class NotificationsServiceExtensions
         var witness = LedgerWitnessSettings.From(builder.Configuration);
         builder.Services.AddSingleton(witness);
 
-        builder.AddServiceDatabase<NotificationsDb>("notifications");
+        builder.AddServiceDatabase<NotificationsDb, PostgreSqlNotificationsDb>("notifications");
         builder.AddEventBus<NotificationsDb>("notifications", consume =>
         {
             consume
@@ -62,7 +62,7 @@ public static class NotificationsServiceExtensions
         });
         if (witness.Enabled)
         {
-            builder.Services.AddGrpcClient<Accreditation.Registration.V1.LedgerService.LedgerServiceClient>(o => o.Address = witness.Log);
+            builder.Services.AddLedgerLogChannel(witness);
             builder.Services.AddScoped<LedgerLogClient>();
         }
         builder.Services.AddSingleton(NoticeTemplates.Embedded);

@@ -12,7 +12,7 @@ public static class ObjectionsServiceExtensions
 {
     public static WebApplicationBuilder AddObjectionsService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<ObjectionsDb>("objections");
+        builder.AddServiceDatabase<ObjectionsDb, PostgreSqlObjectionsDb>("objections");
         builder.AddEventBus<ObjectionsDb>("objections", consume => consume
             .On<ApplicationsCirculated, ApplicationsCirculatedHandler>()
             .On<ApplicationWithdrawn, ApplicationWithdrawnHandler>()

@@ -16,7 +16,7 @@ public static class RegistrationServiceExtensions
 {
     public static WebApplicationBuilder AddRegistrationService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<RegistrationDb>("registration");
+        builder.AddServiceDatabase<RegistrationDb, PostgreSqlRegistrationDb>("registration");
         builder.AddEventBus<RegistrationDb>("registration", consume => consume
             .On<ObjectionWindowClosed, ObjectionWindowClosedHandler>()
             .On<ObjectionFiled, ObjectionFiledLedgerHandler>()

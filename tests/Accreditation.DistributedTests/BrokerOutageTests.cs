@@ -15,12 +15,7 @@ public sealed class BrokerOutageTests(DistributedSystem system, ITestOutputHelpe
     public async Task RabbitMq_stopped_for_30_seconds_under_load_loses_no_request_answered_ok_and_the_outboxes_drain()
     {
         var officer = await _api.OfficerTokenAsync();
-        var organizations = new List<(User User, string Id)>();
-        for (var i = 0; i < 8; i++)
-        {
-            var user = await _api.SignUpAsync();
-            organizations.Add((user, (await _api.CreateOrganizationAsync(user, $"Outage Watch {i}")).OrganizationId));
-        }
+        var organizations = await _api.OrganizationsAsync(8, "Outage Watch");
 
         await system.RabbitMqCtlAsync("stop_app");
         var clock = Stopwatch.StartNew();
@@ -33,20 +28,7 @@ public sealed class BrokerOutageTests(DistributedSystem system, ITestOutputHelpe
             while (clock.Elapsed < Outage)
             {
                 var dialogue = (await _api.CreateDialogueAsync(officer)).DialogueId;
-                await Parallel.ForEachAsync(organizations, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (org, _) =>
-                {
-                    try
-                    {
-                        var application = (await _api.ApplyAsync(org.User, org.Id, dialogue)).ApplicationId;
-                        await _api.ScreenEligibleAsync(officer, application);
-                        lock (answeredOk)
-                            answeredOk.Add((org.User, application));
-                    }
-                    catch (Grpc.Core.RpcException)
-                    {
-                        Interlocked.Increment(ref failed);
-                    }
-                });
+                failed += await _api.ApplyAndScreenAsync(officer, organizations, dialogue, answeredOk);
             }
         }
         finally
@@ -68,9 +50,9 @@ public sealed class BrokerOutageTests(DistributedSystem system, ITestOutputHelpe
         Assert.True(accounting.Balanced, accounting.ToString());
 
         // Each answered request's events crossed the broker afterwards: the received and eligible notices exist.
-        var noticed = (await Accounting.QueryAsync(system.Database("notifications"),
-                "SELECT ApplicationId, Kind FROM Notices WHERE Kind IN ('application-received', 'application-eligible') AND ApplicationId IS NOT NULL",
-                r => (Id: r.GetString(0).ToUpperInvariant(), Kind: r.GetString(1))))
+        var noticed = (await system.QueryAsync("notifications",
+                "SELECT \"ApplicationId\", \"Kind\" FROM \"Notices\" WHERE \"Kind\" IN ('application-received', 'application-eligible') AND \"ApplicationId\" IS NOT NULL",
+                r => (Id: Accounting.Id(r, 0), Kind: r.GetString(1))))
             .ToHashSet();
         Assert.All(answeredOk, a =>
         {

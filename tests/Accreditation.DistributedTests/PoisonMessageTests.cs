@@ -43,7 +43,7 @@ public sealed class PoisonMessageTests(DistributedSystem system)
             await Api.EventuallyAsync(() => system.QueueDepthsAsync(), q => q.GetValueOrDefault("registration_error") >= 1,
                 "the poison message in registration_error");
             // The operator's log line and the message itself, with its exception in the MT-Fault headers.
-            Assert.Contains(File.ReadLines(system.Log("registration")), line => line.Contains($"{poisonId}") && line.Contains("failed after its retries"));
+            Assert.Contains(system.Logs("registration").SelectMany(File.ReadLines), line => line.Contains($"{poisonId}") && line.Contains("failed after its retries"));
             var dead = await ReadErrorQueueAsync(bus, "registration_error", poisonId);
             Assert.Equal(poison.CirculationId, dead.Message.CirculationId);
             Assert.Contains("not found", dead.Exception, StringComparison.OrdinalIgnoreCase);

@@ -86,5 +86,17 @@ public sealed class HttpAddressAttribute : ValidationAttribute
     public HttpAddressAttribute() : base("must be an absolute http(s) address, e.g. http://127.0.0.1:5101.") { }
 
     public override bool IsValid(object? value) =>
-        value is null or "" || value is string text && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+        value is null or "" || value is string text && IsHttp(text);
+
+    internal static bool IsHttp(string text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+}
+
+/// <summary>One absolute http(s) address, or several with ',' or ';' between them (a service's replicas).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class HttpAddressesAttribute : ValidationAttribute
+{
+    public HttpAddressesAttribute() : base("must be an absolute http(s) address, or several with ',' between them, e.g. http://127.0.0.1:5102,http://127.0.0.1:5112.") { }
+
+    public override bool IsValid(object? value) =>
+        value is null or "" || value is string text && ServicesOptions.Replicas(text) is { Count: > 0 } all && all.All(HttpAddressAttribute.IsHttp);
 }

@@ -1,5 +1,4 @@
 using Accreditation.ServiceDefaults.Errors;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Accreditation.ServiceDefaults.Data;
@@ -9,8 +8,10 @@ public static class UnitOfWork
     const int MaxAttempts = 6;
 
     /// <summary>
-    /// Runs a unit of work and retries all of it when SQLite reports its single writer busy
-    /// (EF Core has no retrying strategy for SQLite) or another writer changed the same row first. The work must load what it changes, so a
+    /// Runs a unit of work and retries all of it when the database refuses a write to a concurrent
+    /// writer (<see cref="WriteConflict"/>: SQLite's busy single writer, for which EF Core has no retrying
+    /// strategy; PostgreSQL's serialization failures and deadlocks) or another writer changed the same
+    /// row first. The work must load what it changes, so a
     /// retry starts from fresh state; one SaveChanges inside it commits state and outbox together.
     /// </summary>
     public static async Task<T> RetryOnBusyAsync<T>(this DbContext db, Func<CancellationToken, Task<T>> work, CancellationToken ct)
@@ -21,7 +22,7 @@ public static class UnitOfWork
             {
                 return await work(ct);
             }
-            catch (Exception ex) when ((IsBusy(ex) || ex is DbUpdateConcurrencyException) && attempt < MaxAttempts)
+            catch (Exception ex) when ((WriteConflict.Is(ex) || ex is DbUpdateConcurrencyException) && attempt < MaxAttempts)
             {
                 db.ChangeTracker.Clear();
                 await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt * attempt + Random.Shared.Next(20)), ct);
@@ -34,12 +35,12 @@ public static class UnitOfWork
 
     /// <summary>
     /// The same inside one explicit transaction, for work whose reads must still hold when it
-    /// writes (SQLite then refuses a write on a stale snapshot as busy, and the retry re-reads).
+    /// writes: the database's only writer while it runs (<see cref="WriteTransaction"/>).
     /// </summary>
     public static Task<T> RetryInTransactionAsync<T>(this DbContext db, Func<CancellationToken, Task<T>> work, CancellationToken ct) =>
         db.RetryOnBusyAsync(async token =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            await using var transaction = await db.Database.BeginWriteTransactionAsync(token);
             var result = await work(token);
             await transaction.CommitAsync(token);
             return result;
@@ -52,16 +53,10 @@ public static class UnitOfWork
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             db.ChangeTracker.Clear();
             throw duplicate;
         }
     }
-
-    public static bool IsUniqueViolation(Exception ex) =>
-        ex.GetBaseException() is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
-
-    static bool IsBusy(Exception ex) =>
-        ex.GetBaseException() is SqliteException { SqliteErrorCode: 5 or 6 };
 }

@@ -1,8 +1,8 @@
 using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
+using Accreditation.ServiceDefaults.Data;
 using Grpc.Core;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RpcStatus = Google.Rpc.Status;
 
@@ -37,7 +37,7 @@ public static class RichStatus
             Violations = { new QuotaFailure.Types.Violation { Subject = e.Quota, QuotaId = e.Quota, QuotaValue = e.Limit, Description = e.Message } },
         }),
         AccessDeniedException e => Build(Code.PermissionDenied, e, domain),
-        DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } sqlite } when sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal) =>
+        DbUpdateException e when UniqueViolation.Is(e) =>
             Build(Code.AlreadyExists, "This already exists.", CommonReasons.Duplicate, domain, new Dictionary<string, string>()),
         RpcException e => From(e.Status, domain),
         _ => null,

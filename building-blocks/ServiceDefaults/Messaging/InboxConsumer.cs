@@ -27,7 +27,7 @@ public sealed class InboxConsumer<TEvent, TDb, THandler>(IServiceProvider servic
 
         var handled = await db.RetryOnBusyAsync(async ct =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
             var inbox = db.Set<InboxMessage>();
             if (await inbox.AnyAsync(m => m.MessageId == messageId && m.Consumer == ConsumerName, ct))
                 return Duplicate(messageId);
@@ -37,7 +37,7 @@ public sealed class InboxConsumer<TEvent, TDb, THandler>(IServiceProvider servic
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
             {
                 if (await IsDuplicateAsync(messageId))
                     return Duplicate(messageId); // a concurrent delivery of the same message won the race

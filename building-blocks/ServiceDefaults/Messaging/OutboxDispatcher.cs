@@ -67,6 +67,10 @@ public sealed class OutboxDispatcher<TDb>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        // Several replicas share a PostgreSQL outbox: one of them dispatches at a time (see OutboxClaim).
+        await using var claim = await OutboxClaim.TryTakeAsync(db, ct);
+        if (claim is null)
+            return 0;
         var now = wall.GetUtcNow();
         var due = await db.Set<OutboxMessage>()
             .Where(m => m.SentAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now))

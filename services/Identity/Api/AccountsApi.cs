@@ -68,7 +68,7 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
             {
                 result = await users.CreateAsync(user, request.Password);
             }
-            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
             {
                 // Two sign-ups with one address at once: the other one made the account.
                 return null;

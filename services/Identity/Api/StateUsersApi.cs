@@ -50,7 +50,7 @@ public sealed class StateUsersApi(UserManager<AccountUser> users, IdentityDb db,
                 // No password: nobody can sign in as the user before it has read the e-mail.
                 result = await users.CreateAsync(created);
             }
-            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
             {
                 throw duplicate;
             }

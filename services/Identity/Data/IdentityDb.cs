@@ -6,9 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Accreditation.Identity.Data;
 
-/// <summary>Accounts (ASP.NET Core Identity), OpenIddict's applications, our API clients' roles and the outbox, in one SQLite file.</summary>
-public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<AccountUser>(options)
+/// <summary>Accounts (ASP.NET Core Identity), OpenIddict's applications, our API clients' roles and the outbox, in one database (a SQLite file or PostgreSQL).</summary>
+public class IdentityDb : IdentityDbContext<AccountUser>
 {
+    public IdentityDb(DbContextOptions<IdentityDb> options) : base(options) { }
+
+    /// <summary>For the provider's own context type (<see cref="PostgreSqlIdentityDb"/>: its own migrations).</summary>
+    protected IdentityDb(DbContextOptions options) : base(options) { }
+
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<AccountSession> Sessions => Set<AccountSession>();
 

@@ -22,7 +22,7 @@ public static class StaffCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct = default)
     {
         var builder = Host.CreateApplicationBuilder(args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
-        builder.Services.AddDbContext<IdentityDb>(options => options.UseSqlite(SqliteDatabaseExtensions.ConnectionString(builder.Configuration, "identity")));
+        builder.Services.AddServiceDbContext<IdentityDb, PostgreSqlIdentityDb>(builder.Configuration, "identity");
         builder.Services.AddLogging();
         builder.Services.AddAccounts();
         using var host = builder.Build();

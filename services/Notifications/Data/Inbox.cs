@@ -65,7 +65,7 @@ public sealed class Inbox(NotificationsDb db, TimeProvider clock)
             {
                 await db.SaveChangesAsync(token);
             }
-            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
             {
                 db.ChangeTracker.Clear(); // the same State marked it read concurrently: done already
             }

@@ -5,8 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Accreditation.Notifications.Data;
 
-public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) : DbContext(options)
+public class NotificationsDb : DbContext
 {
+    public NotificationsDb(DbContextOptions<NotificationsDb> options) : base(options) { }
+
+    /// <summary>For the provider's own context type (<see cref="PostgreSqlNotificationsDb"/>: its own migrations).</summary>
+    protected NotificationsDb(DbContextOptions options) : base(options) { }
+
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<BroadcastRead> BroadcastReads => Set<BroadcastRead>();
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();

@@ -34,7 +34,7 @@ public sealed class ScreeningDigest(NotificationsDb db, ScreeningQueue queue, No
         {
             await db.SaveChangesAsync(token);
         }
-        catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             db.ChangeTracker.Clear(); // another replica wrote it first
             return false;

@@ -5,8 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Accreditation.Objections.Data;
 
-public sealed class ObjectionsDb(DbContextOptions<ObjectionsDb> options) : DbContext(options)
+public class ObjectionsDb : DbContext
 {
+    public ObjectionsDb(DbContextOptions<ObjectionsDb> options) : base(options) { }
+
+    /// <summary>For the provider's own context type (<see cref="PostgreSqlObjectionsDb"/>: its own migrations).</summary>
+    protected ObjectionsDb(DbContextOptions options) : base(options) { }
+
     public DbSet<Circulation> Circulations => Set<Circulation>();
     public DbSet<CirculatedApplicant> Applicants => Set<CirculatedApplicant>();
 

@@ -9,8 +9,13 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Accreditation.Registration.Data;
 
-public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : DbContext(options)
+public class RegistrationDb : DbContext
 {
+    public RegistrationDb(DbContextOptions<RegistrationDb> options) : base(options) { }
+
+    /// <summary>For the provider's own context type (<see cref="PostgreSqlRegistrationDb"/>: its own migrations).</summary>
+    protected RegistrationDb(DbContextOptions options) : base(options) { }
+
     public DbSet<Dialogue> Dialogues => Set<Dialogue>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
@@ -41,7 +46,7 @@ public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : D
     public async Task<int> SaveWithLedgerAsync(CancellationToken ct = default)
     {
         var ownTransaction = PendingStatusChanges().Count > 0 && Database.CurrentTransaction is null;
-        await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(ct) : null;
+        await using var transaction = ownTransaction ? await Database.BeginWriteTransactionAsync(ct) : null;
         await RecordInLedgerAsync(ct);
         var saved = await SaveChangesAsync(ct);
         if (transaction is not null)
@@ -75,7 +80,7 @@ public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : D
         if (PendingStatusChanges().Count > 0)
             throw new InvalidOperationException("Status changes are saved with SaveWithLedgerAsync, which records them in the ledger.");
         var ownTransaction = ChangeTracker.Entries<LedgerEntry>().Any(e => e.State == EntityState.Added) && Database.CurrentTransaction is null;
-        await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = ownTransaction ? await Database.BeginWriteTransactionAsync(cancellationToken) : null;
         var saved = await SaveLedgerSafelyAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null)
             await transaction.CommitAsync(cancellationToken);
@@ -105,7 +110,7 @@ public sealed class RegistrationDb(DbContextOptions<RegistrationDb> options) : D
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         }
-        catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex) && ex.GetBaseException().Message.Contains("LedgerEntries.", StringComparison.Ordinal))
+        catch (DbUpdateException ex) when (UniqueViolation.On(ex, "LedgerEntries"))
         {
             // Another writer appended after the same head: a retry of the whole unit re-reads it.
             // (No inner exception: callers would read the unique violation as a domain duplicate.)

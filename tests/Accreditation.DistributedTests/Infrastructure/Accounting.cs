@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
@@ -5,7 +6,7 @@ namespace Accreditation.DistributedTests.Infrastructure;
 
 /// <summary>
 /// What every outbox accepted against what every consumer's inbox recorded, read from the services'
-/// SQLite files: each committed event must reach each service subscribed to it, once.
+/// databases: each committed event must reach each service subscribed to it, once.
 /// </summary>
 public sealed record Accounting(int Accepted, int Pending, int Delivered, int Missing, int InErrorQueues, int DuplicatesIgnored)
 {
@@ -30,7 +31,7 @@ public sealed record Accounting(int Accepted, int Pending, int Delivered, int Mi
         $"events accepted (outbox row x subscriber) {Accepted}, still pending in outboxes {Pending}, delivered (inbox rows) {Delivered}, " +
         $"missing {Missing}, in error queues {InErrorQueues}, redeliveries ignored by inboxes {DuplicatesIgnored}";
 
-    /// <summary>Outbox rows of every service not yet published (read from the files; the broker may be down).</summary>
+    /// <summary>Outbox rows of every service not yet published (read from the databases; the broker may be down).</summary>
     public static async Task<int> PendingAsync(ISystemUnderTest system) =>
         (await OutboxAsync(system)).Count(r => !r.Sent);
 
@@ -38,9 +39,9 @@ public sealed record Accounting(int Accepted, int Pending, int Delivered, int Mi
     {
         var outbox = new List<(string Id, string Type, bool Sent)>();
         foreach (var service in Publishers)
-            outbox.AddRange(await QueryAsync(system.Database(service),
-                "SELECT MessageId, Type, SentAt IS NOT NULL FROM OutboxMessages",
-                r => (r.GetString(0).ToUpperInvariant(), r.GetString(1), r.GetBoolean(2))));
+            outbox.AddRange(await system.QueryAsync(service,
+                "SELECT \"MessageId\", \"Type\", \"SentAt\" IS NOT NULL FROM \"OutboxMessages\"",
+                r => (Id(r, 0), r.GetString(1), Convert.ToBoolean(r.GetValue(2)))));
         return outbox;
     }
 
@@ -51,7 +52,7 @@ public sealed record Accounting(int Accepted, int Pending, int Delivered, int Mi
         int accepted = 0, delivered = 0;
         foreach (var (service, types) in Subscribers)
         {
-            var inbox = (await QueryAsync(system.Database(service), "SELECT MessageId FROM InboxMessages", r => r.GetString(0).ToUpperInvariant())).ToHashSet();
+            var inbox = (await system.QueryAsync(service, "SELECT \"MessageId\" FROM \"InboxMessages\"", r => Id(r, 0))).ToHashSet();
             foreach (var row in outbox.Where(r => types.Any(t => r.Type == Contracts + t)))
             {
                 accepted++;
@@ -65,13 +66,22 @@ public sealed record Accounting(int Accepted, int Pending, int Delivered, int Mi
 
     /// <summary>The inbox logs each redelivery it ignores (Accreditation.Messaging.Inbox, Debug, enabled by the script).</summary>
     public static int DuplicatesLogged(ISystemUnderTest system) =>
-        Subscribers.Keys.Select(system.Log).Distinct().Sum(log => File.Exists(log)
+        Subscribers.Keys.SelectMany(system.Logs).Distinct().Sum(log => File.Exists(log)
             ? Regex.Matches(File.ReadAllText(log), @"Duplicate \w+ [0-9a-f-]{36} ignored by").Count
             : 0);
 
-    public static async Task<List<T>> QueryAsync<T>(string database, string sql, Func<SqliteDataReader, T> read)
+    /// <summary>An id column as the API spells it, upper-cased (SQLite keeps Guids as upper-case text, PostgreSQL as uuid).</summary>
+    public static string Id(DbDataReader row, int column) => Convert.ToString(row.GetValue(column))!.ToUpperInvariant();
+
+    /// <summary>A count, whichever integer type the engine answers with.</summary>
+    public static int Count(DbDataReader row, int column) => Convert.ToInt32(row.GetValue(column));
+
+    public static Task<List<T>> SqliteQueryAsync<T>(string file, string sql, Func<DbDataReader, T> read) =>
+        ReadAsync(new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 5 }.ToString()), sql, read);
+
+    public static async Task<List<T>> ReadAsync<T>(DbConnection unopened, string sql, Func<DbDataReader, T> read)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 5 }.ToString());
+        await using var connection = unopened;
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

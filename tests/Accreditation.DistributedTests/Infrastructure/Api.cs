@@ -84,6 +84,43 @@ public sealed class Api(ISystemUnderTest system) : GatewayClients(() => system.G
             Deadline = Timestamp.FromDateTimeOffset(deadline),
         }, Bearer(officer));
 
+    /// <summary>Organizations, each with its owner's account, created one after the other.</summary>
+    public async Task<List<(User User, string Id)>> OrganizationsAsync(int count, string name)
+    {
+        var organizations = new List<(User User, string Id)>();
+        for (var i = 0; i < count; i++)
+        {
+            var user = await SignUpAsync();
+            organizations.Add((user, (await CreateOrganizationAsync(user, $"{name} {i}")).OrganizationId));
+        }
+        return organizations;
+    }
+
+    /// <summary>
+    /// Every organization applies to the dialogue and is screened eligible; each application whose
+    /// two calls were answered OK is added to <paramref name="answeredOk"/>. Returns how many failed.
+    /// </summary>
+    public async Task<int> ApplyAndScreenAsync(string officer, IEnumerable<(User User, string Id)> organizations, string dialogue,
+        List<(User User, string Application)> answeredOk)
+    {
+        var failed = 0;
+        await Parallel.ForEachAsync(organizations, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (org, _) =>
+        {
+            try
+            {
+                var application = (await ApplyAsync(org.User, org.Id, dialogue)).ApplicationId;
+                await ScreenEligibleAsync(officer, application);
+                lock (answeredOk)
+                    answeredOk.Add((org.User, application));
+            }
+            catch (RpcException)
+            {
+                Interlocked.Increment(ref failed);
+            }
+        });
+        return failed;
+    }
+
     public async Task<RegistrationV1.Application> GetAsync(User user, string applicationId) =>
         (await Applications.GetApplicationAsync(new RegistrationV1.GetApplicationRequest { ApplicationId = applicationId }, user.Call)).Application;
 

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Grpc.Core;
 using Xunit.Abstractions;
 using ObjectionsV1 = Accreditation.Objections.V1;
+using RegistrationV1 = Accreditation.Registration.V1;
 
 namespace Accreditation.DistributedTests.Infrastructure;
 
@@ -10,10 +12,11 @@ namespace Accreditation.DistributedTests.Infrastructure;
 /// circulated with a short window, objected to and decided while a killer SIGKILLs processes at
 /// random moments (and right after a circulation is answered OK, where the standalone topology once
 /// lost its events) and starts them again. Afterwards every application is decided, every event
-/// reached every subscriber once in effect, and nothing was applied or written twice.
+/// reached every subscriber once in effect, nothing was applied or written twice, and the ledger
+/// is one verified chain. <paramref name="afterKills"/> waits for restarts still under way.
 /// </summary>
 public sealed class CrashScenario(ISystemUnderTest system, ITestOutputHelper output, string label,
-    Func<int, Task<string>> killAndRestart, int minimumKills = 20)
+    Func<int, Task<string>> killAndRestart, int minimumKills = 20, Func<Task>? afterKills = null)
 {
     const int OrganizationCount = 30;
     const int DialogueCount = 10;
@@ -21,6 +24,7 @@ public sealed class CrashScenario(ISystemUnderTest system, ITestOutputHelper out
 
     public async Task RunAsync()
     {
+        var clock = Stopwatch.StartNew();
         var officer = await _api.OfficerTokenAsync();
         var austria = await _api.StateTokenAsync("AUT");
         var dialogues = new List<string>();
@@ -64,7 +68,7 @@ public sealed class CrashScenario(ISystemUnderTest system, ITestOutputHelper out
                 // A retry of a screening that had committed finds it Eligible already.
                 await ParallelAsync(ofDialogue, 4, id => Api.PersistAsync(async () => { await _api.ScreenEligibleAsync(officer, id); return true; },
                     ex => ex.StatusCode == StatusCode.FailedPrecondition));
-                await Api.PersistAsync(() => _api.CirculateAsync(officer, dialogue, DateTimeOffset.UtcNow.AddSeconds(10)),
+                await Api.PersistAsync(() => _api.CirculateAsync(officer, dialogue, DateTimeOffset.UtcNow.AddSeconds(20)),
                     ex => ex.StatusCode == StatusCode.FailedPrecondition);
                 circulated.Release();
                 // Austria objects to every fourth applicant; only objections answered OK count.
@@ -80,20 +84,23 @@ public sealed class CrashScenario(ISystemUnderTest system, ITestOutputHelper out
         {
             workDone.Cancel();
             await killer;
+            if (afterKills is not null)
+                await afterKills();
         }
 
         var ids = applications.Select(a => a.Application.ToUpperInvariant()).ToHashSet();
-        var decided = await Api.EventuallyAsync(async () => (await Accounting.QueryAsync(system.Database("registration"),
-                "SELECT Id, State FROM Applications WHERE State IN ('Admitted', 'NotAdmitted')", r => (Id: r.GetString(0), State: r.GetString(1))))
+        var decided = await Api.EventuallyAsync(async () => (await system.QueryAsync("registration",
+                "SELECT \"Id\", \"State\" FROM \"Applications\" WHERE \"State\" IN ('Admitted', 'NotAdmitted')", r => (Id: Accounting.Id(r, 0), State: r.GetString(1))))
                 .Where(a => ids.Contains(a.Id)).ToList(),
             d => d.Count == applications.Count, $"all {applications.Count} applications to be decided", seconds: 120);
         var accounting = await Accounting.SettledAsync(system);
-        var decisionNotices = await Api.EventuallyAsync(() => Accounting.QueryAsync(system.Database("notifications"),
-                "SELECT UPPER(ApplicationId), COUNT(*) FROM Notices WHERE Kind IN ('application-admitted', 'application-not-admitted') GROUP BY 1",
-                r => (Id: r.GetString(0), Count: r.GetInt32(1))),
+        var decisionNotices = await Api.EventuallyAsync(() => system.QueryAsync("notifications",
+                "SELECT \"ApplicationId\", COUNT(*) FROM \"Notices\" WHERE \"Kind\" IN ('application-admitted', 'application-not-admitted') GROUP BY \"ApplicationId\"",
+                r => (Id: Accounting.Id(r, 0), Count: Accounting.Count(r, 1))),
             n => ids.IsSubsetOf(n.Select(x => x.Id)), "every organization's decision notice");
         var summary = $"{applications.Count} applications, {kills} kills ({label}: {string.Join(", ", victims.GroupBy(v => v).Select(g => $"{g.Key} {g.Count()}"))}), " +
-            $"{objected.Count} objections answered OK, {decisionNotices.Count(n => ids.Contains(n.Id))} decision notices";
+            $"{objected.Count} objections answered OK, {decisionNotices.Count(n => ids.Contains(n.Id))} decision notices, " +
+            $"{accounting.Accepted} event deliveries, {accounting.DuplicatesIgnored} redeliveries suppressed by the inboxes, {clock.Elapsed.TotalSeconds:F0} s";
         output.WriteLine(summary);
         output.WriteLine(accounting.ToString());
         Console.WriteLine($"[crash test, {label}] {summary}; {accounting}");
@@ -103,26 +110,49 @@ public sealed class CrashScenario(ISystemUnderTest system, ITestOutputHelper out
         Assert.Equal(0, accounting.InErrorQueues);
         // Every objection answered OK stands (an attempt whose answer was lost with the process may stand too):
         // under EXCLUDE exactly the applicants with a standing objection are not admitted.
-        var standing = (await Accounting.QueryAsync(system.Database("objections"),
-            "SELECT ApplicationId FROM Objections WHERE WithdrawnAt IS NULL", r => r.GetString(0).ToUpperInvariant())).ToHashSet();
+        var standing = (await system.QueryAsync("objections",
+            "SELECT \"ApplicationId\" FROM \"Objections\" WHERE \"WithdrawnAt\" IS NULL", r => Accounting.Id(r, 0))).ToHashSet();
         Assert.True(objected.Select(id => id.ToUpperInvariant()).ToHashSet().IsSubsetOf(standing));
         Assert.All(decided, a => Assert.Equal(standing.Contains(a.Id) ? "NotAdmitted" : "Admitted", a.State));
 
         // No second effect: one transition per step, one window closure in the ledger, one notice per event and recipient.
-        var transitions = await Accounting.QueryAsync(system.Database("registration"),
-            "SELECT ApplicationId, \"To\", COUNT(*) FROM StatusChanges GROUP BY ApplicationId, \"To\"", r => (Id: r.GetString(0), To: r.GetString(1), Count: r.GetInt32(2)));
+        var transitions = await system.QueryAsync("registration",
+            "SELECT \"ApplicationId\", \"To\", COUNT(*) FROM \"StatusChanges\" GROUP BY \"ApplicationId\", \"To\"", r => (Id: Accounting.Id(r, 0), To: r.GetString(1), Count: Accounting.Count(r, 2)));
         Assert.All(transitions.Where(t => ids.Contains(t.Id)), t => Assert.Equal(1, t.Count));
         Assert.Equal(applications.Count * 4, transitions.Count(t => ids.Contains(t.Id))); // Submitted, Eligible, Circulated, decided
-        var closures = await Accounting.QueryAsync(system.Database("registration"),
-            "SELECT ApplicationId, COUNT(*) FROM LedgerEntries WHERE Kind = 'window-closed' GROUP BY ApplicationId", r => (Id: r.GetString(0), Count: r.GetInt32(1)));
+        var closures = await system.QueryAsync("registration",
+            "SELECT \"ApplicationId\", COUNT(*) FROM \"LedgerEntries\" WHERE \"Kind\" = 'window-closed' GROUP BY \"ApplicationId\"", r => (Id: Accounting.Id(r, 0), Count: Accounting.Count(r, 1)));
         Assert.Equal(applications.Count, closures.Count(c => ids.Contains(c.Id)));
         Assert.All(closures, c => Assert.Equal(1, c.Count));
-        var repeatedNotices = await Accounting.QueryAsync(system.Database("notifications"),
-            "SELECT SourceMessageId, Recipient, Kind, IFNULL(ApplicationId, ''), COUNT(*) FROM Notices GROUP BY 1, 2, 3, 4 HAVING COUNT(*) > 1", r => r.GetString(0));
+        var repeatedNotices = await system.QueryAsync("notifications",
+            "SELECT \"SourceMessageId\", \"Recipient\", \"Kind\", \"ApplicationId\", COUNT(*) FROM \"Notices\" " +
+            "GROUP BY \"SourceMessageId\", \"Recipient\", \"Kind\", \"ApplicationId\" HAVING COUNT(*) > 1", r => Accounting.Id(r, 0));
         Assert.Empty(repeatedNotices);
         Assert.All(decisionNotices.Where(n => ids.Contains(n.Id)), n => Assert.Equal(1, n.Count));
-        var inObjections = await Accounting.QueryAsync(system.Database("objections"), "SELECT ApplicationId FROM Applicants", r => r.GetString(0).ToUpperInvariant());
+        var inObjections = await system.QueryAsync("objections", "SELECT \"ApplicationId\" FROM \"Applicants\"", r => Accounting.Id(r, 0));
         Assert.True(ids.IsSubsetOf(inObjections));
+
+        await AssertOneVerifiedChainAsync();
+    }
+
+    /// <summary>
+    /// The ledger is one linear history however many processes appended to it: sequences 1..N
+    /// without gap or repeat, each entry naming the one before, and the service's own verification
+    /// (hashes, Merkle root) passes.
+    /// </summary>
+    async Task AssertOneVerifiedChainAsync()
+    {
+        var chain = await system.QueryAsync("registration",
+            "SELECT \"Sequence\", \"PreviousHash\", \"Hash\" FROM \"LedgerEntries\" ORDER BY \"Sequence\"",
+            r => (Sequence: Convert.ToInt64(r.GetValue(0)), Previous: r.GetString(1), Hash: r.GetString(2)));
+        Assert.Equal(Enumerable.Range(1, chain.Count).Select(i => (long)i), chain.Select(e => e.Sequence));
+        Assert.All(chain.Skip(1).Zip(chain), pair => Assert.Equal(pair.Second.Hash, pair.First.Previous));
+        var auditor = await _api.ClientTokenAsync("secretariat-auditor");
+        var verified = await new RegistrationV1.LedgerService.LedgerServiceClient(system.Grpc)
+            .VerifyLedgerAsync(new RegistrationV1.VerifyLedgerRequest(), Api.Bearer(auditor));
+        Assert.True(verified.Ok, $"{verified.Problem} at entry {verified.EntrySequence}: {verified.Message}");
+        Assert.Equal(chain.Count, verified.Count);
+        output.WriteLine($"ledger: {chain.Count} entries, one chain, verified");
     }
 
     /// <summary>Files an objection once the circulation has reached Objections; false if the window closed first.</summary>

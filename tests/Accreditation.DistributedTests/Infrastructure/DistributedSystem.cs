@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using Grpc.Net.Client;
+using Npgsql;
 
 namespace Accreditation.DistributedTests.Infrastructure;
 
@@ -10,21 +12,40 @@ public sealed class DistributedCollection : ICollectionFixture<DistributedSystem
     public const string Name = "distributed system";
 }
 
+[CollectionDefinition(Name)]
+public sealed class ReplicatedCollection : ICollectionFixture<ReplicatedSystem>
+{
+    public const string Name = "replicated system on PostgreSQL";
+}
+
 /// <summary>
 /// The distributed topology as an operator starts it: scripts/run-distributed.sh brings up its own
 /// RabbitMQ node (free loopback port, data under a temporary run folder) and every service and the
 /// gateway as separate processes from their built binaries. Tests talk through the gateway, kill and
-/// restart processes, stop the broker, and read the services' SQLite files for the accounting.
+/// restart processes, stop the broker, and read the services' databases for the accounting.
 /// </summary>
-public sealed class DistributedSystem : IAsyncLifetime, ISystemUnderTest
+public class DistributedSystem : IAsyncLifetime, ISystemUnderTest
 {
     public static readonly string[] Services = ["identity", "registration", "objections", "notifications", "gateway"];
+    readonly bool _postgres;
+    static readonly string[] Replicated = ["registration", "objections"];
+    const int Replicas = 2;
 
-    public string RunDirectory { get; } = Path.Combine(Path.GetTempPath(), "accreditation-distributed", Guid.NewGuid().ToString("N")[..12]);
-    /// <summary>A base port: +0, +1 and +21..+24 the script's, +2 and +3 the broker's.</summary>
-    public int Port { get; } = LoopbackPorts.FreeBlock([0, 1, 2, 3, 21, 22, 23, 24]);
+    /// <summary>SQLite files, one process per service.</summary>
+    public DistributedSystem() : this(postgres: false) { }
+
+    protected DistributedSystem(bool postgres) => _postgres = postgres;
+
+    /// <summary>With PostgreSQL (the script's --postgres): two replicas each of Registration and Objections.</summary>
+    public bool Postgres => _postgres;
+    // Under a parent the postgres user may pass through (the script gives it the run folder itself).
+    static readonly string Parent = Path.Combine(Path.GetTempPath(), "accreditation-distributed");
+    public string RunDirectory { get; } = Path.Combine(Parent, Guid.NewGuid().ToString("N")[..12]);
+    // +0, +1 gateway, +2, +3 broker, +21..+25 the services and the portal, +26 PostgreSQL, +32, +33 the second replicas.
+    public int Port { get; } = LoopbackPorts.FreeBlock([0, 1, 2, 3, 21, 22, 23, 24, 25, 26, 32, 33]);
     public int AmqpPort => Port + 2;
     int DistPort => Port + 3;
+    public int PostgresPort => Port + 26;
     public Uri GatewayHttp => new($"http://127.0.0.1:{Port}/");
     public HttpClient Http { get; private set; } = null!;
     public GrpcChannel Grpc { get; private set; } = null!;
@@ -34,7 +55,12 @@ public sealed class DistributedSystem : IAsyncLifetime, ISystemUnderTest
     {
         if (!File.Exists("/usr/lib/rabbitmq/bin/rabbitmq-server"))
             throw new InvalidOperationException("rabbitmq-server is not installed (Debian package rabbitmq-server; .ci/run installs it).");
-        await ScriptAsync(TimeSpan.FromMinutes(4), "--detach", "--no-build");
+        if (_postgres && !Directory.Exists("/usr/lib/postgresql"))
+            throw new InvalidOperationException("postgresql is not installed (Debian package postgresql; scripts/test-prerequisites.sh installs it).");
+        Directory.CreateDirectory(Parent);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(Parent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        await ScriptAsync(TimeSpan.FromMinutes(_postgres ? 6 : 4), _postgres ? ["--detach", "--no-build", "--postgres"] : ["--detach", "--no-build"]);
         using var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RunDirectory, "data", "credentials.json")));
         Secrets = credentials.RootElement.GetProperty("Clients").EnumerateArray()
             .ToDictionary(c => c.GetProperty("ClientId").GetString()!, c => c.GetProperty("ClientSecret").GetString()!);
@@ -47,24 +73,45 @@ public sealed class DistributedSystem : IAsyncLifetime, ISystemUnderTest
         Grpc?.Dispose();
         Http?.Dispose();
         await ScriptAsync(TimeSpan.FromMinutes(1), "stop");
-        try { Directory.Delete(RunDirectory, recursive: true); } catch (IOException) { }
+        // ACCREDITATION_KEEP_RUN=1 keeps the run folder (logs, data) to look into a failure.
+        if (Environment.GetEnvironmentVariable("ACCREDITATION_KEEP_RUN") is not { Length: > 0 })
+            try { Directory.Delete(RunDirectory, recursive: true); } catch (IOException) { }
     }
 
-    public string Database(string service) => Path.Combine(RunDirectory, "data", $"{service}.db");
-    public string Log(string service) => Path.Combine(RunDirectory, "logs", $"{service}.log");
+    /// <summary>The processes of a service: registration-1 and registration-2 when it is replicated, else its name.</summary>
+    public IReadOnlyList<string> Instances(string service) =>
+        _postgres && Replicated.Contains(service) ? [.. Enumerable.Range(1, Replicas).Select(n => $"{service}-{n}")] : [service];
 
-    /// <summary>SIGKILL: no shutdown hooks, no flushing, whatever was between commit and publish stays there.</summary>
-    public void Kill(string service)
+    public IReadOnlyList<string> Logs(string service) => [.. Instances(service).Select(i => Path.Combine(RunDirectory, "logs", $"{i}.log"))];
+
+    public Task<List<T>> QueryAsync<T>(string service, string sql, Func<DbDataReader, T> read) => _postgres
+        ? Accounting.ReadAsync(new NpgsqlConnection(new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = PostgresPort,
+            Database = service,
+            Username = service,
+            Password = File.ReadAllText(Path.Combine(RunDirectory, "postgres", $"{service}.password")).Trim(),
+            // A fresh connection each time: pooled ones would not survive a restart of the server.
+            Pooling = false,
+            Timeout = 5,
+        }.ConnectionString), sql, read)
+        : Accounting.SqliteQueryAsync(Path.Combine(RunDirectory, "data", $"{service}.db"), sql, read);
+
+    /// <summary>SIGKILL of one process (a service, or one replica): no shutdown hooks, no flushing, whatever was between commit and publish stays there.</summary>
+    public void Kill(string instance)
     {
-        var pid = int.Parse(File.ReadAllText(Path.Combine(RunDirectory, "pids", $"{service}.pid")).Trim());
+        var pid = int.Parse(File.ReadAllText(Path.Combine(RunDirectory, "pids", $"{instance}.pid")).Trim());
         using var process = Process.GetProcessById(pid);
         process.Kill();
         process.WaitForExit(10_000);
     }
 
-    public Task RestartAsync(string service) => ScriptAsync(TimeSpan.FromMinutes(2), "restart", service);
+    public Task RestartAsync(string instance) => ScriptAsync(TimeSpan.FromMinutes(2), "restart", instance);
 
     public Task<string> RabbitMqCtlAsync(params string[] args) => ScriptAsync(TimeSpan.FromMinutes(1), ["rabbitmqctl", .. args]);
+
+    public Task<string> PgCtlAsync(params string[] args) => ScriptAsync(TimeSpan.FromMinutes(4), ["pg_ctl", .. args]);
 
     public async Task<int> FailedMessagesAsync() =>
         (await QueueDepthsAsync()).Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Value);
@@ -87,6 +134,10 @@ public sealed class DistributedSystem : IAsyncLifetime, ISystemUnderTest
             ["ACCREDITATION_PORT"] = Port.ToString(),
             ["ACCREDITATION_RABBITMQ_PORT"] = AmqpPort.ToString(),
             ["ACCREDITATION_RABBITMQ_DIST_PORT"] = DistPort.ToString(),
+            ["ACCREDITATION_POSTGRES_PORT"] = PostgresPort.ToString(),
+            // A killed replica is noticed within a second or two, a restarted one back within three.
+            ["Gateway__HealthChecks__Interval"] = "00:00:01",
+            ["Gateway__HealthChecks__ReactivationPeriod"] = "00:00:03",
             ["ACCREDITATION_CONFIGURATION"] = BuildOutput.Configuration,
             // Fast polling and no rate limits: the tests drive hundreds of calls from one address.
             ["Objections__DeadlinePollInterval"] = "00:00:00.200",
@@ -100,3 +151,6 @@ public sealed class DistributedSystem : IAsyncLifetime, ISystemUnderTest
         return output;
     }
 }
+
+/// <summary>The distributed topology on PostgreSQL with two replicas of Registration and Objections behind the gateway.</summary>
+public sealed class ReplicatedSystem() : DistributedSystem(postgres: true);

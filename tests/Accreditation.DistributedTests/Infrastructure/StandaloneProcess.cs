@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using Grpc.Net.Client;
@@ -66,7 +67,7 @@ public sealed class StandaloneProcess : IAsyncLifetime, ISystemUnderTest
         start.Environment["Gateway__RateLimits__Email__PermitLimit"] = "100000";
         start.Environment["Logging__LogLevel__Accreditation.Messaging.Inbox"] = "Debug";
         var process = Process.Start(start)!;
-        var log = new StreamWriter(Log("host"), append: true) { AutoFlush = true };
+        var log = new StreamWriter(HostLog, append: true) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.Exited += (_, _) => { lock (log) log.Dispose(); };
@@ -79,7 +80,7 @@ public sealed class StandaloneProcess : IAsyncLifetime, ISystemUnderTest
         await Api.EventuallyAsync(async () =>
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"The standalone host exited with {process.ExitCode}; see {Log("host")}:\n{File.ReadAllText(Log("host"))[^Math.Min(4000, File.ReadAllText(Log("host")).Length)..]}");
+                throw new InvalidOperationException($"The standalone host exited with {process.ExitCode}; see {HostLog}:\n{File.ReadAllText(HostLog)[^Math.Min(4000, File.ReadAllText(HostLog).Length)..]}");
             try
             {
                 using var response = await Http.GetAsync("/healthz");
@@ -107,16 +108,19 @@ public sealed class StandaloneProcess : IAsyncLifetime, ISystemUnderTest
 
     public int Starts => _starts;
 
-    public string Database(string service) => Path.Combine(DataDirectory, $"{service}.db");
+    public Task<List<T>> QueryAsync<T>(string service, string sql, Func<DbDataReader, T> read) =>
+        Accounting.SqliteQueryAsync(Path.Combine(DataDirectory, $"{service}.db"), sql, read);
 
     /// <summary>Every part logs to the host's output.</summary>
-    public string Log(string service) => Path.Combine(LogDirectory, "host.log");
+    public IReadOnlyList<string> Logs(string service) => [HostLog];
+
+    string HostLog => Path.Combine(LogDirectory, "host.log");
 
     public async Task<int> FailedMessagesAsync()
     {
         var failed = 0;
         foreach (var service in Services)
-            failed += (await Accounting.QueryAsync(Database(service), "SELECT COUNT(*) FROM FailedMessages", r => r.GetInt32(0)))[0];
+            failed += (await QueryAsync(service, "SELECT COUNT(*) FROM \"FailedMessages\"", r => Accounting.Count(r, 0)))[0];
         return failed;
     }
 }

@@ -165,6 +165,6 @@ public sealed class EmailDeliveryPlanTests
         db.Deliveries.Add(Delivery.Create(notice, new Addressee(existing.Address, "en"),
             new RenderedNotice("en", "s", "b"), Clock.GetUtcNow(), Clock.GetUtcNow()));
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-        Assert.True(Accreditation.ServiceDefaults.Data.UnitOfWork.IsUniqueViolation(error));
+        Assert.True(Accreditation.ServiceDefaults.Data.UniqueViolation.Is(error));
     }
 }

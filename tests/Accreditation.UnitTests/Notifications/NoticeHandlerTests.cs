@@ -72,7 +72,7 @@ public sealed class NoticeHandlerTests
         {
             db.Notices.Add(Notice.Create(draft, rendered, messageId, Clock.GetUtcNow()));
             var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-            Assert.True(UnitOfWork.IsUniqueViolation(error));
+            Assert.True(UniqueViolation.Is(error));
         }
         await using (var db = database.Open())
             Assert.Equal(1, await db.Notices.CountAsync());

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
 using Accreditation.Registration.Domain.Ledger;
+using Accreditation.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -83,12 +84,13 @@ public static class LedgerTree
             await db.Database.OpenConnectionAsync(ct);
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var sql = new StringBuilder("SELECT Level, \"Index\", Hash FROM LedgerTreeNodes WHERE ");
+        // Quoted names: PostgreSQL folds bare ones to lower case.
+        var sql = new StringBuilder("SELECT \"Level\", \"Index\", \"Hash\" FROM \"LedgerTreeNodes\" WHERE ");
         for (var i = 0; i < wanted.Count; i++)
         {
             if (i > 0) sql.Append(" OR ");
             // Levels and indexes are numbers this code computed, never text from a caller.
-            sql.Append("(Level = ").Append(wanted[i].Level).Append(" AND \"Index\" = ").Append(wanted[i].Index).Append(')');
+            sql.Append("(\"Level\" = ").Append(wanted[i].Level).Append(" AND \"Index\" = ").Append(wanted[i].Index).Append(')');
         }
         command.CommandText = sql.ToString();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -104,41 +106,55 @@ public static class LedgerTree
     /// </summary>
     public static async Task<long> RepairAsync(RegistrationDb db, CancellationToken ct)
     {
+        // One writer: replicas starting together repair once, the later ones find the tree whole.
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
         var size = await db.LedgerEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
-        // Subtree (level, index) covers leaves up to (index + 1) * 2^level.
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM LedgerTreeNodes WHERE ((\"Index\" + 1) << Level) > {0}", [size], ct);
+        // Subtree (level, index) covers leaves up to (index + 1) * 2^level. (Quoted names: PostgreSQL folds bare ones.)
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"LedgerTreeNodes\" WHERE ((\"Index\" + 1) << \"Level\") > {0}", [size], ct);
         var leaves = await db.LedgerTreeNodes.CountAsync(n => n.Level == 0, ct);
         if (leaves == size)
+        {
+            await transaction.CommitAsync(ct);
             return 0;
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM LedgerTreeNodes", ct);
+        }
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"LedgerTreeNodes\"", ct);
         var frontier = new MerkleFrontier();
         var completed = new List<(TreeNodeId Id, byte[] Hash)>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = db.Database.GetDbConnection();
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction.GetDbTransaction();
-        insert.CommandText = "INSERT INTO LedgerTreeNodes (Level, \"Index\", Hash) VALUES ($level, $index, $hash)";
-        var level = Parameter(insert, "$level");
-        var index = Parameter(insert, "$index");
-        var hash = Parameter(insert, "$hash");
-        await foreach (var entry in db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        insert.CommandText = "INSERT INTO \"LedgerTreeNodes\" (\"Level\", \"Index\", \"Hash\") VALUES (@level, @index, @hash)";
+        var level = Parameter(insert, "@level");
+        var index = Parameter(insert, "@index");
+        var hash = Parameter(insert, "@hash");
+        // Pages of entries, each read whole before its nodes are written: a connection runs one command at a time on PostgreSQL.
+        for (var gap = false; !gap;)
         {
-            // A gap is for verification to report; the tree stops before it.
-            if (entry.Sequence != frontier.Size + 1)
+            var after = frontier.Size;
+            var page = await db.LedgerEntries.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(RepairPage).ToListAsync(ct);
+            if (page.Count == 0)
                 break;
-            completed.Clear();
-            frontier.Append(entry.LeafHash(), completed);
-            foreach (var (id, value) in completed)
+            foreach (var entry in page)
             {
-                level.Value = id.Level;
-                index.Value = id.Index;
-                hash.Value = value;
-                await insert.ExecuteNonQueryAsync(ct);
+                // A gap is for verification to report; the tree stops before it.
+                if (gap = entry.Sequence != frontier.Size + 1)
+                    break;
+                completed.Clear();
+                frontier.Append(entry.LeafHash(), completed);
+                foreach (var (id, value) in completed)
+                {
+                    level.Value = id.Level;
+                    index.Value = id.Index;
+                    hash.Value = value;
+                    await insert.ExecuteNonQueryAsync(ct);
+                }
             }
         }
         await transaction.CommitAsync(ct);
         return frontier.Size;
     }
+
+    const int RepairPage = 16_384;
 
     static DbParameter Parameter(DbCommand command, string name)
     {

@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using Accreditation.Registration.Domain;
 using Accreditation.Registration.Domain.Ledger;
+using Accreditation.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Accreditation.Registration.Data.Ledger;
 
 /// <summary>
 /// Appends ledger entries inside the unit of work's transaction. The transaction is what makes
-/// the chain safe: Microsoft.Data.Sqlite begins it IMMEDIATE, so reading the head and appending
-/// after it cannot interleave with another writer; the unique sequence and previous-hash
-/// columns make any fork fail loudly anyway.
+/// the chain safe: it is the database's only writer (SQLite begins it IMMEDIATE; on PostgreSQL,
+/// shared by replicas, the head is read only once the transaction holds the writers' lock), so
+/// reading the head and appending after it cannot interleave with another writer; the unique
+/// sequence and previous-hash columns make any fork fail loudly anyway.
 /// </summary>
 public static class LedgerWriter
 {
@@ -17,6 +19,8 @@ public static class LedgerWriter
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Ledger entries are appended inside the unit of work's explicit transaction.");
+        // Already held when the transaction began as a write transaction; taken here for any other.
+        await db.Database.SerializeWritersAsync(ct);
         var (sequence, hash) = await HeadAsync(db, ct);
         var entry = LedgerEntry.Chain(fact with { CorrelationId = fact.CorrelationId ?? Correlation(db) }, sequence + 1, hash);
         // Before LastAppended moves: the tree's edge is the previous entry's.

@@ -38,8 +38,9 @@ public sealed class LedgerEntry
             DialogueId = fact.DialogueId,
             ActorSubject = fact.Actor.Subject,
             ActorRole = fact.Actor.Role,
-            // Stored and hashed as UTC; ticks survive the SQLite text round trip.
-            At = fact.At.ToUniversalTime(),
+            // Stored and hashed as UTC, to the microsecond: PostgreSQL keeps no finer time, and the
+            // hash must be that of what is read back (SQLite's text would keep the ticks).
+            At = new DateTimeOffset(fact.At.UtcTicks - fact.At.UtcTicks % 10, TimeSpan.Zero),
             Reason = fact.Reason,
             StateBefore = fact.StateBefore,
             StateAfter = fact.StateAfter,
