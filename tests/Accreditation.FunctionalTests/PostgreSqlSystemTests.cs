@@ -1,4 +1,5 @@
 using Accreditation.FunctionalTests.Infrastructure;
+using Xunit.Abstractions;
 using ObjectionsV1 = Accreditation.Objections.V1;
 using RegistrationV1 = Accreditation.Registration.V1;
 
@@ -10,7 +11,7 @@ namespace Accreditation.FunctionalTests;
 /// tokens, the path from application to decision across the outboxes, and a ledger that verifies.
 /// </summary>
 [Trait("Category", "PostgreSql")]
-public sealed class PostgreSqlSystemTests : IAsyncLifetime
+public sealed class PostgreSqlSystemTests(ITestOutputHelper output) : IAsyncLifetime
 {
     SystemFixture _system = null!;
     Clients _api = null!;
@@ -26,7 +27,13 @@ public sealed class PostgreSqlSystemTests : IAsyncLifetime
         _api = new Clients(_system);
     }
 
-    public Task DisposeAsync() => _system.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        // What went wrong inside the services, for a failure's report.
+        foreach (var (category, level, message) in _system.Logs.Lines.Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Error))
+            output.WriteLine($"{level} {category}: {message}");
+        await _system.DisposeAsync();
+    }
 
     [Fact]
     public async Task On_postgresql_an_application_is_submitted_read_objected_to_decided_and_recorded_in_a_ledger_that_verifies()

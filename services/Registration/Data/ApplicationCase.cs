@@ -26,22 +26,30 @@ public static class ApplicationCases
     /// </summary>
     public static async Task<ApplicationCase> ReadCaseAsync(this RegistrationDb db, Guid applicationId, CancellationToken ct)
     {
+        // A compiled query serves one model: one set per context type (SQLite's, PostgreSQL's), which
+        // the standalone host may run side by side.
+        var queries = Queries.GetOrAdd(db.GetType(), _ => new CaseQueries());
         await db.Database.OpenConnectionAsync(ct);
-        var application = await UntrackedApplication(db, applicationId, ct)
+        var application = await queries.Application(db, applicationId, ct)
             ?? throw new NotFoundException("Application", applicationId, RegistrationReasons.ApplicationNotFound);
-        var organization = await UntrackedOrganization(db, application.OrganizationId, ct);
-        var dialogue = await UntrackedDialogue(db, application.DialogueId, ct);
+        var organization = await queries.Organization(db, application.OrganizationId, ct);
+        var dialogue = await queries.Dialogue(db, application.DialogueId, ct);
         return new ApplicationCase(application, organization, dialogue);
     }
 
-    static readonly Func<RegistrationDb, Guid, CancellationToken, Task<Application?>> UntrackedApplication =
-        EF.CompileAsyncQuery((RegistrationDb db, Guid id, CancellationToken ct) => db.Applications.AsNoTracking().SingleOrDefault(a => a.Id == id));
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, CaseQueries> Queries = new();
 
-    static readonly Func<RegistrationDb, Guid, CancellationToken, Task<Organization>> UntrackedOrganization =
-        EF.CompileAsyncQuery((RegistrationDb db, Guid id, CancellationToken ct) => db.Organizations.AsNoTracking().Include(o => o.Members).Single(o => o.Id == id));
+    sealed class CaseQueries
+    {
+        public readonly Func<RegistrationDb, Guid, CancellationToken, Task<Application?>> Application =
+            EF.CompileAsyncQuery((RegistrationDb db, Guid id, CancellationToken ct) => db.Applications.AsNoTracking().SingleOrDefault(a => a.Id == id));
 
-    static readonly Func<RegistrationDb, Guid, CancellationToken, Task<Dialogue>> UntrackedDialogue =
-        EF.CompileAsyncQuery((RegistrationDb db, Guid id, CancellationToken ct) => db.Dialogues.AsNoTracking().Single(d => d.Id == id));
+        public readonly Func<RegistrationDb, Guid, CancellationToken, Task<Organization>> Organization =
+            EF.CompileAsyncQuery((RegistrationDb db, Guid id, CancellationToken ct) => db.Organizations.AsNoTracking().Include(o => o.Members).Single(o => o.Id == id));
+
+        public readonly Func<RegistrationDb, Guid, CancellationToken, Task<Dialogue>> Dialogue =
+            EF.CompileAsyncQuery((RegistrationDb db, Guid id, CancellationToken ct) => db.Dialogues.AsNoTracking().Single(d => d.Id == id));
+    }
 }
 
 public static class ApplicationChanges
