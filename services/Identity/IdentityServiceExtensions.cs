@@ -1,7 +1,6 @@
 using Accreditation.Identity.Api;
 using Accreditation.Identity.Data;
 using Accreditation.Identity.Domain;
-using Accreditation.Identity.Tokens;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Email;
 using Accreditation.ServiceDefaults.Hosting;

@@ -1,6 +1,6 @@
 using Accreditation.Identity;
-using Accreditation.Identity.Staff;
 using Accreditation.ServiceDefaults;
+using Accreditation.Identity.Commands;
 
 if (args is ["staff", .. var command])
     return await StaffCommand.RunAsync(command, Console.Out);

@@ -4,10 +4,10 @@ using Accreditation.Notifications.Data;
 using Accreditation.Notifications.Domain;
 using Accreditation.Notifications.Email;
 using Accreditation.Notifications.Messaging;
-using Accreditation.Notifications.Witness;
 using Accreditation.ServiceDefaults.Configuration;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
+using Accreditation.Notifications.Background;
 
 namespace Accreditation.Notifications;
 

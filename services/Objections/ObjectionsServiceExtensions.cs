@@ -5,6 +5,7 @@ using Accreditation.Objections.Messaging;
 using Accreditation.ServiceDefaults.Configuration;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
+using Accreditation.Objections.Background;
 
 namespace Accreditation.Objections;
 

@@ -1,6 +1,6 @@
 using Accreditation.Registration;
-using Accreditation.Registration.Ledger;
 using Accreditation.ServiceDefaults;
+using Accreditation.Registration.Commands;
 
 if (args is ["ledger-key", .. var command])
     return LedgerKeyCommand.Run(command, Console.Out);

@@ -1,14 +1,14 @@
 using Accreditation.Contracts;
 using Accreditation.Registration.Api;
 using Accreditation.Registration.Data;
-using Accreditation.Registration.Deadlines;
-using Accreditation.Registration.Ledger;
 using Accreditation.Registration.Messaging;
 using Accreditation.Registration.Domain;
 using Accreditation.ServiceDefaults.Configuration;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Email;
 using Accreditation.ServiceDefaults.Messaging;
+using Accreditation.Registration.Background;
+using Accreditation.Registration.Data.Ledger;
 
 namespace Accreditation.Registration;
 

@@ -4,11 +4,11 @@ using Accreditation.Registration.Data;
 using Accreditation.Registration.Data.Ledger;
 using Accreditation.Registration.Domain;
 using Accreditation.Registration.Domain.Ledger;
-using Accreditation.Registration.Ledger;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.Transparency;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Accreditation.Registration;
 
 namespace Accreditation.Bench;
 

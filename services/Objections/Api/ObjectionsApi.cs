@@ -22,7 +22,7 @@ public sealed class ObjectionsApi(ObjectionsDb db, TimeProvider clock) : V1.Obje
         var grounds = Require.OptionalText(request.Grounds, "grounds", 10_000);
         var objection = await db.RetryInTransactionAsync(async ct =>
         {
-            var applicant = await db.Applicants.SingleOrDefaultAsync(a => a.ApplicationId == applicationId, ct)
+            var applicant = await db.ApplicantsIncludingWithdrawn.SingleOrDefaultAsync(a => a.ApplicationId == applicationId, ct)
                 ?? throw new NotFoundException("Circulated application", applicationId, ObjectionReasons.CirculatedApplicationNotFound);
             var circulation = await db.Circulations.SingleAsync(c => c.Id == applicant.CirculationId, ct);
             var now = clock.GetUtcNow();
@@ -46,7 +46,7 @@ public sealed class ObjectionsApi(ObjectionsDb db, TimeProvider clock) : V1.Obje
             var objection = await db.Objections.SingleOrDefaultAsync(o => o.Id == id && o.StateCode == state, ct)
                 ?? throw new NotFoundException("Objection", id, ObjectionReasons.ObjectionNotFound);
             var circulation = await db.Circulations.SingleAsync(c => c.Id == objection.CirculationId, ct);
-            var applicant = await db.Applicants.SingleAsync(a => a.ApplicationId == objection.ApplicationId, ct);
+            var applicant = await db.ApplicantsIncludingWithdrawn.SingleAsync(a => a.ApplicationId == objection.ApplicationId, ct);
             var now = clock.GetUtcNow();
             objection.Withdraw(circulation, now);
             db.Enqueue(new ObjectionWithdrawn(objection.Id, objection.ApplicationId, circulation.Id, applicant.Name, state, now), now);

@@ -13,10 +13,11 @@ public class ObjectionsDb : DbContext
     protected ObjectionsDb(DbContextOptions options) : base(options) { }
 
     public DbSet<Circulation> Circulations => Set<Circulation>();
-    public DbSet<CirculatedApplicant> Applicants => Set<CirculatedApplicant>();
+    /// <summary>Every applicant a circulation ever held, withdrawn ones too: the window's own bookkeeping.</summary>
+    public DbSet<CirculatedApplicant> ApplicantsIncludingWithdrawn => Set<CirculatedApplicant>();
 
     /// <summary>What the States parties see: a withdrawn application leaves their list and its count.</summary>
-    public IQueryable<CirculatedApplicant> ApplicantsBeforeStates => Applicants.Where(a => a.WithdrawnAt == null);
+    public IQueryable<CirculatedApplicant> ApplicantsBeforeStates => ApplicantsIncludingWithdrawn.Where(a => a.WithdrawnAt == null);
     public DbSet<Objection> Objections => Set<Objection>();
     public DbSet<WithdrawnApplication> WithdrawnApplications => Set<WithdrawnApplication>();
 
@@ -30,7 +31,11 @@ public class ObjectionsDb : DbContext
             e.HasIndex(c => new { c.ClosedAt, c.Deadline });
             e.HasMany(c => c.Applicants).WithOne().HasForeignKey(a => a.CirculationId);
         });
-        model.Entity<CirculatedApplicant>(e => e.HasKey(a => a.ApplicationId));
+        model.Entity<CirculatedApplicant>(e =>
+        {
+            e.ToTable("Applicants");
+            e.HasKey(a => a.ApplicationId);
+        });
         model.Entity<WithdrawnApplication>(e => e.HasKey(w => w.ApplicationId));
         model.Entity<Objection>(e =>
         {

@@ -17,7 +17,7 @@ public sealed class ApplicationWithdrawnHandler(ObjectionsDb db) : IEventHandler
     {
         if (await db.WithdrawnApplications.FindAsync([message.ApplicationId], ct) is null)
             db.WithdrawnApplications.Add(new WithdrawnApplication(message.ApplicationId, message.At));
-        var applicant = await db.Applicants.SingleOrDefaultAsync(a => a.ApplicationId == message.ApplicationId, ct);
+        var applicant = await db.ApplicantsIncludingWithdrawn.SingleOrDefaultAsync(a => a.ApplicationId == message.ApplicationId, ct);
         applicant?.Withdraw(message.At);
     }
 }

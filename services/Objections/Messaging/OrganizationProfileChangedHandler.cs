@@ -16,7 +16,7 @@ public sealed class OrganizationProfileChangedHandler(ObjectionsDb db) : IEventH
     {
         var changed = message.CirculatedApplicants.ToDictionary(a => a.ApplicationId);
         var ids = changed.Keys.ToList();
-        var applicants = await db.Applicants.Where(a => ids.Contains(a.ApplicationId)).ToListAsync(ct);
+        var applicants = await db.ApplicantsIncludingWithdrawn.Where(a => ids.Contains(a.ApplicationId)).ToListAsync(ct);
         foreach (var applicant in applicants)
         {
             var now = changed[applicant.ApplicationId];

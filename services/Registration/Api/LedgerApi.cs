@@ -2,7 +2,6 @@ using Accreditation.Registration.Data;
 using Accreditation.Registration.Data.Ledger;
 using Accreditation.Registration.Domain;
 using Accreditation.Registration.Domain.Ledger;
-using Accreditation.Registration.Ledger;
 using Accreditation.ServiceDefaults.Api;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Errors;
@@ -12,6 +11,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using V1 = Accreditation.Registration.V1;
+using Accreditation.Registration.Messaging;
 
 namespace Accreditation.Registration.Api;
 

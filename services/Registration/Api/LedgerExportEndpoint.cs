@@ -1,6 +1,5 @@
 using Accreditation.Registration.Data;
 using Accreditation.Registration.Data.Ledger;
-using Accreditation.Registration.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Errors;

@@ -1,5 +1,5 @@
-using Accreditation.Registration.Ledger;
 using Google.Protobuf;
+using Accreditation.Registration.Data.Ledger;
 
 namespace Accreditation.Registration.Api;
 

@@ -7,6 +7,7 @@ using Grpc.Net.Client;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using RegistrationV1 = Accreditation.Registration.V1;
+using Accreditation.Identity.Data;
 
 namespace Accreditation.FunctionalTests.Access;
 
@@ -78,7 +79,7 @@ public sealed class TokenAbuseTests(SystemFixture system)
     {
         var rsa = RSA.Create();
         rsa.ImportFromPem(File.ReadAllText(Path.Combine(system.DataDirectory, "identity-keys", "signing-key.pem")));
-        return new RsaSecurityKey(rsa) { KeyId = Accreditation.Identity.Tokens.PemKeyStore.KeyId(rsa) };
+        return new RsaSecurityKey(rsa) { KeyId = Accreditation.Identity.Data.PemKeyStore.KeyId(rsa) };
     }
 
     RsaSecurityKey ForeignKeyWithSameId() => new(RSA.Create(2048)) { KeyId = SigningKey().KeyId };

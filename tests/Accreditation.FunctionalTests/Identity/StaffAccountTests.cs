@@ -1,7 +1,7 @@
 using Accreditation.FunctionalTests.Infrastructure;
-using Accreditation.Identity.Staff;
 using Grpc.Core;
 using RegistrationV1 = Accreditation.Registration.V1;
+using Accreditation.Identity.Commands;
 
 namespace Accreditation.FunctionalTests.Identity;
 

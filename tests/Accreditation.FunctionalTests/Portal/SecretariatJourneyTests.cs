@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Accreditation.FunctionalTests.Infrastructure;
 using Accreditation.FunctionalTests.Portal.Infrastructure;
-using Accreditation.Identity.Staff;
 using Microsoft.Playwright;
 using static Accreditation.FunctionalTests.Portal.PortalSteps;
 using static Microsoft.Playwright.Assertions;
 using RegistrationV1 = Accreditation.Registration.V1;
+using Accreditation.Identity.Commands;
 
 namespace Accreditation.FunctionalTests.Portal;
 

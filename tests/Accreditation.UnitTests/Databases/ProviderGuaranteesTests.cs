@@ -22,6 +22,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using CirculatedApplicant = Accreditation.Objections.Domain.CirculatedApplicant;
+using Accreditation.Objections.Background;
 
 namespace Accreditation.UnitTests.Databases;
 

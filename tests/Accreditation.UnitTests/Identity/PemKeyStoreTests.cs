@@ -1,4 +1,5 @@
-using Accreditation.Identity.Tokens;
+using Accreditation.Identity.Data;
+
 
 namespace Accreditation.UnitTests.Identity;
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
+using Accreditation.Notifications.Background;
 
 namespace Accreditation.UnitTests.Notifications;
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
 using CirculatedApplicant = Accreditation.Objections.Domain.CirculatedApplicant;
+using Accreditation.Objections.Background;
 
 namespace Accreditation.UnitTests.Objections;
 

@@ -1,6 +1,5 @@
 using Accreditation.Contracts;
 using Accreditation.Registration.Domain.Ledger;
-using Accreditation.Registration.Ledger;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using Accreditation.Registration.Domain;
 using Accreditation.Registration.Domain.Ledger;
-using Accreditation.Registration.Ledger;
 using Accreditation.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
 

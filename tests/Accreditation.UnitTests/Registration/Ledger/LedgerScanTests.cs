@@ -2,7 +2,6 @@ using System.Text;
 using Accreditation.Registration.Data.Ledger;
 using Accreditation.Registration.Domain;
 using Accreditation.Registration.Domain.Ledger;
-using Accreditation.Registration.Ledger;
 using Accreditation.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 

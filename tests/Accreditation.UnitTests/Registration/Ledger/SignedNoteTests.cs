@@ -1,6 +1,6 @@
 using System.Text;
 using Accreditation.Transparency;
-using Accreditation.Registration.Ledger;
+using Accreditation.Registration.Data.Ledger;
 
 namespace Accreditation.UnitTests.Registration.Ledger;
 

@@ -4,7 +4,6 @@ using Accreditation.Registration.Data;
 using Accreditation.Registration.Data.Ledger;
 using Accreditation.Registration.Domain;
 using Accreditation.Registration.Domain.Ledger;
-using Accreditation.Registration.Ledger;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.Transparency;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Accreditation.ServiceDefaults.Configuration;
 
-namespace Accreditation.Registration.Ledger;
+namespace Accreditation.Registration;
 
 /// <summary>The transparency log's settings (section Ledger); <see cref="LedgerSettings"/> is what they give.</summary>
 public sealed class LedgerOptions : IValidatableObject

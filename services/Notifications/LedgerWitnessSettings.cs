@@ -1,6 +1,6 @@
 using Accreditation.ServiceDefaults.Configuration;
 
-namespace Accreditation.Notifications.Witness;
+namespace Accreditation.Notifications;
 
 /// <summary>
 /// What the ledger witness's settings (<see cref="LedgerWitnessOptions"/>, Services:Registration) give.

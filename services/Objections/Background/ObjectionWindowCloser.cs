@@ -6,8 +6,9 @@ using Accreditation.ServiceDefaults.Hosting;
 using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Accreditation.Objections.Messaging;
 
-namespace Accreditation.Objections.Messaging;
+namespace Accreditation.Objections.Background;
 
 /// <summary>
 /// Closes every window whose deadline has passed, exactly once: the conditional update that sets

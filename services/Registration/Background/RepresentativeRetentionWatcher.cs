@@ -5,7 +5,7 @@ using Accreditation.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Accreditation.Registration.Deadlines;
+namespace Accreditation.Registration.Background;
 
 /// <summary>
 /// Purges representatives' personal data once <c>Registration:RepresentativeRetention</c> (default

@@ -7,7 +7,7 @@ using Accreditation.ServiceDefaults.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Accreditation.Identity.Staff;
+namespace Accreditation.Identity.Commands;
 
 /// <summary>
 /// The administrator's command for secretariat staff accounts; no shipped configuration holds a

@@ -2,7 +2,7 @@ using Accreditation.ServiceDefaults.Data;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Accreditation.Identity.Tokens;
+namespace Accreditation.Identity.Data;
 
 /// <summary>
 /// RSA keys kept as PEM files, made on first start and read on every later one: services cache

@@ -3,7 +3,7 @@ using Grpc.Net.Client.Balancer;
 using Grpc.Net.Client.Configuration;
 using RegistrationV1 = Accreditation.Registration.V1;
 
-namespace Accreditation.Notifications.Witness;
+namespace Accreditation.Notifications.Messaging;
 
 /// <summary>
 /// The witness's channel to the log: one address as configured, or, with several replicas of

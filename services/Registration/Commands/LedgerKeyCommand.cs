@@ -1,6 +1,7 @@
 using Accreditation.Registration.Api;
+using Accreditation.Registration.Data.Ledger;
 
-namespace Accreditation.Registration.Ledger;
+namespace Accreditation.Registration.Commands;
 
 /// <summary>
 /// The administrator's command for the ledger's signing keys (same configuration as the service,

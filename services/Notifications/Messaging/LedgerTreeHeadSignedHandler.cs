@@ -6,7 +6,7 @@ using Accreditation.ServiceDefaults.Messaging;
 using Accreditation.Transparency;
 using Microsoft.EntityFrameworkCore;
 
-namespace Accreditation.Notifications.Witness;
+namespace Accreditation.Notifications.Messaging;
 
 /// <summary>
 /// The ledger's witness: each head Registration signs is checked (signature with the log's

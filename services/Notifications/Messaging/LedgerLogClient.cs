@@ -3,7 +3,7 @@ using Accreditation.Transparency;
 using Grpc.Core;
 using RegistrationV1 = Accreditation.Registration.V1;
 
-namespace Accreditation.Notifications.Witness;
+namespace Accreditation.Notifications.Messaging;
 
 /// <summary>What the witness asks the log (Registration): its published keys and consistency proofs. Hashes only, no token.</summary>
 public sealed class LedgerLogClient(RegistrationV1.LedgerService.LedgerServiceClient client)

@@ -1,6 +1,6 @@
 using Accreditation.ServiceDefaults.Configuration;
 
-namespace Accreditation.Registration.Ledger;
+namespace Accreditation.Registration;
 
 /// <summary>What the transparency log's settings (<see cref="LedgerOptions"/>) give, read and checked once at start.</summary>
 public sealed record LedgerSettings(string Origin, string KeysDirectory, long TreeHeadEveryEntries, TimeSpan TreeHeadInterval, TimeSpan TreeHeadPollInterval)

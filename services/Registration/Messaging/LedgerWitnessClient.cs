@@ -2,7 +2,7 @@ using Accreditation.Registration.Domain.Ledger;
 using Grpc.Core;
 using WitnessV1 = Accreditation.Notifications.V1;
 
-namespace Accreditation.Registration.Ledger;
+namespace Accreditation.Registration.Messaging;
 
 /// <summary>The heads the witness (Notifications) holds, for verification; none when it is not configured or cannot be reached.</summary>
 public sealed class LedgerWitnessClient(IServiceProvider services, ILogger<LedgerWitnessClient> logger)

@@ -3,7 +3,7 @@ using Accreditation.Registration.Data.Ledger;
 using Accreditation.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 
-namespace Accreditation.Registration.Ledger;
+namespace Accreditation.Registration.Background;
 
 /// <summary>
 /// Publishes a signed tree head at start, then whenever Ledger:TreeHeadEveryEntries entries were

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Accreditation.Notifications.Witness;
+namespace Accreditation.Notifications;
 
 /// <summary>The ledger witness (section Notifications:LedgerWitness): checks and countersigns Registration's signed heads.</summary>
 public sealed class LedgerWitnessOptions : IValidatableObject

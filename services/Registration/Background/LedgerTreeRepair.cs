@@ -1,7 +1,7 @@
 using Accreditation.Registration.Data;
 using Accreditation.Registration.Data.Ledger;
 
-namespace Accreditation.Registration.Ledger;
+namespace Accreditation.Registration.Background;
 
 /// <summary>
 /// Before the service takes requests: the Merkle tree's stored subtrees are brought in line with

@@ -6,7 +6,7 @@ using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Accreditation.Registration.Deadlines;
+namespace Accreditation.Registration.Background;
 
 /// <summary>
 /// Lapses applications whose requested information did not arrive by the stated date (domain

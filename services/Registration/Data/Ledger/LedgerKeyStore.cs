@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Accreditation.Registration.Domain.Ledger;
 using Accreditation.ServiceDefaults.Data;
 
-namespace Accreditation.Registration.Ledger;
+namespace Accreditation.Registration.Data.Ledger;
 
 /// <summary>
 /// The log's Ed25519 signing keys, one PKCS#8 PEM file each ({directory}/ledger-key-{UTC time}.pem),

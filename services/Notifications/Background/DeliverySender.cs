@@ -2,8 +2,9 @@ using Accreditation.Notifications.Data;
 using Accreditation.Notifications.Domain;
 using Accreditation.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Accreditation.Notifications.Email;
 
-namespace Accreditation.Notifications.Email;
+namespace Accreditation.Notifications.Background;
 
 /// <summary>
 /// Sends due deliveries: takes each with a lease (so two senders never send the same one at
