@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using Accreditation.Contracts;
 using Accreditation.ServiceDefaults.Hosting;
-using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -75,32 +74,5 @@ public sealed class RevokedClients<TDb>(IServiceScopeFactory scopes, WallClock w
         {
             _loading.Release();
         }
-    }
-}
-
-/// <summary>Records a revocation in this service's list (once: the inbox and the primary key see to it).</summary>
-public sealed class ApiClientRevokedHandler<TDb>(TDb db, IRevokedClients revoked) : IEventHandler<ApiClientRevoked> where TDb : DbContext
-{
-    public async Task HandleAsync(ApiClientRevoked message, EventContext context, CancellationToken ct)
-    {
-        var clients = db.Set<RevokedClient>();
-        if (await clients.AnyAsync(c => c.ClientId == message.ClientId, ct) || clients.Local.Any(c => c.ClientId == message.ClientId))
-            return;
-        clients.Add(new RevokedClient { ClientId = message.ClientId, RevokedAt = message.RevokedAt });
-        revoked.Add(message.ClientId);
-    }
-}
-
-public static class RevokedClientsModel
-{
-    public static ModelBuilder AddRevokedClients(this ModelBuilder model)
-    {
-        model.Entity<RevokedClient>(e =>
-        {
-            e.ToTable("RevokedClients");
-            e.HasKey(c => c.ClientId);
-            e.Property(c => c.ClientId).HasMaxLength(100);
-        });
-        return model;
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using Accreditation.Notifications.Data;
 using Accreditation.Notifications.Domain;
 using Accreditation.ServiceDefaults.Data;
-using Accreditation.ServiceDefaults.Hosting;
 using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,33 +44,4 @@ public sealed class ScreeningDigest(NotificationsDb db, ScreeningQueue queue, No
     /// <summary>The same id for the same day on every replica.</summary>
     public static Guid RunId(DateOnly day) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"screening-digest:{day:yyyy-MM-dd}")).AsSpan(0, 16));
-}
-
-/// <summary>Looks every poll interval (wall time) whether the digest is due by the domain clock.</summary>
-public sealed class ScreeningDigestService(IServiceScopeFactory scopes, DigestOptions settings, WallClock wall, ILogger<ScreeningDigestService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<ScreeningDigest>().WriteIfDueAsync(stoppingToken))
-                    logger.LogInformation("Screening digest written");
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Writing the screening digest failed; retrying");
-            }
-            try
-            {
-                await Task.Delay(settings.PollInterval, wall, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
 }

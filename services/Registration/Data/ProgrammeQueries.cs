@@ -8,12 +8,6 @@ namespace Accreditation.Registration.Data;
 /// <summary>A panellist with the names it is listed under (empty once the representative was purged).</summary>
 public sealed record PanellistView(Panellist Panellist, string RepresentativeName, string RepresentativeTitle, string OrganizationName);
 
-/// <summary>A floor request with the names of its organizations and speaker.</summary>
-public sealed record FloorRequestView(FloorRequest Request, string OrganizationName, string RepresentativeName, IReadOnlyDictionary<Guid, string> OrganizationNames)
-{
-    public string NameOf(Guid organizationId) => OrganizationNames.GetValueOrDefault(organizationId, "");
-}
-
 /// <summary>Everything a dialogue's programme holds, read in one go.</summary>
 public sealed record ProgrammeView(
     Dialogue Dialogue, DialogueProgramme Programme, IReadOnlyList<AgendaItem> AgendaItems, IReadOnlyList<MeetingDocument> Documents,
