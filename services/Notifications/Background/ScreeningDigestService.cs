@@ -1,6 +1,7 @@
+using Accreditation.Notifications.Messaging;
 using Accreditation.ServiceDefaults.Hosting;
 
-namespace Accreditation.Notifications.Messaging;
+namespace Accreditation.Notifications.Background;
 
 /// <summary>Looks every poll interval (wall time) whether the digest is due by the domain clock.</summary>
 public sealed class ScreeningDigestService(IServiceScopeFactory scopes, DigestOptions settings, WallClock wall, ILogger<ScreeningDigestService> logger) : BackgroundService
