@@ -58,7 +58,7 @@ const keyPatterns = [...literals].filter((l) => /^[A-Z][A-Za-z]*(:[A-Za-z0-9{}]+
   .map((l) => new RegExp(`^${l.replace(/\{[^}]+\}/g, "([A-Za-z]+)")}$`, "i"));
 const words = new Set([...literals].filter((l) => /^[A-Za-z]+$/.test(l)).concat(
   codeFiles.flatMap(propertiesOf)));
-const databases = new Set(codeFiles.flatMap((file) => [...file.matchAll(/AddServiceDatabase<\w+>\("([a-z]+)"\)/g)].map((m) => m[1])));
+const databases = new Set(codeFiles.flatMap((file) => [...file.matchAll(/AddServiceDatabase<[\w, ]+>\("([a-z]+)"\)/g)].map((m) => m[1])));
 
 function isKeyTheCodeReads(name) {
   if (name === "ASPNETCORE_URLS") return true; // ASP.NET Core's own listener setting.
