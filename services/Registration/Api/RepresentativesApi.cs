@@ -18,31 +18,15 @@ namespace Accreditation.Registration.Api;
 /// </summary>
 public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : V1.RepresentativeService.RepresentativeServiceBase
 {
+    readonly RepresentativeChanges _changes = new(db, clock);
+
     public override async Task<V1.NominateRepresentativeResponse> NominateRepresentative(V1.NominateRepresentativeRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller().Require(Roles.Organization);
         var applicationId = Require.Id(request.ApplicationId, "application_id");
         var details = RepresentativeDetails.Parse(request.FullName, request.Title, request.Email);
         var mode = request.Mode.ToDomain("mode");
-        var representative = await db.RetryInTransactionAsync(async ct =>
-        {
-            var c = await db.LoadCaseAsync(applicationId, ct);
-            Access.EnsureMember(caller, c.Organization);
-            var active = await db.Representatives().CountAsync(r => r.ApplicationId == applicationId && r.Status != RepresentativeStatus.Withdrawn, ct);
-            var now = clock.GetUtcNow();
-            var representative = Representative.Nominate(c.Application, c.Dialogue, active,
-                await db.SeatsTakenAsync(c.Dialogue.Id, ct), await db.NextPositionAsync(c.Dialogue.Id, ct),
-                details, mode, new Actor(caller.Subject, caller.Role), now);
-            // The newest nomination is last in the dialogue's order: behind everyone already waiting.
-            var waitingPosition = representative.Status == RepresentativeStatus.WaitingList
-                ? await db.Representatives().CountAsync(r => r.DialogueId == c.Dialogue.Id && r.Status == RepresentativeStatus.WaitingList, ct) + 1
-                : 0;
-            db.Representatives().Add(representative);
-            db.Enqueue(new RepresentativeNominated(c.Application.Id, c.Organization.Id, c.Organization.Name, c.Dialogue.Id, c.Dialogue.Title,
-                representative.Id, representative.Status.ToString(), waitingPosition, now), now);
-            await db.SaveChangesAsync(ct);
-            return representative;
-        }, context.CancellationToken);
+        var representative = await _changes.NominateAsync(applicationId, caller, details, mode, context.CancellationToken);
         return new V1.NominateRepresentativeResponse { Representative = await ContractAsync(representative, context.CancellationToken) };
     }
 
@@ -65,9 +49,7 @@ public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : 
         var caller = context.GetCaller().Require(Roles.Organization);
         var id = Require.Id(request.RepresentativeId, "representative_id");
         var mode = request.Mode.ToDomain("mode");
-        var representative = await ChangeAsync(id, caller, async (representative, dialogue, now, ct) =>
-            representative.ChangeMode(mode, dialogue, await db.SeatsTakenAsync(dialogue.Id, ct),
-                await db.NextPositionAsync(dialogue.Id, ct), now), context.CancellationToken);
+        var representative = await _changes.ChangeModeAsync(id, caller, mode, context.CancellationToken);
         return new V1.ChangeRepresentativeModeResponse { Representative = await ContractAsync(representative, context.CancellationToken) };
     }
 
@@ -76,8 +58,7 @@ public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : 
     {
         var caller = context.GetCaller().Require(Roles.Organization, Roles.Officer);
         var id = Require.Id(request.RepresentativeId, "representative_id");
-        var representative = await ChangeAsync(id, caller, (representative, _, now, _) =>
-            Task.FromResult(representative.Withdraw(new Actor(caller.Subject, caller.Role), now)), context.CancellationToken);
+        var representative = await _changes.WithdrawAsync(id, caller, context.CancellationToken);
         return new V1.WithdrawRepresentativeResponse { Representative = await ContractAsync(representative, context.CancellationToken) };
     }
 
@@ -126,40 +107,9 @@ public sealed class RepresentativesApi(RegistrationDb db, TimeProvider clock) : 
     {
         var caller = context.GetCaller().Require(Roles.Officer);
         var dialogueId = Require.Id(request.DialogueId, "dialogue_id");
-        var purged = await db.RetryInTransactionAsync(async ct =>
-        {
-            var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
-                ?? throw new NotFoundException("Dialogue", dialogueId, RegistrationReasons.DialogueNotFound);
-            return await db.PurgeRepresentativesAsync(dialogue, new Actor(caller.Subject, caller.Role), clock.GetUtcNow(), ct);
-        }, context.CancellationToken);
-        // The old names must not stay behind in the write-ahead log either.
-        if (purged > 0)
-            await db.ScrubAsync(context.CancellationToken);
+        var purged = await _changes.PurgeAsync(dialogueId, caller, context.CancellationToken);
         return new V1.PurgeRepresentativesResponse { PurgedCount = purged };
     }
-
-    /// <summary>
-    /// Loads a representative, checks the caller may change it, applies the change and, when it
-    /// freed a seat, gives the seat to the waiting list: one transaction, retried whole on contention.
-    /// </summary>
-    Task<Representative> ChangeAsync(Guid id, Caller caller,
-        Func<Representative, Dialogue, DateTimeOffset, CancellationToken, Task<bool>> change, CancellationToken ct) =>
-        db.RetryInTransactionAsync(async ct =>
-        {
-            var representative = await db.LoadRepresentativeAsync(id, ct);
-            if (!caller.IsSecretariat)
-            {
-                var organization = await db.Organizations.Include(o => o.Members).SingleAsync(o => o.Id == representative.OrganizationId, ct);
-                Access.EnsureMember(caller, organization);
-            }
-            var dialogue = await db.Dialogues.SingleAsync(d => d.Id == representative.DialogueId, ct);
-            var now = clock.GetUtcNow();
-            var freed = await change(representative, dialogue, now, ct);
-            await db.SaveChangesAsync(ct);
-            if (freed)
-                await db.FillFreeSeatsAsync(dialogue, now, ct);
-            return representative;
-        }, ct);
 
     async Task<V1.Representative> ContractAsync(Representative representative, CancellationToken ct) =>
         representative.ToContract(await db.WaitingPositionsAsync(representative.DialogueId, ct));

@@ -87,6 +87,14 @@ public sealed class Representative
         return representative;
     }
 
+    /// <summary>
+    /// Its place on the dialogue's waiting list (1 is next) when just nominated: the newest
+    /// nomination is last in the dialogue's order, behind the <paramref name="alreadyWaiting"/>;
+    /// 0 when it took a seat or attends online.
+    /// </summary>
+    public int WaitingPositionAtNomination(int alreadyWaiting) =>
+        Status == RepresentativeStatus.WaitingList ? alreadyWaiting + 1 : 0;
+
     /// <summary>Withdrawn by the organization or removed by an officer. Returns whether a seat was freed.</summary>
     public bool Withdraw(Actor actor, DateTimeOffset now)
     {

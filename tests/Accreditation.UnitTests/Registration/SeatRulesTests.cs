@@ -23,6 +23,18 @@ public sealed class SeatRulesTests
     }
 
     [Fact]
+    public void A_nomination_on_the_waiting_list_is_placed_behind_everyone_already_waiting_and_any_other_has_no_place()
+    {
+        var (application, dialogue) = Admitted(capacity: 1, quota: 4);
+        var waiting = Nominate(application, dialogue, position: 3);
+        var seated = Nominate(application, dialogue, position: 1, seatsTaken: 0);
+        var online = Nominate(application, dialogue, position: 2, mode: AttendanceMode.Online);
+
+        Assert.Equal((3, 1), (waiting.WaitingPositionAtNomination(alreadyWaiting: 2), waiting.WaitingPositionAtNomination(alreadyWaiting: 0)));
+        Assert.Equal((0, 0), (seated.WaitingPositionAtNomination(alreadyWaiting: 2), online.WaitingPositionAtNomination(alreadyWaiting: 2)));
+    }
+
+    [Fact]
     public void Freed_seats_go_to_the_first_on_the_waiting_list_in_nomination_order_and_the_others_keep_waiting()
     {
         var (application, dialogue) = Admitted(capacity: 1, quota: 4);

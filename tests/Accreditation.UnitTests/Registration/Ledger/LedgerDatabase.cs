@@ -16,7 +16,7 @@ public sealed class LedgerDatabase : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
     static readonly Actor Officer = new("officer-1", "officer");
-    static readonly Actor Member = new("user-1", "organization");
+    public static readonly Actor Member = new("user-1", "organization");
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ledger-test-{Guid.NewGuid():N}.db");
     string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, DefaultTimeout = 30 }.ToString();
@@ -65,6 +65,29 @@ public sealed class LedgerDatabase : IAsyncDisposable
             return true;
         }, CancellationToken.None);
         return ids;
+    }
+
+    /// <summary>
+    /// An organization whose application to the dialogue is admitted (without circulation), saved
+    /// through the domain and the ledger; <paramref name="member"/> (else <see cref="Member"/>) is
+    /// its member. A new dialogue with <paramref name="capacity"/> in-person seats unless one is given.
+    /// </summary>
+    public async Task<Application> AdmitAsync(string organization, int capacity = 40, Guid? dialogueId = null, Actor? member = null)
+    {
+        member ??= Member;
+        await using var db = Open();
+        var dialogue = dialogueId is { } id ? await db.Dialogues.SingleAsync(d => d.Id == id) : Dialogue.Create("Working Group on Trafficking in Persons", "fifteenth session",
+            new DateOnly(2026, 7, 1), "Vienna", Now.AddDays(-1), Now.AddDays(30), 14, capacity, new DialoguePolicy(CirculationPolicy.All, ObjectionEffect.Exclude, false, 4), Now);
+        if (dialogueId is null)
+            db.Dialogues.Add(dialogue);
+        var created = Organization.Create(organization, null, StakeholderCategory.Ngo, "KEN", EcosocStatus.None, null, [], member.Subject, Now);
+        db.Organizations.Add(created);
+        var application = Application.Submit(created, dialogue, member, Now);
+        application.Screen(eligible: true, null, Officer, Now);
+        application.AdmitWithoutCirculation(Officer, Now);
+        db.Applications.Add(application);
+        await db.SaveWithLedgerAsync();
+        return application;
     }
 
     public async Task<LedgerVerification> VerifyAsync(params LedgerCheckpointMark[] external)
