@@ -17,13 +17,13 @@ public sealed class CirculationsApi(ObjectionsDb db, TimeProvider clock) : V1.Ci
         context.GetCaller().Require(Roles.State, Roles.Officer, Roles.Auditor);
         var (skip, take) = Require.Page(request.PageSize, request.PageToken);
         var dialogueId = Require.OptionalId(request.DialogueId, "dialogue_id");
-        var now = clock.GetUtcNow();
-        var query = db.ApplicantsBeforeStates.AsNoTracking()
-            .Join(db.Circulations, a => a.CirculationId, c => c.Id, (a, c) => new { Applicant = a, Circulation = c });
+        var circulations = db.Circulations.AsNoTracking();
         if (dialogueId is { } dialogue)
-            query = query.Where(x => x.Circulation.DialogueId == dialogue);
+            circulations = circulations.Where(c => c.DialogueId == dialogue);
         if (request.OpenOnly)
-            query = query.Where(x => x.Circulation.ClosedAt == null && x.Circulation.Deadline > now);
+            circulations = circulations.Where(Circulation.OpenAt(clock.GetUtcNow()));
+        var query = db.ApplicantsBeforeStates.AsNoTracking()
+            .Join(circulations, a => a.CirculationId, c => c.Id, (a, c) => new { Applicant = a, Circulation = c });
         var page = await query.OrderBy(x => x.Circulation.Deadline).ThenBy(x => x.Applicant.Name).ThenBy(x => x.Applicant.ApplicationId)
             .Skip(skip).Take(take).ToListAsync(context.CancellationToken);
         return new V1.ListCirculatedApplicantsResponse

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.Objections.Domain;
@@ -40,6 +41,12 @@ public sealed class Circulation
 
     /// <summary>The deadline is judged by the server's clock, never the caller's.</summary>
     public bool IsOpenAt(DateTimeOffset now) => ClosedAt is null && now < Deadline;
+
+    /// <summary>
+    /// <see cref="IsOpenAt"/> as a filter the database runs: the circulations still open for
+    /// objections (what a State lists with open_only).
+    /// </summary>
+    public static Expression<Func<Circulation, bool>> OpenAt(DateTimeOffset now) => c => c.ClosedAt == null && c.Deadline > now;
 
     public void EnsureOpen(DateTimeOffset now)
     {

@@ -83,11 +83,9 @@ public sealed class CommentsApi(RegistrationDb db, TimeProvider clock, IOptions<
     {
         var caller = context.GetCaller();
         var dialogueId = Require.Id(request.DialogueId, "dialogue_id");
-        var query = db.Set<WrittenComment>().AsNoTracking().Where(c => c.DialogueId == dialogueId);
-        if (!caller.IsSecretariat)
-            query = query.Where(c => c.PublishedAt != null
-                || db.OrganizationMembers.Any(m => m.OrganizationId == c.OrganizationId && m.Subject == caller.Subject));
-        var comments = await query
+        var comments = await db.Set<WrittenComment>().AsNoTracking()
+            .Where(c => c.DialogueId == dialogueId)
+            .Where(WrittenComment.VisibleTo(caller, db.OrganizationMembers))
             .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => new { Comment = c, o.Name })
             .ToListAsync(context.CancellationToken);
         return new V1.ListCommentsResponse

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.Registration.Domain;
@@ -54,6 +56,19 @@ public sealed class WrittenComment
 
     /// <summary>Published: anyone signed in. Unpublished: its organization and the secretariat only.</summary>
     public bool IsVisibleTo(bool secretariat, bool memberOfAuthor) => IsPublished || secretariat || memberOfAuthor;
+
+    /// <summary>
+    /// The same rule as a filter the database runs over a dialogue's comments: the secretariat sees
+    /// every comment; anyone else the published ones and those of an organization the caller is a
+    /// member of (among <paramref name="members"/>, a query the filter joins, not a loaded list).
+    /// </summary>
+    public static Expression<Func<WrittenComment, bool>> VisibleTo(Caller caller, IQueryable<OrganizationMember> members)
+    {
+        if (caller.IsSecretariat)
+            return c => true;
+        var subject = caller.Subject;
+        return c => c.PublishedAt != null || members.Any(m => m.OrganizationId == c.OrganizationId && m.Subject == subject);
+    }
 }
 
 /// <summary>A comment's attached PDF, stored apart so listing comments never loads the bytes.</summary>
