@@ -43,10 +43,7 @@ public sealed class OrganizationsApi(RegistrationDb db, TimeProvider clock) : V1
     {
         var caller = context.GetCaller().Require(Roles.Organization, Roles.Officer, Roles.Auditor);
         var (skip, take) = Require.Page(request.PageSize, request.PageToken);
-        var query = db.Organizations.AsNoTracking();
-        if (!caller.IsSecretariat)
-            query = query.Where(o => o.Members.Any(m => m.Subject == caller.Subject));
-        var organizations = await query.OrderBy(o => o.Name).ThenBy(o => o.Id).Skip(skip).Take(take).ToListAsync(context.CancellationToken);
+        var organizations = await db.Organizations.AsNoTracking().Where(Access.OrganizationsReadableBy(caller)).OrderBy(o => o.Name).ThenBy(o => o.Id).Skip(skip).Take(take).ToListAsync(context.CancellationToken);
         return new V1.ListOrganizationsResponse
         {
             Organizations = { organizations.Select(o => o.ToContract()) },
@@ -71,21 +68,13 @@ public sealed class OrganizationsApi(RegistrationDb db, TimeProvider clock) : V1
             var profile = Profile(request.Name, request.Acronym, request.Category, request.Country, request.EcosocStatus, request.Website, request.AreasOfWork);
             var now = clock.GetUtcNow();
             var changed = organization.Update(profile);
-            var seen = changed.Where(Organization.SeenByStates.Contains).ToList();
-            List<Application> open = [];
-            if (seen.Count > 0)
-            {
-                open = (await db.Applications.Where(a => a.OrganizationId == id).ToListAsync(ct))
-                    .Where(a => ApplicationLifecycle.IsUndecided(a.State)).OrderBy(a => a.SubmittedAt).ToList();
-                var actor = new Actor(caller.Subject, caller.Role);
-                foreach (var application in open)
-                    application.RecordProfileChange(seen, actor, now);
-                // The States' copies: every open application already circulated (the window open, or referred).
-                var circulated = open.Where(a => a.CirculationId is not null).Select(a => RegistrationEvents.Applicant(a, organization)).ToList();
-                db.Enqueue(new OrganizationProfileChanged(organization.Id, organization.Name, seen, circulated, now), now);
-            }
+            var change = ProfileChange.Record(changed, await db.Applications.Where(a => a.OrganizationId == id).ToListAsync(ct),
+                new Actor(caller.Subject, caller.Role), now);
+            if (change.IsSeenByStates)
+                db.Enqueue(new OrganizationProfileChanged(organization.Id, organization.Name, change.SeenByStates,
+                    change.Circulated.Select(a => RegistrationEvents.Applicant(a, organization)).ToList(), now), now);
             await db.SaveWithLedgerAsync(ct);
-            return (organization, changed, open.Select(a => a.Id).ToList());
+            return (organization, changed, change.Recorded.Select(a => a.Id).ToList());
         }, context.CancellationToken);
         return new V1.UpdateOrganizationResponse
         {

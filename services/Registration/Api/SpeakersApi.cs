@@ -149,8 +149,7 @@ public sealed class SpeakersApi(RegistrationDb db, TimeProvider clock) : V1.Spea
             query = query.Where(f => f.AgendaItemId == i);
         if (!caller.IsSecretariat)
         {
-            var own = await db.OrganizationsOfAsync(caller, ct);
-            query = query.Where(f => own.Contains(f.OrganizationId) || f.OnBehalf.Any(o => own.Contains(o.OrganizationId)));
+            query = query.Where(FloorRequest.SeenByMembersOf(await db.OrganizationsOfAsync(caller, ct)));
         }
         var views = await db.FloorRequestViewsAsync(query, ct);
         var numbers = await db.AgendaItems().AsNoTracking().Where(a => a.DialogueId == dialogueId).ToDictionaryAsync(a => a.Id, a => a.Number, ct);
@@ -171,12 +170,7 @@ public sealed class SpeakersApi(RegistrationDb db, TimeProvider clock) : V1.Spea
             .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => o)
             .ToListAsync(ct);
         if (!caller.IsSecretariat)
-        {
-            var own = await db.OrganizationsOfAsync(caller, ct);
-            if (!admitted.Any(o => own.Contains(o.Id)))
-                throw new AccessDeniedException($"None of the caller's organizations is admitted to dialogue {dialogueId}.",
-                    RegistrationReasons.NoOrganizationAdmitted, ("dialogue_id", dialogueId));
-        }
+            Access.EnsureAdmittedAmong(await db.OrganizationsOfAsync(caller, ct), admitted, dialogueId);
         return new V1.ListAdmittedOrganizationsResponse
         {
             Organizations =

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Errors;
 
@@ -11,6 +12,38 @@ public static class Access
         if (caller.IsSecretariat)
             return;
         EnsureMember(caller, organization);
+    }
+
+    /// <summary>
+    /// Who else is admitted to a dialogue (whom a speaker may speak for) is for the organizations
+    /// admitted to it: one of the caller's <paramref name="ownOrganizations"/> must be among them.
+    /// </summary>
+    public static void EnsureAdmittedAmong(IReadOnlySet<Guid> ownOrganizations, IEnumerable<Organization> admitted, Guid dialogueId)
+    {
+        if (!admitted.Any(o => ownOrganizations.Contains(o.Id)))
+            throw new AccessDeniedException($"None of the caller's organizations is admitted to dialogue {dialogueId}.",
+                RegistrationReasons.NoOrganizationAdmitted, ("dialogue_id", dialogueId));
+    }
+
+    /// <summary>
+    /// The applications a caller lists, as a filter the database runs: the secretariat every one,
+    /// anyone else those of the organizations it is a member of (among <paramref name="members"/>).
+    /// </summary>
+    public static Expression<Func<Application, bool>> ApplicationsReadableBy(Caller caller, IQueryable<OrganizationMember> members)
+    {
+        if (caller.IsSecretariat)
+            return a => true;
+        var subject = caller.Subject;
+        return a => members.Any(m => m.OrganizationId == a.OrganizationId && m.Subject == subject);
+    }
+
+    /// <summary>The organizations a caller lists: the secretariat every one, anyone else those it is a member of.</summary>
+    public static Expression<Func<Organization, bool>> OrganizationsReadableBy(Caller caller)
+    {
+        if (caller.IsSecretariat)
+            return o => true;
+        var subject = caller.Subject;
+        return o => o.Members.Any(m => m.Subject == subject);
     }
 
     public static void EnsureMember(Caller caller, Organization organization)

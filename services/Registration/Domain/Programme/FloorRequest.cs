@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.Registration.Domain.Programme;
@@ -69,6 +70,10 @@ public sealed class FloorRequest
 
     /// <summary>An organization user sees the floor requests its organizations made or are named in.</summary>
     public bool IsSeenBy(IReadOnlySet<Guid> ownOrganizations) => ownOrganizations.Any(Concerns);
+
+    /// <summary>The same rule as a filter the database runs (listing a dialogue's floor requests).</summary>
+    public static Expression<Func<FloorRequest, bool>> SeenByMembersOf(IReadOnlyCollection<Guid> ownOrganizations) =>
+        f => ownOrganizations.Contains(f.OrganizationId) || f.OnBehalf.Any(o => ownOrganizations.Contains(o.OrganizationId));
 
     /// <param name="representative">The representative who speaks, of <paramref name="application"/>, if named.</param>
     /// <param name="admittedOrganizations">Organizations admitted to the dialogue (the ones a speaker may speak for).</param>
