@@ -61,12 +61,7 @@ public sealed class ObjectionsApi(ObjectionsDb db, TimeProvider clock) : V1.Obje
         var caller = context.GetCaller().Require(Roles.State, Roles.Officer, Roles.Auditor);
         var (skip, take) = Require.Page(request.PageSize, request.PageToken);
         var applicationId = Require.OptionalId(request.ApplicationId, "application_id");
-        var query = db.Objections.AsNoTracking();
-        if (!caller.IsSecretariat)
-        {
-            var state = caller.RequireStateCode();
-            query = query.Where(o => o.StateCode == state);
-        }
+        var query = db.Objections.AsNoTracking().Where(Objection.VisibleTo(caller));
         if (applicationId is { } application)
             query = query.Where(o => o.ApplicationId == application);
         var page = await query.OrderBy(o => o.FiledAt).ThenBy(o => o.Id).Skip(skip).Take(take).ToListAsync(context.CancellationToken);

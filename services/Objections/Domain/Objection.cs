@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.Objections.Domain;
@@ -16,6 +18,18 @@ public sealed class Objection
     public DateTimeOffset? WithdrawnAt { get; private set; }
 
     public bool IsStanding => WithdrawnAt is null;
+
+    /// <summary>
+    /// The objections a caller lists, as a filter the database runs: the secretariat every one, a
+    /// State party its own only (never another State's).
+    /// </summary>
+    public static Expression<Func<Objection, bool>> VisibleTo(Caller caller)
+    {
+        if (caller.IsSecretariat)
+            return o => true;
+        var state = caller.RequireStateCode();
+        return o => o.StateCode == state;
+    }
 
     public static Objection File(Circulation circulation, CirculatedApplicant applicant, string stateCode, string? grounds, DateTimeOffset now)
     {
