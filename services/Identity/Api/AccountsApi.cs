@@ -125,7 +125,7 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
             var user = await users.FindByEmailAsync(email);
             token.ThrowIfCancellationRequested();
             var now = clock.GetUtcNow();
-            if (user is null || user.EmailConfirmed || user.Role != Roles.Organization || !EmailConfirmation.MayRestart(user, now))
+            if (!EmailConfirmation.MayResend(user, now))
                 return null;
             var code = EmailConfirmation.Start(user, now);
             db.Enqueue(new EmailConfirmationRequested(user.Id, user.Email!, user.DisplayName, user.Language, code, user.EmailConfirmationExpiresAt!.Value), now);

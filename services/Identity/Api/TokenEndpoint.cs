@@ -78,7 +78,7 @@ static class TokenEndpoint
             }
             throttle.Succeeded(name, source);
             // Checked after the password, so only the address's owner learns that it awaits confirmation.
-            if (settings.RequireConfirmedEmail && user.Role == Roles.Organization && !user.EmailConfirmed)
+            if (EmailConfirmation.HoldsBackSignIn(user, settings.RequireConfirmedEmail))
             {
                 logger.LogInformation("Password sign-in refused: account {UserId} has not confirmed its e-mail address", user.Id);
                 return Refuse(Errors.InvalidGrant, "The e-mail address is not confirmed yet: use the code in the confirmation e-mail (POST /v1/accounts:confirmEmail).");
@@ -107,7 +107,7 @@ static class TokenEndpoint
                 return Refuse(Errors.InvalidGrant, ended);
             var user = await users.FindByIdAsync(subject);
             var session = await db.Sessions.FindAsync([sessionId], ct);
-            if (user is null || user.SecurityStamp != stamp || session is null || !session.Allows(user.Id))
+            if (!AccountSession.AllowsRefresh(user, stamp, session))
             {
                 logger.LogInformation("Refresh refused for account {UserId}: account gone, password changed or session {SessionId} ended", subject, sessionId);
                 return Refuse(Errors.InvalidGrant, ended);

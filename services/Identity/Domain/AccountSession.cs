@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Accreditation.Identity.Domain;
 
 /// <summary>
@@ -27,4 +29,12 @@ public sealed class AccountSession
 
     /// <summary>Whether a refresh token naming this session may still be exchanged by <paramref name="accountId"/>.</summary>
     public bool Allows(string accountId) => IsActive && AccountId == accountId;
+
+    /// <summary>
+    /// Whether a refresh token issued to <paramref name="user"/> with <paramref name="stamp"/> in
+    /// <paramref name="session"/> still buys tokens: the account exists, its security stamp is
+    /// unchanged (no new password since) and the session has not ended.
+    /// </summary>
+    public static bool AllowsRefresh([NotNullWhen(true)] AccountUser? user, string stamp, [NotNullWhen(true)] AccountSession? session) =>
+        user is not null && user.SecurityStamp == stamp && session is not null && session.Allows(user.Id);
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.Identity.Domain;
@@ -19,6 +21,20 @@ public static class EmailConfirmation
 
     public static bool MayRestart(AccountUser user, DateTimeOffset now) =>
         user.EmailConfirmationExpiresAt is not { } expires || now >= expires - Lifetime + ResendInterval;
+
+    /// <summary>
+    /// Whether a new code goes out on request (ResendEmailConfirmation): only organization accounts
+    /// confirm their address, only until they have, and at most once per <see cref="ResendInterval"/>.
+    /// </summary>
+    public static bool MayResend([NotNullWhen(true)] AccountUser? user, DateTimeOffset now) =>
+        user is { EmailConfirmed: false, Role: Roles.Organization } && MayRestart(user, now);
+
+    /// <summary>
+    /// Whether the account is refused a sign-in for want of a confirmed address: an organization
+    /// account that has not confirmed it, when the service requires confirmation.
+    /// </summary>
+    public static bool HoldsBackSignIn(AccountUser user, bool confirmationRequired) =>
+        confirmationRequired && user.Role == Roles.Organization && !user.EmailConfirmed;
 
     /// <summary>Starts (or restarts) confirmation: returns the code to send; the account keeps its hash and expiry.</summary>
     public static string Start(AccountUser user, DateTimeOffset now)

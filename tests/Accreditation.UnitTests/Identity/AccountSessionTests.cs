@@ -18,6 +18,21 @@ public sealed class AccountSessionTests
     }
 
     [Fact]
+    public void A_refresh_buys_tokens_only_for_an_existing_account_with_its_stamp_unchanged_in_a_session_not_ended()
+    {
+        var user = new AccountUser { Id = "user-1", SecurityStamp = "stamp-1" };
+        var session = AccountSession.Start("user-1", Now);
+
+        Assert.True(AccountSession.AllowsRefresh(user, "stamp-1", session));
+        Assert.False(AccountSession.AllowsRefresh(null, "stamp-1", session));
+        Assert.False(AccountSession.AllowsRefresh(user, "stamp-0", session));
+        Assert.False(AccountSession.AllowsRefresh(user, "stamp-1", null));
+        Assert.False(AccountSession.AllowsRefresh(user, "stamp-1", AccountSession.Start("user-2", Now)));
+        session.End(Now.AddHours(1));
+        Assert.False(AccountSession.AllowsRefresh(user, "stamp-1", session));
+    }
+
+    [Fact]
     public void Ending_an_ended_session_keeps_the_first_end()
     {
         var session = AccountSession.Start("user-1", Now);

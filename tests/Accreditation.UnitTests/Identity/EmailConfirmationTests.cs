@@ -1,4 +1,5 @@
 using Accreditation.Identity.Domain;
+using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.UnitTests.Identity;
@@ -39,6 +40,28 @@ public sealed class EmailConfirmationTests
         EmailConfirmation.Start(user, Now);
         Assert.False(EmailConfirmation.MayRestart(user, Now.AddSeconds(59)));
         Assert.True(EmailConfirmation.MayRestart(user, Now.AddMinutes(1)));
+    }
+
+    [Fact]
+    public void A_new_code_on_request_goes_only_to_an_organization_account_not_yet_confirmed()
+    {
+        var organization = new AccountUser { Role = Roles.Organization };
+        Assert.True(EmailConfirmation.MayResend(organization, Now));
+        Assert.False(EmailConfirmation.MayResend(null, Now));
+        Assert.False(EmailConfirmation.MayResend(new AccountUser { Role = Roles.State }, Now));
+        Assert.False(EmailConfirmation.MayResend(new AccountUser { Role = Roles.Organization, EmailConfirmed = true }, Now));
+        EmailConfirmation.Start(organization, Now);
+        Assert.False(EmailConfirmation.MayResend(organization, Now.AddSeconds(59)));
+    }
+
+    [Fact]
+    public void Only_an_organization_account_with_its_address_unconfirmed_is_held_back_and_only_when_confirmation_is_required()
+    {
+        var unconfirmed = new AccountUser { Role = Roles.Organization };
+        Assert.True(EmailConfirmation.HoldsBackSignIn(unconfirmed, confirmationRequired: true));
+        Assert.False(EmailConfirmation.HoldsBackSignIn(unconfirmed, confirmationRequired: false));
+        Assert.False(EmailConfirmation.HoldsBackSignIn(new AccountUser { Role = Roles.Organization, EmailConfirmed = true }, confirmationRequired: true));
+        Assert.False(EmailConfirmation.HoldsBackSignIn(new AccountUser { Role = Roles.Officer }, confirmationRequired: true));
     }
 
     [Fact]
