@@ -106,6 +106,16 @@ public sealed class LedgerDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>What someone with the file can do without SQLite: change one byte of the text <paramref name="marker"/> where the file holds it.</summary>
+    public async Task ChangeOneByteAtAsync(string marker)
+    {
+        var bytes = await File.ReadAllBytesAsync(Path);
+        var at = bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(marker));
+        Assert.True(at >= 0, "the entry's text is in the file");
+        bytes[at] = (byte)'M';
+        await File.WriteAllBytesAsync(Path, bytes);
+    }
+
     public async Task<int> ExecuteAsync(string sql)
     {
         await using var connection = new SqliteConnection(ConnectionString);

@@ -40,11 +40,7 @@ public sealed class LedgerTamperTests : IAsyncLifetime
     public async Task Changing_one_byte_of_one_entry_in_the_file_is_a_hash_mismatch_naming_that_entry()
     {
         // Entry 6 carries the correlation "request-06", found nowhere else: flip one byte of it in the file itself.
-        var bytes = await File.ReadAllBytesAsync(_database.Path);
-        var at = bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("request-06"));
-        Assert.True(at >= 0, "the entry's text is in the file");
-        bytes[at] = (byte)'M';
-        await File.WriteAllBytesAsync(_database.Path, bytes);
+        await _database.ChangeOneByteAtAsync("request-06");
 
         var result = await _database.VerifyAsync();
         Assert.False(result.Ok);
