@@ -28,18 +28,10 @@ public sealed class LedgerTests(SystemFixture system)
         var organization = await _api.CreateOrganizationAsync(user, "Ledger Watch Collective");
         var application = await _api.ApplyAsync(user, organization, dialogue);
         await _api.ScreenEligibleAsync(officer, application);
-        await _api.Secretariat.CirculateApplicationsAsync(new RegistrationV1.CirculateApplicationsRequest
-        {
-            DialogueId = dialogue.DialogueId,
-            Deadline = Timestamp.FromDateTimeOffset(system.Clock.GetUtcNow().AddDays(1)),
-        }, SystemFixture.Bearer(officer));
+        await _api.CirculateAsync(officer, dialogue, TimeSpan.FromDays(1));
         var austria = await system.StateTokenAsync("AUT");
         await _api.CirculatedAsync(austria, dialogue, expected: 1);
-        await _api.Objections.FileObjectionAsync(new ObjectionsV1.FileObjectionRequest
-        {
-            ApplicationId = application.ApplicationId,
-            Grounds = "Activities outside the scope of the Protocol",
-        }, SystemFixture.Bearer(austria));
+        await _api.ObjectAsync(austria, application, "Activities outside the scope of the Protocol");
         await EntriesAsync(auditor, application, until: e => e.Any(x => x.Kind == "objection-filed"));
 
         system.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));

@@ -49,18 +49,10 @@ public sealed class PostgreSqlSystemTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal(Grpc.Core.StatusCode.AlreadyExists, duplicate.StatusCode);
 
         await _api.ScreenEligibleAsync(officer, application);
-        await _api.Secretariat.CirculateApplicationsAsync(new RegistrationV1.CirculateApplicationsRequest
-        {
-            DialogueId = dialogue.DialogueId,
-            Deadline = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(_system.Clock.GetUtcNow().AddDays(1)),
-        }, SystemFixture.Bearer(officer));
+        await _api.CirculateAsync(officer, dialogue, TimeSpan.FromDays(1));
         var austria = await _system.StateTokenAsync("AUT");
         await _api.CirculatedAsync(austria, dialogue, expected: 1);
-        await _api.Objections.FileObjectionAsync(new ObjectionsV1.FileObjectionRequest
-        {
-            ApplicationId = application.ApplicationId,
-            Grounds = "Activities outside the scope of the Protocol",
-        }, SystemFixture.Bearer(austria));
+        await _api.ObjectAsync(austria, application, "Activities outside the scope of the Protocol");
 
         _system.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
 

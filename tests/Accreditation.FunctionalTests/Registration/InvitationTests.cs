@@ -9,35 +9,17 @@ namespace Accreditation.FunctionalTests.Registration;
 /// over real SMTP, the colleague signs up with that address, accepts, and works on the same
 /// organization's applications.
 /// </summary>
-public sealed class InvitationTests : IAsyncLifetime
+public sealed class InvitationTests : MailedSystemTest
 {
-    SmtpSink _smtp = null!;
-    SystemFixture _system = null!;
-    Clients _api = null!;
-
-    RegistrationV1.InvitationService.InvitationServiceClient Invitations => new(_system.Grpc);
-
-    public async Task InitializeAsync()
-    {
-        _smtp = await SmtpSink.StartAsync();
-        _system = new SystemFixture(SystemFixture.MailSettings(_smtp)) { Mail = _smtp };
-        await _system.InitializeAsync();
-        _api = new Clients(_system);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _system.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
+    RegistrationV1.InvitationService.InvitationServiceClient Invitations => new(Mailed.Grpc);
 
     [Fact]
     public async Task An_invited_colleague_signs_up_accepts_and_sees_the_organizations_applications()
     {
-        var founder = await _system.SignUpOrganizationUserAsync();
-        var organization = await _api.CreateOrganizationAsync(founder, "Coalition Against Trafficking");
-        var dialogue = await _api.CreateDialogueAsync(await _system.OfficerTokenAsync());
-        var application = await _api.ApplyAsync(founder, organization, dialogue);
+        var founder = await Mailed.SignUpOrganizationUserAsync();
+        var organization = await Api.CreateOrganizationAsync(founder, "Coalition Against Trafficking");
+        var dialogue = await Api.CreateDialogueAsync(await Mailed.OfficerTokenAsync());
+        var application = await Api.ApplyAsync(founder, organization, dialogue);
         var colleagueEmail = $"Colleague-{Guid.NewGuid():N}@example.org";
 
         var invited = (await Invitations.InviteMemberAsync(new RegistrationV1.InviteMemberRequest
@@ -47,23 +29,23 @@ public sealed class InvitationTests : IAsyncLifetime
 
         Assert.Equal(colleagueEmail.ToLowerInvariant(), invited.Email);
         Assert.Null(invited.AcceptedAt);
-        var colleague = await _system.SignUpOrganizationUserAsync("fr", colleagueEmail);
-        var code = await _system.CodeFromMailAsync(colleagueEmail, "member-invitation");
-        var mail = _smtp.Received().Single(m => m.Headers[Accreditation.Notifications.Email.SmtpEmailSender.KindHeader] == "member-invitation");
+        var colleague = await Mailed.SignUpOrganizationUserAsync("fr", colleagueEmail);
+        var code = await Mailed.CodeFromMailAsync(colleagueEmail, "member-invitation");
+        var mail = Smtp.Received().Single(m => m.Headers[Accreditation.Notifications.Email.SmtpEmailSender.KindHeader] == "member-invitation");
         Assert.StartsWith("Invitation à rejoindre Coalition Against Trafficking", mail.Subject);
         // Before accepting, the organization is someone else's.
-        var before = await Assert.ThrowsAsync<RpcException>(() => _api.GetAsync(colleague, application));
+        var before = await Assert.ThrowsAsync<RpcException>(() => Api.GetAsync(colleague, application));
         Assert.Equal(StatusCode.PermissionDenied, before.StatusCode);
 
         var accepted = await Invitations.AcceptInvitationAsync(new RegistrationV1.AcceptInvitationRequest { Code = code }, colleague.Call);
 
         Assert.Equal(organization.OrganizationId, accepted.Organization.OrganizationId);
         Assert.NotNull(accepted.Invitation.AcceptedAt);
-        Assert.Equal(RegistrationV1.ApplicationState.Submitted, (await _api.GetAsync(colleague, application)).State);
-        var listed = (await _api.Applications.ListApplicationsAsync(new RegistrationV1.ListApplicationsRequest(), colleague.Call)).Applications;
+        Assert.Equal(RegistrationV1.ApplicationState.Submitted, (await Api.GetAsync(colleague, application)).State);
+        var listed = (await Api.Applications.ListApplicationsAsync(new RegistrationV1.ListApplicationsRequest(), colleague.Call)).Applications;
         Assert.Equal([application.ApplicationId], listed.Select(a => a.ApplicationId));
         // The colleague reads the organization's inbox too (the member directory crossed the bus).
-        await SystemFixture.EventuallyAsync(() => _api.NoticesAsync(colleague.Token), n => n.Count > 0, "the organization's notices for the colleague");
+        await SystemFixture.EventuallyAsync(() => Api.NoticesAsync(colleague.Token), n => n.Count > 0, "the organization's notices for the colleague");
 
         var again = await Assert.ThrowsAsync<RpcException>(() => Invitations.AcceptInvitationAsync(new() { Code = code }, colleague.Call).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
@@ -73,18 +55,18 @@ public sealed class InvitationTests : IAsyncLifetime
     [Fact]
     public async Task A_foreign_expired_or_unknown_code_is_refused()
     {
-        var member = await _system.SignUpOrganizationUserAsync();
-        var organization = await _api.CreateOrganizationAsync(member, "Observatory of Smuggling");
+        var member = await Mailed.SignUpOrganizationUserAsync();
+        var organization = await Api.CreateOrganizationAsync(member, "Observatory of Smuggling");
         var inviteeEmail = $"invitee-{Guid.NewGuid():N}@example.org";
         await Invitations.InviteMemberAsync(new() { OrganizationId = organization.OrganizationId, Email = inviteeEmail }, member.Call);
-        var code = await _system.CodeFromMailAsync(inviteeEmail, "member-invitation");
-        var stranger = await _system.SignUpOrganizationUserAsync();
+        var code = await Mailed.CodeFromMailAsync(inviteeEmail, "member-invitation");
+        var stranger = await Mailed.SignUpOrganizationUserAsync();
 
         var foreign = await Assert.ThrowsAsync<RpcException>(() => Invitations.AcceptInvitationAsync(new() { Code = code }, stranger.Call).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, foreign.StatusCode);
         var unknown = await Assert.ThrowsAsync<RpcException>(() => Invitations.AcceptInvitationAsync(new() { Code = "no-such-code" }, stranger.Call).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
-        var state = SystemFixture.Bearer(await _system.StateTokenAsync("AUT"));
+        var state = SystemFixture.Bearer(await Mailed.StateTokenAsync("AUT"));
         Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(() => Invitations.AcceptInvitationAsync(new() { Code = code }, state).ResponseAsync)).StatusCode);
         var outsider = await Assert.ThrowsAsync<RpcException>(() => Invitations.InviteMemberAsync(
             new() { OrganizationId = organization.OrganizationId, Email = "friend@example.org" }, stranger.Call).ResponseAsync);
@@ -94,8 +76,8 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Equal(StatusCode.InvalidArgument, badAddress.StatusCode);
         Assert.StartsWith("email:", badAddress.Status.Detail);
 
-        _system.Clock.Advance(TimeSpan.FromDays(8));
-        var invitee = await _system.SignUpOrganizationUserAsync(email: inviteeEmail);
+        Mailed.Clock.Advance(TimeSpan.FromDays(8));
+        var invitee = await Mailed.SignUpOrganizationUserAsync(email: inviteeEmail);
         var expired = await Assert.ThrowsAsync<RpcException>(() => Invitations.AcceptInvitationAsync(new() { Code = code }, invitee.Call).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, expired.StatusCode);
         Assert.Contains("expired", expired.Status.Detail);
@@ -104,13 +86,13 @@ public sealed class InvitationTests : IAsyncLifetime
     [Fact]
     public async Task Members_list_their_invitations_and_a_cancelled_one_can_no_longer_be_accepted()
     {
-        var member = await _system.SignUpOrganizationUserAsync();
-        var organization = await _api.CreateOrganizationAsync(member, "Cancelling Coalition");
+        var member = await Mailed.SignUpOrganizationUserAsync();
+        var organization = await Api.CreateOrganizationAsync(member, "Cancelling Coalition");
         var cancelledEmail = $"cancelled-{Guid.NewGuid():N}@example.org";
         var acceptedEmail = $"accepted-{Guid.NewGuid():N}@example.org";
         var toCancel = (await Invitations.InviteMemberAsync(new() { OrganizationId = organization.OrganizationId, Email = cancelledEmail }, member.Call)).Invitation;
-        var cancelledCode = await _system.CodeFromMailAsync(cancelledEmail, "member-invitation");
-        _system.Clock.Advance(TimeSpan.FromMinutes(1));
+        var cancelledCode = await Mailed.CodeFromMailAsync(cancelledEmail, "member-invitation");
+        Mailed.Clock.Advance(TimeSpan.FromMinutes(1));
         var toAccept = (await Invitations.InviteMemberAsync(new() { OrganizationId = organization.OrganizationId, Email = acceptedEmail }, member.Call)).Invitation;
         Assert.Equal(RegistrationV1.InvitationState.Pending, toAccept.State);
 
@@ -118,7 +100,7 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Equal(RegistrationV1.InvitationState.Cancelled, cancelled.State);
         Assert.NotNull(cancelled.CancelledAt);
 
-        var invitee = await _system.SignUpOrganizationUserAsync(email: cancelledEmail);
+        var invitee = await Mailed.SignUpOrganizationUserAsync(email: cancelledEmail);
         var refused = await Assert.ThrowsAsync<RpcException>(() => Invitations.AcceptInvitationAsync(new() { Code = cancelledCode }, invitee.Call).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
         Assert.Contains("Cancelled", refused.Status.Detail);
@@ -126,8 +108,8 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
         Assert.Contains("is Cancelled", again.Status.Detail);
 
-        var colleague = await _system.SignUpOrganizationUserAsync(email: acceptedEmail);
-        await Invitations.AcceptInvitationAsync(new() { Code = await _system.CodeFromMailAsync(acceptedEmail, "member-invitation") }, colleague.Call);
+        var colleague = await Mailed.SignUpOrganizationUserAsync(email: acceptedEmail);
+        await Invitations.AcceptInvitationAsync(new() { Code = await Mailed.CodeFromMailAsync(acceptedEmail, "member-invitation") }, colleague.Call);
         var late = await Assert.ThrowsAsync<RpcException>(() => Invitations.CancelInvitationAsync(new() { InvitationId = toAccept.InvitationId }, colleague.Call).ResponseAsync);
         Assert.Contains("is Accepted", late.Status.Detail);
 
@@ -137,13 +119,13 @@ public sealed class InvitationTests : IAsyncLifetime
             listed.Select(i => (i.Email, i.State)));
         Assert.All(listed, i => Assert.True(i.ExpiresAt.ToDateTimeOffset() > i.CreatedAt.ToDateTimeOffset()));
 
-        _system.Clock.Advance(TimeSpan.FromDays(8));
+        Mailed.Clock.Advance(TimeSpan.FromDays(8));
         var expired = (await Invitations.InviteMemberAsync(new() { OrganizationId = organization.OrganizationId, Email = "later@example.org" }, member.Call)).Invitation;
-        _system.Clock.Advance(TimeSpan.FromDays(8));
+        Mailed.Clock.Advance(TimeSpan.FromDays(8));
         Assert.Equal(RegistrationV1.InvitationState.Expired,
             (await Invitations.ListInvitationsAsync(new() { OrganizationId = organization.OrganizationId }, member.Call)).Invitations.Single(i => i.InvitationId == expired.InvitationId).State);
 
-        var stranger = await _system.SignUpOrganizationUserAsync();
+        var stranger = await Mailed.SignUpOrganizationUserAsync();
         Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(() =>
             Invitations.ListInvitationsAsync(new() { OrganizationId = organization.OrganizationId }, stranger.Call).ResponseAsync)).StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(() =>
