@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -50,21 +51,42 @@ public enum SqliteSynchronous
 /// FULL by default: a commit the outbox has published must survive a power loss); deleted content
 /// is overwritten, so purged personal data does not linger in free pages.
 /// </summary>
+/// <remarks>
+/// They belong to the native connection, which Microsoft.Data.Sqlite's pool keeps open between
+/// uses: they run when a native connection is first handed out, not at every open of a pooled one
+/// (that batch was a fixed cost of every read).
+/// </remarks>
 internal sealed class SqlitePragmas(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
+    static readonly object Applied = new();
     readonly string Pragmas = $"PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA secure_delete = ON;";
+    readonly ConditionalWeakTable<object, object> _configured = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsConfigured(connection))
+            return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        Configured(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsConfigured(connection))
+            return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Configured(connection);
+    }
+
+    bool IsConfigured(DbConnection connection) => connection is SqliteConnection { Handle: { } native } && _configured.TryGetValue(native, out _);
+
+    void Configured(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } native })
+            _configured.AddOrUpdate(native, Applied);
     }
 }

@@ -27,20 +27,31 @@ public sealed class OutboxSignal
     }
 }
 
+/// <remarks>
+/// One instance serves every (pooled) context at once, so whether a save queued rows is kept per
+/// context, not in a field.
+/// </remarks>
 sealed class OutboxSavedInterceptor(OutboxSignal signal) : SaveChangesInterceptor
 {
-    bool _queued;
+    static readonly object Queued = new();
+    readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _queued = new();
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        _queued = eventData.Context?.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added) == true;
+        if (eventData.Context is { } context)
+        {
+            if (context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+                _queued.AddOrUpdate(context, Queued);
+            else
+                _queued.Remove(context);
+        }
         return ValueTask.FromResult(result);
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         // Inside an explicit transaction the rows are not visible yet: whoever commits it notifies.
-        if (_queued && eventData.Context?.Database.CurrentTransaction is null)
+        if (eventData.Context is { } context && _queued.Remove(context) && context.Database.CurrentTransaction is null)
             signal.Notify();
         return ValueTask.FromResult(result);
     }

@@ -42,8 +42,8 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
     public override async Task<V1.GetApplicationResponse> GetApplication(V1.GetApplicationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var c = await db.ReadCaseAsync(Require.Id(request.ApplicationId, "application_id"), context.CancellationToken);
-        Access.EnsureCanRead(caller, c.Organization);
+        var c = await db.ReadCaseAsync(Require.Id(request.ApplicationId, "application_id"), caller.Subject, context.CancellationToken);
+        Access.EnsureCanRead(caller, c.Application.OrganizationId, c.CallerIsMember);
         var response = new V1.GetApplicationResponse { Application = c.Application.ToContract(ShowsObjection(caller, c.Dialogue)) };
         if (NextStep.For(c.Application, c.Dialogue, clock.GetUtcNow()) is { } next)
             response.NextStep = next.ToContract();
@@ -78,8 +78,8 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
     public override async Task<V1.GetApplicationHistoryResponse> GetApplicationHistory(V1.GetApplicationHistoryRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var c = await db.ReadCaseAsync(Require.Id(request.ApplicationId, "application_id"), context.CancellationToken);
-        Access.EnsureCanRead(caller, c.Organization);
+        var c = await db.ReadCaseAsync(Require.Id(request.ApplicationId, "application_id"), caller.Subject, context.CancellationToken);
+        Access.EnsureCanRead(caller, c.Application.OrganizationId, c.CallerIsMember);
         var changes = await db.StatusChanges.AsNoTracking()
             .Where(s => s.ApplicationId == c.Application.Id)
             .OrderBy(s => s.Sequence)

@@ -20,37 +20,28 @@ public static class ApplicationCases
     }
 
     /// <summary>
-    /// The same case for a call that changes nothing (GetApplication, its history): untracked, its
-    /// three queries compiled once for the process, on one connection opened once (so the
-    /// per-connection pragmas run once, not three times). The context returns it to the pool.
+    /// What a call that changes nothing (GetApplication, its history) needs of a case: the
+    /// application, its dialogue and whether the caller is a member of the applying organization,
+    /// untracked, in one statement compiled once for the process (one connection open, one statement
+    /// prepared, no member list read): the authorization check itself stays the domain's
+    /// (<see cref="Access.EnsureCanRead(ServiceDefaults.Auth.Caller, Guid, bool)"/>).
     /// </summary>
-    public static async Task<ApplicationCase> ReadCaseAsync(this RegistrationDb db, Guid applicationId, CancellationToken ct)
-    {
-        // A compiled query serves one model: one set per context type (SQLite's, PostgreSQL's), which
+    public static async Task<ApplicationRead> ReadCaseAsync(this RegistrationDb db, Guid applicationId, string callerSubject, CancellationToken ct) =>
+        // A compiled query serves one model: one per context type (SQLite's, PostgreSQL's), which
         // the standalone host may run side by side.
-        var queries = Queries.GetOrAdd(db.GetType(), _ => new CaseQueries());
-        await db.Database.OpenConnectionAsync(ct);
-        var application = await queries.Application(db, applicationId, ct)
-            ?? throw new NotFoundException("Application", applicationId, RegistrationReasons.ApplicationNotFound);
-        var organization = await queries.Organization(db, application.OrganizationId, ct);
-        var dialogue = await queries.Dialogue(db, application.DialogueId, ct);
-        return new ApplicationCase(application, organization, dialogue);
-    }
+        await Reads.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery((RegistrationDb db, Guid id, string subject, CancellationToken ct) =>
+                (from a in db.Applications.AsNoTracking()
+                 join d in db.Dialogues.AsNoTracking() on a.DialogueId equals d.Id
+                 where a.Id == id
+                 select new ApplicationRead(a, d, db.OrganizationMembers.Any(m => m.OrganizationId == a.OrganizationId && m.Subject == subject)))
+                .SingleOrDefault()))(db, applicationId, callerSubject, ct)
+        ?? throw new NotFoundException("Application", applicationId, RegistrationReasons.ApplicationNotFound);
 
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, CaseQueries> Queries = new();
-
-    sealed class CaseQueries
-    {
-        public readonly Func<RegistrationDb, Guid, CancellationToken, Task<Application?>> Application =
-            EF.CompileAsyncQuery((RegistrationDb db, Guid id, CancellationToken ct) => db.Applications.AsNoTracking().SingleOrDefault(a => a.Id == id));
-
-        public readonly Func<RegistrationDb, Guid, CancellationToken, Task<Organization>> Organization =
-            EF.CompileAsyncQuery((RegistrationDb db, Guid id, CancellationToken ct) => db.Organizations.AsNoTracking().Include(o => o.Members).Single(o => o.Id == id));
-
-        public readonly Func<RegistrationDb, Guid, CancellationToken, Task<Dialogue>> Dialogue =
-            EF.CompileAsyncQuery((RegistrationDb db, Guid id, CancellationToken ct) => db.Dialogues.AsNoTracking().Single(d => d.Id == id));
-    }
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<RegistrationDb, Guid, string, CancellationToken, Task<ApplicationRead?>>> Reads = new();
 }
+
+/// <summary>An application read for a caller: its dialogue, and whether the caller belongs to the organization that applied.</summary>
+public sealed record ApplicationRead(Application Application, Dialogue Dialogue, bool CallerIsMember);
 
 public static class ApplicationChanges
 {

@@ -38,6 +38,28 @@ public class RegistrationDb : DbContext
     // Status changes already turned into ledger entries, so a second SaveChanges does not record them twice.
     readonly HashSet<StatusChange> _recorded = new(ReferenceEqualityComparer.Instance);
 
+    // Contexts are pooled (AddServiceDbContext): disposing one returns it for the next unit of work,
+    // which must not inherit this one's correlation, ledger head or recorded changes.
+    public override void Dispose()
+    {
+        ForgetUnitOfWork();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        ForgetUnitOfWork();
+        return base.DisposeAsync();
+    }
+
+    void ForgetUnitOfWork()
+    {
+        LedgerCorrelation = null;
+        LastAppended = null;
+        Frontier = null;
+        _recorded.Clear();
+    }
+
     /// <summary>
     /// Saves this unit of work and records every status change it made as a ledger entry, in one
     /// transaction (opened when the caller has none): what callers changing applications use.

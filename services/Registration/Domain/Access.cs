@@ -46,11 +46,22 @@ public static class Access
         return o => o.Members.Any(m => m.Subject == subject);
     }
 
-    public static void EnsureMember(Caller caller, Organization organization)
+    /// <summary>The same rule where only the caller's membership was read (an untracked read's), not the organization.</summary>
+    public static void EnsureCanRead(Caller caller, Guid organizationId, bool callerIsMember)
+    {
+        if (caller.IsSecretariat)
+            return;
+        EnsureMember(caller, organizationId, callerIsMember);
+    }
+
+    public static void EnsureMember(Caller caller, Organization organization) =>
+        EnsureMember(caller, organization.Id, organization.HasMember(caller.Subject));
+
+    static void EnsureMember(Caller caller, Guid organizationId, bool callerIsMember)
     {
         caller.Require(Roles.Organization);
-        if (!organization.HasMember(caller.Subject))
-            throw new AccessDeniedException($"The caller is not a member of organization {organization.Id}.",
-                RegistrationReasons.NotAMember, ("organization_id", organization.Id));
+        if (!callerIsMember)
+            throw new AccessDeniedException($"The caller is not a member of organization {organizationId}.",
+                RegistrationReasons.NotAMember, ("organization_id", organizationId));
     }
 }
