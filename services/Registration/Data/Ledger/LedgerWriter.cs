@@ -47,8 +47,10 @@ public static class LedgerWriter
     /// </summary>
     internal static async Task RecordTransitionsAsync(this RegistrationDb db, IReadOnlyCollection<StatusChange> changes, CancellationToken ct)
     {
+        // A set, not the list: a window's closing records one change for each of thousands of applications.
+        var pending = changes.ToHashSet(ReferenceEqualityComparer.Instance);
         var ordered = db.ChangeTracker.Entries<Application>().Select(e => e.Entity)
-            .SelectMany(a => a.Changes.Where(changes.Contains).Select(c => (Application: a, Change: c)))
+            .SelectMany(a => a.Changes.Where(pending.Contains).Select(c => (Application: a, Change: c)))
             .OrderBy(x => x.Change.At)
             .ToList();
         if (ordered.Count != changes.Count)
