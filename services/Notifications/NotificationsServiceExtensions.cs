@@ -31,18 +31,19 @@ public static class NotificationsServiceExtensions
         builder.AddServiceDatabase<NotificationsDb, PostgreSqlNotificationsDb>("notifications");
         builder.AddEventBus<NotificationsDb>("notifications", consume =>
         {
+            // Grouped: one per application, in bursts (a screening session, a window's decisions).
             consume
                 .On<AccountRegistered, AccountRegisteredHandler>()
                 .On<OrganizationMemberAdded, OrganizationMemberAddedHandler>()
-                .On<ApplicationSubmitted, ApplicationSubmittedHandler>()
-                .On<ApplicationScreened, ApplicationScreenedHandler>()
+                .OnGrouped<ApplicationSubmitted, ApplicationSubmittedHandler>()
+                .OnGrouped<ApplicationScreened, ApplicationScreenedHandler>()
                 .On<InformationRequested, InformationRequestedHandler>()
                 .On<ApplicationsCirculated, ApplicationsCirculatedHandler>()
                 .On<ObjectionFiled, ObjectionFiledHandler>()
                 .On<ObjectionWithdrawn, ObjectionWithdrawnHandler>()
                 .On<ObjectionDeadlineApproaching, ObjectionDeadlineApproachingHandler>()
                 .On<ObjectionWindowClosed, ObjectionWindowClosedHandler>()
-                .On<ApplicationDecided, ApplicationDecidedHandler>()
+                .OnGrouped<ApplicationDecided, ApplicationDecidedHandler>()
                 .On<ApplicationWithdrawn, ApplicationWithdrawnHandler>()
                 .On<RepresentativeMovedUp, RepresentativeMovedUpHandler>()
                 .On<ApplicationLapsed, ApplicationLapsedHandler>()

@@ -23,14 +23,48 @@ public sealed class EventHandlers<TDb>(IServiceCollection services, string queue
         services.AddScoped<THandler>();
         _subscriptions.Add((typeof(TEvent), InboxConsumer<TEvent, TDb, THandler>.ConsumerName));
         _connections.Add((endpoint, provider) =>
-            endpoint.Consumer(() => new InboxConsumer<TEvent, TDb, THandler>(provider, queueName)));
+            endpoint.Consumer(() => new InboxConsumer<TEvent, TDb, THandler>(provider, queueName), consumer =>
+            {
+                if (_grouped)
+                    consumer.UseConcurrentMessageLimit(Environment.ProcessorCount);
+            }));
         return this;
     }
+
+    /// <summary>
+    /// The same, with the messages being consumed at one moment committed together (see
+    /// <see cref="InboxGroup{TEvent,TDb,THandler}"/>): for a handler whose events come in bursts and
+    /// whose effects may share one unit of work.
+    /// </summary>
+    public EventHandlers<TDb> OnGrouped<TEvent, THandler>()
+        where TEvent : class
+        where THandler : class, IEventHandler<TEvent>
+    {
+        services.AddScoped<THandler>();
+        _subscriptions.Add((typeof(TEvent), InboxConsumer<TEvent, TDb, THandler>.ConsumerName));
+        _grouped = true;
+        _connections.Add((endpoint, provider) =>
+        {
+            var group = new InboxGroup<TEvent, TDb, THandler>(provider, GroupedConcurrency);
+            endpoint.Consumer(() => new GroupedInboxConsumer<TEvent, TDb, THandler>(provider, group, queueName));
+        });
+        return this;
+    }
+
+    /// <summary>
+    /// Messages a queue with grouped consumers takes at once: a group is at most this large. Its
+    /// other consumers stay at one message per core, as every queue's are.
+    /// </summary>
+    public const int GroupedConcurrency = 128;
+
+    bool _grouped;
 
     public void ConnectTo(IReceiveEndpointConfigurator endpoint, IServiceProvider provider)
     {
         UseRetryAndErrorQueue(endpoint, provider.GetRequiredService<ILoggerFactory>(),
             new FailedMessages<TDb>(provider, queueName));
+        if (_grouped)
+            endpoint.ConcurrentMessageLimit = GroupedConcurrency;
         foreach (var connect in _connections)
             connect(endpoint, provider);
     }

@@ -20,18 +20,26 @@ public sealed class InboxConsumer<TEvent, TDb, THandler>(IServiceProvider servic
     public async Task Consume(ConsumeContext<TEvent> context)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TEvent).Name} arrived without a message id.");
+        var handled = await HandleOneAsync(services, context.Message, new EventContext(messageId, context.CorrelationId), context.CancellationToken);
+        Settle(services, messageId, queue, handled);
+    }
+
+    /// <summary>The message's effect and its inbox row in one transaction of its own; false for a duplicate.</summary>
+    internal static async Task<bool> HandleOneAsync(IServiceProvider services, TEvent message, EventContext context, CancellationToken ct)
+    {
+        var messageId = context.MessageId;
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
         var handler = scope.ServiceProvider.GetRequiredService<THandler>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
 
-        var handled = await db.RetryOnBusyAsync(async ct =>
+        return await db.RetryOnBusyAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
             var inbox = db.Set<InboxMessage>();
             if (await inbox.AnyAsync(m => m.MessageId == messageId && m.Consumer == ConsumerName, ct))
-                return Duplicate(messageId);
-            await handler.HandleAsync(context.Message, new EventContext(messageId, context.CorrelationId), ct);
+                return Duplicate(services, messageId);
+            await handler.HandleAsync(message, context, ct);
             inbox.Add(new InboxMessage { MessageId = messageId, Consumer = ConsumerName, ProcessedAt = clock.GetUtcNow() });
             try
             {
@@ -39,22 +47,26 @@ public sealed class InboxConsumer<TEvent, TDb, THandler>(IServiceProvider servic
             }
             catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
             {
-                if (await IsDuplicateAsync(messageId))
-                    return Duplicate(messageId); // a concurrent delivery of the same message won the race
+                if (await IsDuplicateAsync(services, messageId))
+                    return Duplicate(services, messageId); // a concurrent delivery of the same message won the race
                 throw;
             }
             await transaction.CommitAsync(ct);
             return true;
-        }, context.CancellationToken);
+        }, ct);
+    }
 
+    /// <summary>Wakes the outbox for what the effect queued, and tells the publisher the message is consumed.</summary>
+    internal static void Settle(IServiceProvider services, Guid messageId, string queue, bool handled)
+    {
         if (handled)
-            scope.ServiceProvider.GetRequiredService<OutboxSignal>().Notify();
+            services.GetRequiredService<OutboxSignal>().Notify();
         // Committed now (or before, for a duplicate): the publisher may stop keeping it pending.
         services.GetService<IConsumptionReceipts>()?.Consumed(messageId, queue, ConsumerName);
     }
 
     // Redeliveries are expected (a crash between commit and acknowledgement): counted, not alarming.
-    bool Duplicate(Guid messageId)
+    internal static bool Duplicate(IServiceProvider services, Guid messageId)
     {
         MessagingMetrics.Duplicates.Add(1, new KeyValuePair<string, object?>("consumer", ConsumerName));
         services.GetService<ILoggerFactory>()?.CreateLogger("Accreditation.Messaging.Inbox")
@@ -62,7 +74,7 @@ public sealed class InboxConsumer<TEvent, TDb, THandler>(IServiceProvider servic
         return false;
     }
 
-    async Task<bool> IsDuplicateAsync(Guid messageId)
+    static async Task<bool> IsDuplicateAsync(IServiceProvider services, Guid messageId)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();

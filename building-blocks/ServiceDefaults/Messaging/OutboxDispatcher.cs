@@ -22,7 +22,8 @@ public sealed class OutboxDispatcher<TDb>(
     WallClock wall, ILogger<OutboxDispatcher<TDb>> logger)
     : BackgroundService where TDb : DbContext
 {
-    const int BatchSize = 100;
+    // Large enough for a grouped consumer's whole group (EventHandlers.GroupedConcurrency) in one batch.
+    const int BatchSize = 500;
     static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     /// <summary>Longer than any one-time code an event carries is valid (an invitation: 7 days).</summary>
     public static readonly TimeSpan SentRetention = TimeSpan.FromDays(8);

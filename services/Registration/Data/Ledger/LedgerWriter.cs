@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Accreditation.Registration.Domain;
 using Accreditation.Registration.Domain.Ledger;
 using Accreditation.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Accreditation.Registration.Data.Ledger;
 
@@ -15,12 +17,21 @@ namespace Accreditation.Registration.Data.Ledger;
 /// </summary>
 public static class LedgerWriter
 {
+    // The transactions in which this process holds the writers' lock: a retry is a new transaction, and locks again.
+    static readonly ConditionalWeakTable<IDbContextTransaction, object> WritersSerialized = new();
+    static readonly object Held = new();
+
     public static async Task<LedgerEntry> AppendAsync(this RegistrationDb db, LedgerFact fact, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is null)
-            throw new InvalidOperationException("Ledger entries are appended inside the unit of work's explicit transaction.");
-        // Already held when the transaction began as a write transaction; taken here for any other.
-        await db.Database.SerializeWritersAsync(ct);
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Ledger entries are appended inside the unit of work's explicit transaction.");
+        // Already held when the transaction began as a write transaction; taken here for any other,
+        // once per transaction (a window's closing appends thousands of entries in one).
+        if (!WritersSerialized.TryGetValue(transaction, out _))
+        {
+            await db.Database.SerializeWritersAsync(ct);
+            WritersSerialized.AddOrUpdate(transaction, Held);
+        }
         var (sequence, hash) = await HeadAsync(db, ct);
         var entry = LedgerEntry.Chain(fact with { CorrelationId = fact.CorrelationId ?? Correlation(db) }, sequence + 1, hash);
         // Before LastAppended moves: the tree's edge is the previous entry's.
@@ -47,8 +58,10 @@ public static class LedgerWriter
     /// </summary>
     internal static async Task RecordTransitionsAsync(this RegistrationDb db, IReadOnlyCollection<StatusChange> changes, CancellationToken ct)
     {
+        // A set, not the list: a window's closing records one change for each of thousands of applications.
+        var pending = changes.ToHashSet(ReferenceEqualityComparer.Instance);
         var ordered = db.ChangeTracker.Entries<Application>().Select(e => e.Entity)
-            .SelectMany(a => a.Changes.Where(changes.Contains).Select(c => (Application: a, Change: c)))
+            .SelectMany(a => a.Changes.Where(pending.Contains).Select(c => (Application: a, Change: c)))
             .OrderBy(x => x.Change.At)
             .ToList();
         if (ordered.Count != changes.Count)
