@@ -93,19 +93,32 @@ public sealed class StandaloneSystem : IAsyncDisposable
         _telemetry = ProcessTelemetry.Start(new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(common).Build(),
             "accreditation", Options.Tracing);
 
-        await StartAsync(typeof(IdentityServiceExtensions), ports.Identity, common, b => b.AddServiceDefaults("identity").AddIdentityService(), a => a.MapServiceDefaults().MapIdentityApi(), ct);
-        await StartAsync(typeof(RegistrationServiceExtensions), ports.Registration, common, b => b.AddServiceDefaults("registration").AddRegistrationService(), a => a.MapServiceDefaults().MapRegistrationApi(), ct);
-        await StartAsync(typeof(ObjectionsServiceExtensions), ports.Objections, common, b => b.AddServiceDefaults("objections").AddObjectionsService(), a => a.MapServiceDefaults().MapObjectionsApi(), ct);
-        await StartAsync(typeof(NotificationsServiceExtensions), ports.Notifications, common, b => b.AddServiceDefaults("notifications").AddNotificationsService(), a => a.MapServiceDefaults().MapNotificationsApi(), ct);
+        // The services and the portal need nothing of each other to start (calls between them are made
+        // per request), so they start side by side: their start is mostly JIT, model building and
+        // SQLite's fsyncs, which overlap. The gateway comes last: its health probes would otherwise
+        // find the services down and keep them out of rotation for a while.
+        await Task.WhenAll(
+            StartAsync(typeof(IdentityServiceExtensions), ports.Identity, common, b => b.AddServiceDefaults("identity").AddIdentityService(), a => a.MapServiceDefaults().MapIdentityApi(), ct),
+            StartAsync(typeof(RegistrationServiceExtensions), ports.Registration, common, b => b.AddServiceDefaults("registration").AddRegistrationService(), a => a.MapServiceDefaults().MapRegistrationApi(), ct),
+            StartAsync(typeof(ObjectionsServiceExtensions), ports.Objections, common, b => b.AddServiceDefaults("objections").AddObjectionsService(), a => a.MapServiceDefaults().MapObjectionsApi(), ct),
+            StartAsync(typeof(NotificationsServiceExtensions), ports.Notifications, common, b => b.AddServiceDefaults("notifications").AddNotificationsService(), a => a.MapServiceDefaults().MapNotificationsApi(), ct),
+            StartAsync(typeof(PortalExtensions), ports.Portal, common, b => b.AddPortal(), a => a.MapPortal(), ct));
         _bus.AllServicesConnected();
-        await StartAsync(typeof(PortalExtensions), ports.Portal, common, b => b.AddPortal(), a => a.MapPortal(), ct);
         await StartAsync(typeof(GatewayExtensions), port: null, common, b => b.AddGateway(), a => a.MapGateway(), ct);
     }
 
     async Task StartAsync(Type part, int? port, Dictionary<string, string?> settings,
         Action<WebApplicationBuilder> add, Action<WebApplication> map, CancellationToken ct)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = part.Assembly.GetName().Name });
+        // Off the caller's thread at once: the building below is synchronous, and the parts build side by side.
+        await Task.Yield();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = part.Assembly.GetName().Name,
+            // Configuration is read once, at start: reloading on change would watch the content root
+            // (the caller's folder, the whole repository under dotnet run) recursively, once per part.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         // The host's appsettings.json beside its binaries (the working directory is the caller's),
         // below every other source: the parts' defaults, which the wiring below and the environment override.
         builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
@@ -127,7 +140,8 @@ public sealed class StandaloneSystem : IAsyncDisposable
         var app = builder.Build();
         map(app);
         await app.StartAsync(ct);
-        _apps.Add(app);
+        lock (_apps)
+            _apps.Add(app);
     }
 
     const string SettingsFile = "appsettings.json";
