@@ -93,25 +93,20 @@ public sealed class StandaloneSystem : IAsyncDisposable
         _telemetry = ProcessTelemetry.Start(new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(common).Build(),
             "accreditation", Options.Tracing);
 
-        // The services and the portal need nothing of each other to start (calls between them are made
-        // per request), so they start side by side: their start is mostly JIT, model building and
-        // SQLite's fsyncs, which overlap. The gateway comes last: its health probes would otherwise
-        // find the services down and keep them out of rotation for a while.
-        await Task.WhenAll(
-            StartAsync(typeof(IdentityServiceExtensions), ports.Identity, common, b => b.AddServiceDefaults("identity").AddIdentityService(), a => a.MapServiceDefaults().MapIdentityApi(), ct),
-            StartAsync(typeof(RegistrationServiceExtensions), ports.Registration, common, b => b.AddServiceDefaults("registration").AddRegistrationService(), a => a.MapServiceDefaults().MapRegistrationApi(), ct),
-            StartAsync(typeof(ObjectionsServiceExtensions), ports.Objections, common, b => b.AddServiceDefaults("objections").AddObjectionsService(), a => a.MapServiceDefaults().MapObjectionsApi(), ct),
-            StartAsync(typeof(NotificationsServiceExtensions), ports.Notifications, common, b => b.AddServiceDefaults("notifications").AddNotificationsService(), a => a.MapServiceDefaults().MapNotificationsApi(), ct),
-            StartAsync(typeof(PortalExtensions), ports.Portal, common, b => b.AddPortal(), a => a.MapPortal(), ct));
+        // One after the other: started side by side (tried, bench startup) the parts took as much CPU
+        // and 8 MB more memory at rest, and on two busy cores no part started sooner.
+        await StartAsync(typeof(IdentityServiceExtensions), ports.Identity, common, b => b.AddServiceDefaults("identity").AddIdentityService(), a => a.MapServiceDefaults().MapIdentityApi(), ct);
+        await StartAsync(typeof(RegistrationServiceExtensions), ports.Registration, common, b => b.AddServiceDefaults("registration").AddRegistrationService(), a => a.MapServiceDefaults().MapRegistrationApi(), ct);
+        await StartAsync(typeof(ObjectionsServiceExtensions), ports.Objections, common, b => b.AddServiceDefaults("objections").AddObjectionsService(), a => a.MapServiceDefaults().MapObjectionsApi(), ct);
+        await StartAsync(typeof(NotificationsServiceExtensions), ports.Notifications, common, b => b.AddServiceDefaults("notifications").AddNotificationsService(), a => a.MapServiceDefaults().MapNotificationsApi(), ct);
         _bus.AllServicesConnected();
+        await StartAsync(typeof(PortalExtensions), ports.Portal, common, b => b.AddPortal(), a => a.MapPortal(), ct);
         await StartAsync(typeof(GatewayExtensions), port: null, common, b => b.AddGateway(), a => a.MapGateway(), ct);
     }
 
     async Task StartAsync(Type part, int? port, Dictionary<string, string?> settings,
         Action<WebApplicationBuilder> add, Action<WebApplication> map, CancellationToken ct)
     {
-        // Off the caller's thread at once: the building below is synchronous, and the parts build side by side.
-        await Task.Yield();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ApplicationName = part.Assembly.GetName().Name,
@@ -140,8 +135,7 @@ public sealed class StandaloneSystem : IAsyncDisposable
         var app = builder.Build();
         map(app);
         await app.StartAsync(ct);
-        lock (_apps)
-            _apps.Add(app);
+        _apps.Add(app);
     }
 
     const string SettingsFile = "appsettings.json";
