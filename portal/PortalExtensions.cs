@@ -105,7 +105,8 @@ public static class PortalExtensions
             .AddPolicy(PortalPolicies.Secretariat, p => p.RequireRole(Roles.Officer, Roles.Auditor));
         services.AddHttpClient<IdentityTokens>(http =>
             {
-                http.BaseAddress = options.Identity;
+                // The token endpoint is plain HTTP: the first replica answers it.
+                http.BaseAddress = options.Identity[0];
                 http.Timeout = TimeSpan.FromSeconds(15);
             });
         services.AddHttpContextAccessor();

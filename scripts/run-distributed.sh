@@ -2,7 +2,7 @@
 # The distributed topology on one machine: RabbitMQ (bound to loopback, its own data folder) and
 # every service and the gateway as separate processes, configured by environment only.
 #
-#   scripts/run-distributed.sh [--detach] [--no-build] [--postgres]   start everything; Ctrl-C stops it all
+#   scripts/run-distributed.sh [--detach] [--no-build] [--postgres [--replicas N]]   start everything; Ctrl-C stops it all
 #   scripts/run-distributed.sh stop                      stop everything (services, then PostgreSQL and RabbitMQ)
 #   scripts/run-distributed.sh restart SERVICE[-N]       start one service (every replica in turn) or one replica again
 #   scripts/run-distributed.sh kill SERVICE[-N]          SIGKILL a process (a crash, for tests and drills)
@@ -12,8 +12,8 @@
 #
 # --postgres: a PostgreSQL server of the run's own (Debian's postgresql, loopback only, data under
 # run/postgres/data, run as the postgres user when started as root), one database and one user per
-# service with generated passwords (run/postgres/<service>.password), and ACCREDITATION_REPLICAS
-# (default 2) replicas of Registration and Objections (registration-1, registration-2, ...), replica
+# service with generated passwords (run/postgres/<service>.password), and N replicas (--replicas N,
+# or ACCREDITATION_REPLICAS; default 2) of Registration and Objections (registration-1, ...), replica
 # N on its service's port + 10 x (N - 1), all behind the gateway. The run folder remembers the choice.
 #
 # Environment: ACCREDITATION_RUN (run folder, default ./run), ACCREDITATION_PORT (gateway HTTP
@@ -40,7 +40,8 @@ declare -A PORTS=([identity]=$((PORT + 21)) [registration]=$((PORT + 22)) [objec
 declare -A PROJECTS=([identity]=services/Identity [registration]=services/Registration [objections]=services/Objections [notifications]=services/Notifications [portal]=portal [gateway]=gateway)
 # The services that may run as several replicas (their data in PostgreSQL, which the replicas share).
 REPLICATED=(registration objections)
-REPLICAS=${ACCREDITATION_REPLICAS:-2}
+# As the run was started (run/replicas), for stop, status and restart.
+REPLICAS=${ACCREDITATION_REPLICAS:-$(cat "$RUN/replicas" 2>/dev/null || echo 2)}
 PG_PORT=${ACCREDITATION_POSTGRES_PORT:-$((PORT + 26))}
 PG_DIR="$RUN/postgres"
 PGDATA="$PG_DIR/data"
@@ -222,9 +223,9 @@ write_env() {
     echo "Bus__RabbitMq__Password=$(cat "$RUN/rabbitmq/password")"
     echo "Identity__Authority=$(url "${PORTS[identity]}")"
     echo "Identity__Issuer=$(url "${PORTS[identity]}")"
-    # The gateway and the ledger witness (Notifications) balance over every replica; the portal takes the first.
+    # The gateway, the portal and the ledger witness (Notifications) balance over every replica; the others take the first.
     for target in Identity Registration Objections Notifications Portal; do
-      if [ "$service" = gateway ] || [ "$service$target" = notificationsRegistration ]; then echo "Services__$target=$(addresses_of "${target,,}")"
+      if [ "$service" = gateway ] || [ "$service" = portal ] || [ "$service$target" = notificationsRegistration ]; then echo "Services__$target=$(addresses_of "${target,,}")"
       else echo "Services__$target=$(url "$(port_of "$(instances_of "${target,,}" | head -1)")")"; fi
     done
     if $postgres && [[ " ${DATABASES[*]} " == *" $service "* ]]; then
@@ -362,21 +363,25 @@ case "${1:-start}" in
 esac
 
 detach=false build=true
-for arg in "$@"; do
-  case "$arg" in
+while [ $# -gt 0 ]; do
+  case "$1" in
     start) ;;
     --detach) detach=true ;;
     --no-build) build=false ;;
     --postgres) postgres=true ;;
-    *) echo "Unknown argument $arg" >&2; exit 2 ;;
+    --replicas)
+      [[ ${2:-} =~ ^[1-9]$ ]] || { echo "--replicas takes a number of replicas, 1 to 9 (replica N listens on its service's port + 10 x (N - 1))." >&2; exit 2; }
+      REPLICAS=$2; shift ;;
+    *) echo "Unknown argument $1" >&2; exit 2 ;;
   esac
+  shift
 done
 
 if $build; then
   for service in "${SERVICES[@]}"; do dotnet build "$ROOT/${PROJECTS[$service]}" -c "$CONFIGURATION" -v quiet -nologo >/dev/null; done
 fi
 # Remembered for stop, status, restart and pg_ctl.
-if $postgres; then echo postgres >"$TOPOLOGY"; else rm -f "$TOPOLOGY"; fi
+if $postgres; then echo postgres >"$TOPOLOGY"; echo "$REPLICAS" >"$RUN/replicas"; else rm -f "$TOPOLOGY" "$RUN/replicas"; fi
 # Whatever was started is stopped again if the start fails, and when a foreground run ends (Ctrl-C).
 trap 'echo; stop_all' EXIT
 trap 'exit 0' INT TERM

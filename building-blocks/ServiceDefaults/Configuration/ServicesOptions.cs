@@ -6,7 +6,7 @@ namespace Accreditation.ServiceDefaults.Configuration;
 /// each other for the ledger witness); through Dapr the sidecar finds them instead. Each holds one
 /// address, or the addresses of a service's replicas with ',' or ';' between them
 /// (Services__Registration=http://10.0.0.2:5102,http://10.0.0.3:5102): the gateway balances over
-/// them, the ledger witness too; the others take the first.
+/// them, the ledger witness and the portal too (<see cref="ReplicaChannels"/>); the others take the first.
 /// </summary>
 public sealed class ServicesOptions
 {
@@ -45,6 +45,13 @@ public sealed class ServicesOptions
     /// <summary>A service's (first) address, or a refusal naming the setting.</summary>
     public static Uri Required(string? setting, string name) =>
         Replicas(setting) is [var first, ..] && Uri.TryCreate(first, UriKind.Absolute, out var uri) ? uri : throw Missing(name);
+
+    /// <summary>Every address of a service (its replicas, at least one), or a refusal naming the setting.</summary>
+    public static IReadOnlyList<Uri> RequiredReplicas(string? setting, string name)
+    {
+        var replicas = Replicas(setting).Select(r => Uri.TryCreate(r, UriKind.Absolute, out var uri) ? uri : throw Missing(name)).ToList();
+        return replicas.Count > 0 ? replicas : throw Missing(name);
+    }
 
     public static InvalidOperationException Missing(string name) =>
         new($"{Section}:{name} (the {name} service's address) is not configured.");

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
+using Accreditation.DistributedTests.Telemetry;
 using Grpc.Net.Client;
 using Npgsql;
 
@@ -50,6 +51,8 @@ public class DistributedSystem : IAsyncLifetime, ISystemUnderTest
     public HttpClient Http { get; private set; } = null!;
     public GrpcChannel Grpc { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> Secrets { get; private set; } = new Dictionary<string, string>();
+    /// <summary>Where every process exports the spans of traces a caller started sampled (see <see cref="ScriptAsync"/>).</summary>
+    public OtlpTraceReceiver Traces { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -57,6 +60,7 @@ public class DistributedSystem : IAsyncLifetime, ISystemUnderTest
             throw new InvalidOperationException("rabbitmq-server is not installed (Debian package rabbitmq-server; .ci/run installs it).");
         if (_postgres && !Directory.Exists("/usr/lib/postgresql"))
             throw new InvalidOperationException("postgresql is not installed (Debian package postgresql; scripts/test-prerequisites.sh installs it).");
+        Traces = await OtlpTraceReceiver.StartAsync();
         Directory.CreateDirectory(Parent);
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(Parent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
@@ -73,6 +77,8 @@ public class DistributedSystem : IAsyncLifetime, ISystemUnderTest
         Grpc?.Dispose();
         Http?.Dispose();
         await ScriptAsync(TimeSpan.FromMinutes(1), "stop");
+        if (Traces is not null)
+            await Traces.DisposeAsync();
         // ACCREDITATION_KEEP_RUN=1 keeps the run folder (logs, data) to look into a failure.
         if (Environment.GetEnvironmentVariable("ACCREDITATION_KEEP_RUN") is not { Length: > 0 })
             try { Directory.Delete(RunDirectory, recursive: true); } catch (IOException) { }
@@ -145,6 +151,15 @@ public class DistributedSystem : IAsyncLifetime, ISystemUnderTest
             ["Gateway__RateLimits__General__PermitLimit"] = "100000",
             ["Gateway__RateLimits__Objections__PermitLimit"] = "100000",
             ["Gateway__RateLimits__Email__PermitLimit"] = "100000",
+            // Traces over OTLP to the tests' receiver, but only those a caller started sampled (a
+            // traceparent ending in -01): the pollers' and other tests' spans are never recorded, so
+            // the rest of the run pays next to nothing for the one test that follows a trace.
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_TRACES_SAMPLER"] = "parentbased_always_off",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
+            ["OTEL_METRICS_EXPORTER"] = "none",
+            ["OTEL_LOGS_EXPORTER"] = "none",
         }, timeout);
         if (code != 0)
             throw new InvalidOperationException($"run-distributed.sh {string.Join(' ', args)} failed ({code}): {output} {error}");

@@ -84,19 +84,8 @@ public sealed class TraceAcrossHopsTests : IAsyncLifetime
     static string? Part(Activity span) => (string?)span.GetTagItem(TelemetryPipelines.PartTag);
 
     /// <summary>Whether <paramref name="span"/> descends from <paramref name="ancestor"/> through the recorded spans.</summary>
-    static bool IsBelow(Activity span, Activity ancestor, IReadOnlyList<Activity> spans)
-    {
-        for (var parent = span.ParentSpanId; parent != default;)
-        {
-            if (parent == ancestor.SpanId)
-                return true;
-            var next = spans.FirstOrDefault(s => s.SpanId == parent);
-            if (next is null)
-                return false;
-            parent = next.ParentSpanId;
-        }
-        return false;
-    }
+    static bool IsBelow(Activity span, Activity ancestor, IReadOnlyList<Activity> spans) =>
+        SpanAncestry.IsBelow(span.SpanId, ancestor.SpanId, SpanAncestry.Parents(spans, s => s.SpanId, s => s.ParentSpanId));
 
     static string Describe(Activity s) =>
         $"{s.SpanId} <- {s.ParentSpanId} {s.Source.Name} {s.Kind} '{s.DisplayName}' {string.Join(", ", s.Tags.Select(t => $"{t.Key}={t.Value}"))}";
