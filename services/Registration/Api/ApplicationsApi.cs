@@ -22,10 +22,10 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
         var ct = context.CancellationToken;
         var application = await db.RetryInTransactionAsync(async ct =>
         {
-            var organization = await db.Organizations.Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organizationId, ct)
+            var organization = await db.TrackedOrganizationAsync(organizationId, ct)
                 ?? throw new NotFoundException("Organization", organizationId, RegistrationReasons.OrganizationNotFound);
             Access.EnsureMember(caller, organization);
-            var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
+            var dialogue = await db.TrackedDialogueAsync(dialogueId, ct)
                 ?? throw new NotFoundException("Dialogue", dialogueId, RegistrationReasons.DialogueNotFound);
             var now = clock.GetUtcNow();
             var application = Application.Submit(organization, dialogue, new Actor(caller.Subject, caller.Role), now);

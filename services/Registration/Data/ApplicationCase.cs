@@ -12,10 +12,13 @@ public static class ApplicationCases
 {
     public static async Task<ApplicationCase> LoadCaseAsync(this RegistrationDb db, Guid applicationId, CancellationToken ct)
     {
-        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId, ct)
+        var application = await db.TrackedApplicationAsync(applicationId, ct)
             ?? throw new NotFoundException("Application", applicationId, RegistrationReasons.ApplicationNotFound);
-        var organization = await db.Organizations.Include(o => o.Members).SingleAsync(o => o.Id == application.OrganizationId, ct);
-        var dialogue = await db.Dialogues.SingleAsync(d => d.Id == application.DialogueId, ct);
+        // An application's organization and dialogue exist (foreign keys).
+        var organization = await db.TrackedOrganizationAsync(application.OrganizationId, ct)
+            ?? throw new InvalidOperationException($"Application {applicationId} has no organization.");
+        var dialogue = await db.TrackedDialogueAsync(application.DialogueId, ct)
+            ?? throw new InvalidOperationException($"Application {applicationId} has no dialogue.");
         return new ApplicationCase(application, organization, dialogue);
     }
 
