@@ -58,6 +58,20 @@ public static class ApplicationCases
 public static class ApplicationChanges
 {
     /// <summary>
+    /// The same, committed together with the other changes that arrive meanwhile (<see cref="GroupCommit{TDb}"/>):
+    /// the change enqueues its events on the batch's context it is given.
+    /// </summary>
+    public static Task<ApplicationCase> ChangeCaseAsync(this GroupCommit<RegistrationDb> group, Guid applicationId, TimeProvider clock,
+        Action<RegistrationDb, ApplicationCase, DateTimeOffset> change, CancellationToken ct) =>
+        group.RunAsync(async (db, ct) =>
+        {
+            var c = await db.LoadCaseAsync(applicationId, ct);
+            change(db, c, clock.GetUtcNow());
+            await db.SaveWithLedgerAsync(ct);
+            return c;
+        }, ct);
+
+    /// <summary>
     /// Loads an application, applies one change and commits it with its events and ledger entries,
     /// in one explicit transaction (retried whole on contention).
     /// </summary>
