@@ -17,6 +17,7 @@ public static class RegistrationServiceExtensions
     public static WebApplicationBuilder AddRegistrationService(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<RegistrationDb, PostgreSqlRegistrationDb>("registration");
+        builder.Services.AddSingleton<GroupCommit<RegistrationDb>>();
         builder.AddEventBus<RegistrationDb>("registration", consume => consume
             .On<ObjectionWindowClosed, ObjectionWindowClosedHandler>()
             .On<ObjectionFiled, ObjectionFiledLedgerHandler>()

@@ -21,15 +21,27 @@ public static class WriteTransaction
 
     public static async Task<IDbContextTransaction> BeginWriteTransactionAsync(this DatabaseFacade database, CancellationToken ct)
     {
-        var transaction = await database.BeginTransactionAsync(ct);
+        // SQLite: this process's writers of the file take turns before BEGIN (WriterGate), not inside it.
+        var turn = database.IsSqlite() ? await WriterGate.EnterAsync(database, ct) : null;
+        IDbContextTransaction transaction;
+        try
+        {
+            transaction = await database.BeginTransactionAsync(ct);
+        }
+        catch
+        {
+            turn?.Release();
+            throw;
+        }
         try
         {
             await database.SerializeWritersAsync(ct);
-            return transaction;
+            return turn is null ? transaction : new GatedTransaction(transaction, turn);
         }
         catch
         {
             await transaction.DisposeAsync();
+            turn?.Release();
             throw;
         }
     }

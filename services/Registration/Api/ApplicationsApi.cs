@@ -12,7 +12,7 @@ using V1 = Accreditation.Registration.V1;
 
 namespace Accreditation.Registration.Api;
 
-public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.ApplicationService.ApplicationServiceBase
+public sealed class ApplicationsApi(RegistrationDb db, GroupCommit<RegistrationDb> group, TimeProvider clock) : V1.ApplicationService.ApplicationServiceBase
 {
     public override async Task<V1.SubmitApplicationResponse> SubmitApplication(V1.SubmitApplicationRequest request, ServerCallContext context)
     {
@@ -20,12 +20,13 @@ public sealed class ApplicationsApi(RegistrationDb db, TimeProvider clock) : V1.
         var organizationId = Require.Id(request.OrganizationId, "organization_id");
         var dialogueId = Require.Id(request.DialogueId, "dialogue_id");
         var ct = context.CancellationToken;
-        var application = await db.RetryInTransactionAsync(async ct =>
+        // Committed with the submissions that arrive meanwhile, on the batch's context (GroupCommit).
+        var application = await group.RunAsync(async (db, ct) =>
         {
-            var organization = await db.Organizations.Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organizationId, ct)
+            var organization = await db.TrackedOrganizationAsync(organizationId, ct)
                 ?? throw new NotFoundException("Organization", organizationId, RegistrationReasons.OrganizationNotFound);
             Access.EnsureMember(caller, organization);
-            var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
+            var dialogue = await db.TrackedDialogueAsync(dialogueId, ct)
                 ?? throw new NotFoundException("Dialogue", dialogueId, RegistrationReasons.DialogueNotFound);
             var now = clock.GetUtcNow();
             var application = Application.Submit(organization, dialogue, new Actor(caller.Subject, caller.Role), now);

@@ -15,14 +15,14 @@ using V1 = Accreditation.Registration.V1;
 namespace Accreditation.Registration.Api;
 
 /// <summary>Officers screen, request information, circulate and record referral decisions.</summary>
-public sealed partial class SecretariatApi(RegistrationDb db, TimeProvider clock) : V1.SecretariatService.SecretariatServiceBase
+public sealed partial class SecretariatApi(RegistrationDb db, GroupCommit<RegistrationDb> group, TimeProvider clock) : V1.SecretariatService.SecretariatServiceBase
 {
     public override async Task<V1.ScreenApplicationResponse> ScreenApplication(V1.ScreenApplicationRequest request, ServerCallContext context)
     {
         var officer = Officer(context);
         var eligible = request.Outcome.FoundEligible("outcome");
         var reason = Require.OptionalText(request.Reason, "reason");
-        var c = await db.ChangeCaseAsync(Require.Id(request.ApplicationId, "application_id"), clock, (c, now) =>
+        var c = await group.ChangeCaseAsync(Require.Id(request.ApplicationId, "application_id"), clock, (db, c, now) =>
         {
             c.Application.Screen(eligible, reason, officer, now);
             db.Enqueue(RegistrationEvents.Screened(c, eligible, reason, now), now);

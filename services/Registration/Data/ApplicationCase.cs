@@ -12,10 +12,13 @@ public static class ApplicationCases
 {
     public static async Task<ApplicationCase> LoadCaseAsync(this RegistrationDb db, Guid applicationId, CancellationToken ct)
     {
-        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId, ct)
+        var application = await db.TrackedApplicationAsync(applicationId, ct)
             ?? throw new NotFoundException("Application", applicationId, RegistrationReasons.ApplicationNotFound);
-        var organization = await db.Organizations.Include(o => o.Members).SingleAsync(o => o.Id == application.OrganizationId, ct);
-        var dialogue = await db.Dialogues.SingleAsync(d => d.Id == application.DialogueId, ct);
+        // An application's organization and dialogue exist (foreign keys).
+        var organization = await db.TrackedOrganizationAsync(application.OrganizationId, ct)
+            ?? throw new InvalidOperationException($"Application {applicationId} has no organization.");
+        var dialogue = await db.TrackedDialogueAsync(application.DialogueId, ct)
+            ?? throw new InvalidOperationException($"Application {applicationId} has no dialogue.");
         return new ApplicationCase(application, organization, dialogue);
     }
 
@@ -45,6 +48,20 @@ public sealed record ApplicationRead(Application Application, Dialogue Dialogue,
 
 public static class ApplicationChanges
 {
+    /// <summary>
+    /// The same, committed together with the other changes that arrive meanwhile (<see cref="GroupCommit{TDb}"/>):
+    /// the change enqueues its events on the batch's context it is given.
+    /// </summary>
+    public static Task<ApplicationCase> ChangeCaseAsync(this GroupCommit<RegistrationDb> group, Guid applicationId, TimeProvider clock,
+        Action<RegistrationDb, ApplicationCase, DateTimeOffset> change, CancellationToken ct) =>
+        group.RunAsync(async (db, ct) =>
+        {
+            var c = await db.LoadCaseAsync(applicationId, ct);
+            change(db, c, clock.GetUtcNow());
+            await db.SaveWithLedgerAsync(ct);
+            return c;
+        }, ct);
+
     /// <summary>
     /// Loads an application, applies one change and commits it with its events and ledger entries,
     /// in one explicit transaction (retried whole on contention).

@@ -67,7 +67,7 @@ public class RegistrationDb : DbContext
     /// </summary>
     public async Task<int> SaveWithLedgerAsync(CancellationToken ct = default)
     {
-        var ownTransaction = PendingStatusChanges().Count > 0 && Database.CurrentTransaction is null;
+        var ownTransaction = Database.CurrentTransaction is null && PendingStatusChanges().Count > 0;
         await using var transaction = ownTransaction ? await Database.BeginWriteTransactionAsync(ct) : null;
         await RecordInLedgerAsync(ct);
         var saved = await SaveChangesAsync(ct);
@@ -99,9 +99,10 @@ public class RegistrationDb : DbContext
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (PendingStatusChanges().Count > 0)
+        var pending = Pending();
+        if (pending.StatusChanges.Count > 0)
             throw new InvalidOperationException("Status changes are saved with SaveWithLedgerAsync, which records them in the ledger.");
-        var ownTransaction = ChangeTracker.Entries<LedgerEntry>().Any(e => e.State == EntityState.Added) && Database.CurrentTransaction is null;
+        var ownTransaction = pending.AddsLedgerEntries && Database.CurrentTransaction is null;
         await using var transaction = ownTransaction ? await Database.BeginWriteTransactionAsync(cancellationToken) : null;
         var saved = await SaveLedgerSafelyAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null)
@@ -109,25 +110,57 @@ public class RegistrationDb : DbContext
         return saved;
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        PendingStatusChanges().Count > 0 || ChangeTracker.Entries<LedgerEntry>().Any(e => e.State == EntityState.Added)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var pending = Pending();
+        return pending.StatusChanges.Count > 0 || pending.AddsLedgerEntries
             ? throw new InvalidOperationException("Changes that the ledger records are saved with SaveWithLedgerAsync.")
             : base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
-    List<StatusChange> PendingStatusChanges()
+    List<StatusChange> PendingStatusChanges() => Pending().StatusChanges;
+
+    /// <summary>
+    /// The status changes not recorded yet and whether ledger entries are being added, refusing a
+    /// changed or deleted ledger row: one DetectChanges and one pass over the tracked entries (each
+    /// generic Entries&lt;T&gt;() would detect changes again, a dozen times per unit of work).
+    /// </summary>
+    (List<StatusChange> StatusChanges, bool AddsLedgerEntries) Pending()
     {
         ChangeTracker.DetectChanges();
-        if (ChangeTracker.Entries<LedgerEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            || ChangeTracker.Entries<LedgerCheckpoint>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            || ChangeTracker.Entries<SignedTreeHead>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-            throw new InvalidOperationException("The ledger is append-only: an entry cannot be changed or deleted.");
-        return ChangeTracker.Entries<StatusChange>()
-            .Where(e => e.State == EntityState.Added && !_recorded.Contains(e.Entity))
-            .Select(e => e.Entity).ToList();
+        var changes = new List<StatusChange>();
+        var addsEntries = false;
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in ChangeTracker.Entries())
+            {
+                switch (entry.Entity)
+                {
+                    case StatusChange change when entry.State == EntityState.Added && !_recorded.Contains(change):
+                        changes.Add(change);
+                        break;
+                    case LedgerEntry or LedgerCheckpoint or SignedTreeHead when entry.State is EntityState.Modified or EntityState.Deleted:
+                        throw new InvalidOperationException("The ledger is append-only: an entry cannot be changed or deleted.");
+                    case LedgerEntry when entry.State == EntityState.Added:
+                        addsEntries = true;
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+        return (changes, addsEntries);
     }
 
     async Task<int> SaveLedgerSafelyAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
+        // Pending() has just detected the changes: EF need not walk every tracked entry once more.
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
@@ -137,6 +170,10 @@ public class RegistrationDb : DbContext
             // Another writer appended after the same head: a retry of the whole unit re-reads it.
             // (No inner exception: callers would read the unique violation as a domain duplicate.)
             throw new DbUpdateConcurrencyException($"The ledger head moved during this unit of work: {ex.GetBaseException().Message}");
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 

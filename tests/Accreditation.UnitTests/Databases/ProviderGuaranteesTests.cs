@@ -230,6 +230,49 @@ public abstract class ProviderGuaranteesTests<TDatabases>(TDatabases databases) 
     }
 
     [Fact]
+    public async Task Units_of_work_committed_together_answer_each_caller_alone_and_keep_one_chain()
+    {
+        var replica = await RegistrationAsync();
+        await using (var db = ProviderDatabases.Open<RegistrationDb>(replica))
+            await LedgerTree.RepairAsync(db, CancellationToken.None);
+        long before;
+        await using (var db = ProviderDatabases.Open<RegistrationDb>(replica))
+            before = await db.LedgerEntries.CountAsync();
+        var taken = Guid.NewGuid();
+        await using (var db = ProviderDatabases.Open<RegistrationDb>(replica))
+        {
+            db.Set<InboxMessage>().Add(new InboxMessage { MessageId = taken, Consumer = "grouped", ProcessedAt = Now });
+            await db.SaveChangesAsync();
+        }
+        var group = new GroupCommit<RegistrationDb>(replica.GetRequiredService<IServiceScopeFactory>());
+
+        // Thirty units at once: every tenth one's inbox row is a duplicate, which only that unit's caller hears of.
+        var units = Enumerable.Range(0, 30).Select(i => Task.Run(() => group.RunAsync(async (db, ct) =>
+        {
+            var entry = await db.AppendAsync(Fact($"grouped {i}"), ct);
+            db.Set<InboxMessage>().Add(new InboxMessage { MessageId = i % 10 == 3 ? taken : Guid.NewGuid(), Consumer = "grouped", ProcessedAt = Now });
+            await db.SaveOrAlreadyExistsAsync(new AlreadyExistsException($"unit {i}: taken"), ct);
+            return entry.Sequence;
+        }, CancellationToken.None))).ToList();
+        await Task.WhenAll(units.Select(u => u.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        var refused = units.Where(u => u.IsFaulted).Select(u => Assert.IsType<AlreadyExistsException>(u.Exception!.InnerException).Message).Order().ToList();
+        Assert.Equal(["unit 13: taken", "unit 23: taken", "unit 3: taken"], refused);
+        var sequences = units.Where(u => u.IsCompletedSuccessfully).Select(u => u.Result).Order().ToList();
+        Assert.Equal(Enumerable.Range((int)before + 1, 27).Select(i => (long)i), sequences);
+        await using var check = ProviderDatabases.Open<RegistrationDb>(replica);
+        Assert.Equal(before + 27, await check.LedgerEntries.CountAsync());
+        Assert.Empty(await check.LedgerEntries.Where(e => e.Reason == "grouped 3" || e.Reason == "grouped 13" || e.Reason == "grouped 23").ToListAsync());
+        Assert.Equal(28, await check.Set<InboxMessage>().CountAsync(m => m.Consumer == "grouped"));
+        var verification = await check.VerifyLedgerAsync([], CancellationToken.None);
+        Assert.True(verification.Ok, verification.Message);
+        var root = await LedgerTree.RootAsync(check, before + 27, CancellationToken.None);
+        var last = await check.LedgerEntries.SingleAsync(e => e.Sequence == before + 27);
+        var proof = await LedgerTree.InclusionAsync(check, before + 26, before + 27, CancellationToken.None);
+        Assert.True(Accreditation.Transparency.Merkle.VerifyInclusion(before + 26, before + 27, last.LeafHash(), proof.AuditPath, root));
+    }
+
+    [Fact]
     public async Task The_database_refuses_to_update_or_delete_a_ledger_entry()
     {
         var replica = await RegistrationAsync();
