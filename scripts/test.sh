@@ -22,6 +22,12 @@ passed=$(awk '/^ +Passed: [0-9]+$/ {n += $2} END {print n + 0}' "$log")
 failed=$(awk '/^ +Failed: [0-9]+$/ {n += $2} END {print n + 0}' "$log")
 passed=$((passed + $(awk '/^# pass [0-9]+$/ {n += $3} END {print n + 0}' "$node_log")))
 failed=$((failed + $(awk '/^# fail [0-9]+$/ {n += $3} END {print n + 0}' "$node_log")))
+# The failures again at the end, since a CI log may keep only its tail.
+if [ "$failed" -gt 0 ]; then
+  echo "failed tests:"
+  awk '/^ +Failed [A-Za-z_][^ ]* \[/ {show = 12} show > 0 {print; show--}' "$log"
+  grep -E '^not ok ' "$node_log" || true
+fi
 rm -f "$log" "$node_log"
 echo "tests: $passed passed, $failed failed"
 exit "$status"
