@@ -275,6 +275,29 @@ public sealed class ProgrammeRulesTests
         Assert.Equal(ParticipationBasis.Admissions, Participation.Series([(ParticipationBasis.Attendance, Attended(AttendanceMode.Online), []), (ParticipationBasis.Admissions, [], [])]).Basis);
     }
 
+    [Fact]
+    public async Task A_floor_request_is_shown_to_the_secretariat_and_the_organizations_it_concerns_until_its_statement_is_published()
+    {
+        var (dialogue, application) = Admitted();
+        var floor = Floor(dialogue, application, out var named);
+        var asked = 0;
+        Func<Task<HashSet<Guid>>> Own(params Guid[] organizations) => () => { asked++; return Task.FromResult(organizations.ToHashSet()); };
+
+        Assert.True(await floor.IsVisibleToAsync(secretariat: true, Own()));
+        Assert.Equal(0, asked);
+        Assert.True(await floor.IsVisibleToAsync(secretariat: false, Own(application.OrganizationId)));
+        Assert.True(await floor.IsVisibleToAsync(secretariat: false, Own(named)));
+        Assert.False(await floor.IsVisibleToAsync(secretariat: false, Own(Guid.NewGuid())));
+        Assert.False(await floor.IsVisibleToAsync(secretariat: false, Own()));
+
+        floor.MarkSpoke(dialogue, OnTheDay);
+        floor.SubmitStatement("Our statement.", null, OnTheDay);
+        floor.PublishStatement(dialogue, Officer, After);
+        asked = 0;
+        Assert.True(await floor.IsVisibleToAsync(secretariat: false, Own()));
+        Assert.Equal(0, asked);
+    }
+
     static FloorRequest Floor(Dialogue dialogue, Application application, out Guid named)
     {
         named = Guid.NewGuid();
