@@ -125,19 +125,15 @@ public sealed class PublicDialoguesApi(RegistrationDb db, TimeProvider clock) : 
             var representative = await db.LoadRepresentativeAsync(join.RepresentativeId, ct);
             var dialogue = await db.DialogueAsync(join.DialogueId, ct);
             var programme = await db.ProgrammeOfAsync(dialogue.Id, ct);
-            if (!representative.IsActive)
-                throw new RuleViolationException($"The representative is {representative.Status}; the join link no longer admits anyone.",
-                    RegistrationReasons.JoinLinkLapsed, ("representative_status", representative.Status)) { Subject = $"representatives/{representative.Id}" };
-            var existing = await db.Attendances().AnyAsync(a => a.RepresentativeId == representative.Id, ct);
-            var now = clock.GetUtcNow();
-            // On the day the first use records attendance; before or after it the link only leads to the meeting.
-            if (!existing && Attendance.IsDialogueDay(dialogue, now))
+            join.EnsureAdmits(representative);
+            var recorded = await db.Attendances().AnyAsync(a => a.RepresentativeId == representative.Id, ct);
+            if (Attendance.OnJoin(dialogue, representative, recorded, clock.GetUtcNow()) is { } joined)
             {
-                db.Attendances().Add(Attendance.JoinOnline(dialogue, representative, now));
+                db.Attendances().Add(joined);
                 await db.SaveChangesAsync(ct);
-                existing = true;
+                recorded = true;
             }
-            return (dialogue, programme, existing);
+            return (dialogue, programme, recorded);
         }, context.CancellationToken);
         return new V1.JoinOnlineResponse { OnlineMeetingUrl = programme.OnlineMeetingUrl, Recorded = recorded, DialogueTitle = dialogue.Title };
     }

@@ -298,6 +298,63 @@ public sealed class ProgrammeRulesTests
         Assert.Equal(0, asked);
     }
 
+    [Fact]
+    public void A_second_check_in_returns_the_first_record_and_still_checks_the_day()
+    {
+        var (dialogue, application) = Admitted();
+        var representative = Nominate(application, dialogue);
+        var first = Attendance.CheckIn(dialogue, representative, recorded: null, Officer, OnTheDay);
+        var joined = Attendance.JoinOnline(dialogue, representative, OnTheDay);
+
+        Assert.Same(first, Attendance.CheckIn(dialogue, representative, first, new Actor("officer-2", "officer"), OnTheDay.AddHours(1)));
+        Assert.Same(joined, Attendance.CheckIn(dialogue, representative, joined, Officer, OnTheDay));
+        Assert.Equal(RegistrationReasons.NotTheDialogueDay,
+            Assert.Throws<RuleViolationException>(() => Attendance.CheckIn(dialogue, representative, first, Officer, After)).Reason);
+    }
+
+    [Fact]
+    public void A_join_link_records_attendance_at_its_first_use_on_the_dialogues_day_only()
+    {
+        var (dialogue, application) = Admitted();
+        var online = Nominate(application, dialogue, AttendanceMode.Online);
+
+        Assert.Null(Attendance.OnJoin(dialogue, online, recorded: false, Before));
+        Assert.Null(Attendance.OnJoin(dialogue, online, recorded: false, After));
+        Assert.Null(Attendance.OnJoin(dialogue, online, recorded: true, OnTheDay));
+        var joined = Attendance.OnJoin(dialogue, online, recorded: false, OnTheDay);
+        Assert.Equal((AttendanceMode.Online, Attendance.JoinLink, OnTheDay), (joined!.Mode, joined.RecordedBy, joined.RecordedAt));
+    }
+
+    [Fact]
+    public void A_join_link_lapses_once_its_representative_is_withdrawn()
+    {
+        var (dialogue, application) = Admitted();
+        var online = Nominate(application, dialogue, AttendanceMode.Online);
+        var code = JoinCode.Issue(online, Before);
+        code.EnsureAdmits(online);
+
+        online.Withdraw(Member, Before.AddDays(1));
+        var lapsed = Assert.Throws<RuleViolationException>(() => code.EnsureAdmits(online));
+        Assert.Equal((RegistrationReasons.JoinLinkLapsed, "Withdrawn"), (lapsed.Reason, lapsed.Metadata["representative_status"]));
+        Assert.Equal($"representatives/{online.Id}", lapsed.Subject);
+    }
+
+    [Fact]
+    public void Listing_join_links_issues_a_code_to_each_online_representative_without_one_and_keeps_the_others()
+    {
+        var (dialogue, application) = Admitted();
+        var (kept, missing) = (Nominate(application, dialogue, AttendanceMode.Online), Nominate(application, dialogue, AttendanceMode.Online));
+        var issued = new Dictionary<Guid, JoinCode> { [kept.Id] = JoinCode.Issue(kept, Before) };
+        var keptCode = issued[kept.Id].Code;
+
+        var added = JoinCode.IssueMissing([kept, missing], issued, OnTheDay);
+
+        Assert.Equal([missing.Id], added.Select(c => c.RepresentativeId));
+        Assert.Equal(keptCode, issued[kept.Id].Code);
+        Assert.Same(added.Single(), issued[missing.Id]);
+        Assert.Empty(JoinCode.IssueMissing([kept, missing], issued, OnTheDay));
+    }
+
     static FloorRequest Floor(Dialogue dialogue, Application application, out Guid named)
     {
         named = Guid.NewGuid();
