@@ -355,6 +355,36 @@ public sealed class ProgrammeRulesTests
         Assert.Empty(JoinCode.IssueMissing([kept, missing], issued, OnTheDay));
     }
 
+    [Fact]
+    public void The_public_page_names_speakers_who_spoke_the_organizations_that_confirmed_and_accepted_panellists_only()
+    {
+        var (dialogue, application) = Admitted();
+        var floor = Floor(dialogue, application, out var named);
+        Assert.False(PublicRecord.ShowsSpeaker(floor));
+        Assert.Empty(PublicRecord.SpokenFor(floor));
+
+        floor.AnswerOnBehalf(named, confirm: true, Member, Before);
+        floor.MarkSpoke(dialogue, OnTheDay);
+        Assert.True(PublicRecord.ShowsSpeaker(floor));
+        Assert.Equal([named], PublicRecord.SpokenFor(floor).Select(o => o.OrganizationId));
+
+        var refused = Floor(dialogue, application, out var declined);
+        refused.AnswerOnBehalf(declined, confirm: false, Member, Before);
+        refused.MarkSpoke(dialogue, OnTheDay);
+        Assert.Empty(PublicRecord.SpokenFor(refused));
+        var withdrawn = Floor(dialogue, application, out _);
+        withdrawn.Withdraw(Before);
+        Assert.False(PublicRecord.ShowsSpeaker(withdrawn));
+
+        var panel = AgendaItem.Add(dialogue, 3, "Panel discussion", AgendaItemKind.Panel);
+        var (accepted, declinedPanellist, invited) = (Panellist.Invite(dialogue, panel, Nominate(application, dialogue), application, Officer, Before),
+            Panellist.Invite(dialogue, panel, Nominate(application, dialogue), application, Officer, Before),
+            Panellist.Invite(dialogue, panel, Nominate(application, dialogue), application, Officer, Before));
+        accepted.Answer(accept: true, dialogue, Member, Before);
+        declinedPanellist.Answer(accept: false, dialogue, Member, Before);
+        Assert.Equal([true, false, false], new[] { accepted, declinedPanellist, invited }.Select(PublicRecord.ShowsPanellist));
+    }
+
     static FloorRequest Floor(Dialogue dialogue, Application application, out Guid named)
     {
         named = Guid.NewGuid();
