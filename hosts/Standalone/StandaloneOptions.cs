@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Accreditation.Standalone;
 
 /// <summary>Where the standalone system listens and keeps its files.</summary>
@@ -38,45 +35,12 @@ public sealed record StandaloneOptions(string DataDirectory, Ports Ports)
 /// <summary>Loopback ports: the gateway's two public listeners and one per service.</summary>
 public sealed record Ports(int GatewayHttp, int GatewayGrpc, int Identity, int Registration, int Objections, int Notifications, int Portal)
 {
-    public static Ports From(int first) => new(first, first + 1, first + 21, first + 22, first + 23, first + 24, first + 25);
+    /// <summary>Each listener's distance from the first port, in the order of the record's members (<c>--port</c> and <see cref="From"/>).</summary>
+    public static readonly IReadOnlyList<int> Offsets = [0, 1, 21, 22, 23, 24, 25];
 
-    /// <summary>Free ports chosen by the OS, for tests that run side by side.</summary>
-    public static Ports Free() => new(FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort());
-
-    /// <summary>
-    /// A free first port for <c>--port</c> (its followers free too), below the ephemeral range so
-    /// outgoing connections do not take them, for a host started as its own process.
-    /// </summary>
-    public static int FreeFirst()
+    public static Ports From(int first)
     {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var first = Random.Shared.Next(12_000, 30_000);
-            var ports = From(first);
-            if (new[] { ports.GatewayHttp, ports.GatewayGrpc, ports.Identity, ports.Registration, ports.Objections, ports.Notifications }.All(IsFree))
-                return first;
-        }
-        throw new InvalidOperationException("No free block of loopback ports found.");
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
+        var port = Offsets.Select(offset => first + offset).ToArray();
+        return new(port[0], port[1], port[2], port[3], port[4], port[5], port[6]);
     }
 }

@@ -18,7 +18,7 @@ public static class LoopbackPorts
     /// A base port whose <paramref name="offsets"/> are all free, below the kernel's ephemeral
     /// range, so no outgoing connection takes one before its server binds it.
     /// </summary>
-    public static int FreeBlock(int[] offsets)
+    public static int FreeBlock(IEnumerable<int> offsets)
     {
         var ephemeral = File.Exists("/proc/sys/net/ipv4/ip_local_port_range")
             ? int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0])

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Accreditation.Standalone;
+using Accreditation.TestSupport;
 
 namespace Accreditation.Bench.Target;
 
@@ -75,7 +76,7 @@ public sealed class HostProcess : IAsyncDisposable
         // Ports found free can be taken before the host binds them (others run tests here too): try new ones then.
         for (var attempt = 1; ; attempt++)
         {
-            var host = Launch(settings, Ports.FreeFirst());
+            var host = Launch(settings, LoopbackPorts.FreeBlock(Ports.Offsets));
             try
             {
                 await host.WaitHealthyAsync(HealthyWithin, ct);

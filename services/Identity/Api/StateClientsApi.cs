@@ -93,16 +93,14 @@ public sealed class StateClientsApi(IdentityDb db, IOpenIddictApplicationManager
         return new ListStateClientsResponse { Clients = { clients.Select(ToMessage) } };
     }
 
-    /// <summary>A State client the secretariat manages; configured clients belong to configuration.</summary>
+    /// <summary>A State client the secretariat manages (<see cref="ApiClient.EnsureManaged"/>).</summary>
     async Task<ApiClient> FindAsync(string? clientId, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(clientId))
             throw new InvalidFieldException("client_id", "is required", CommonReasons.FieldRequired);
         var client = await db.ApiClients.SingleOrDefaultAsync(c => c.ClientId == clientId && c.Role == Roles.State, ct)
             ?? throw new NotFoundException("State client", clientId, IdentityReasons.StateClientNotFound);
-        if (!client.Managed)
-            throw new RuleViolationException($"Client '{client.ClientId}' is set in the service's configuration (Identity:Clients); change it there.",
-                IdentityReasons.ClientConfigured, ("client_id", client.ClientId));
+        client.EnsureManaged();
         return client;
     }
 

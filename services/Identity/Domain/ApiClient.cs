@@ -47,6 +47,17 @@ public sealed class ApiClient(string clientId, string role, string? stateCode)
         RevokedAt = now;
     }
 
+    /// <summary>
+    /// The secretariat rotates and revokes only the clients it created; a configured client
+    /// belongs to configuration, which start-up keeps it in step with.
+    /// </summary>
+    public void EnsureManaged()
+    {
+        if (!Managed)
+            throw new RuleViolationException($"Client '{ClientId}' is set in the service's configuration (Identity:Clients); change it there.",
+                IdentityReasons.ClientConfigured, ("client_id", ClientId));
+    }
+
     void EnsureActive(string what)
     {
         if (IsRevoked)

@@ -21,7 +21,7 @@ public sealed class ObjectionWindowCloser(ObjectionsDb db, TimeProvider clock, O
     {
         var now = clock.GetUtcNow();
         var due = await db.Circulations.AsNoTracking()
-            .Where(c => c.ClosedAt == null && c.Deadline <= now)
+            .Where(Circulation.DueToCloseAt(now))
             .Select(c => c.Id)
             .ToListAsync(ct);
         var closed = 0;

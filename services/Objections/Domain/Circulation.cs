@@ -48,6 +48,27 @@ public sealed class Circulation
     /// </summary>
     public static Expression<Func<Circulation, bool>> OpenAt(DateTimeOffset now) => c => c.ClosedAt == null && c.Deadline > now;
 
+    /// <summary>
+    /// Past its deadline and not yet closed: the window is due to close (the other side of
+    /// <see cref="IsOpenAt"/> for a window nobody closed).
+    /// </summary>
+    public bool IsDueToCloseAt(DateTimeOffset now) => ClosedAt is null && !IsOpenAt(now);
+
+    /// <summary><see cref="IsDueToCloseAt"/> as a filter the database runs: what the closer closes.</summary>
+    public static Expression<Func<Circulation, bool>> DueToCloseAt(DateTimeOffset now) => c => c.ClosedAt == null && c.Deadline <= now;
+
+    /// <summary>
+    /// The open, not yet reminded windows whose deadline falls within the lead time, as a filter
+    /// the database runs: <see cref="IsDueForReminder"/> then decides among them (its
+    /// "opened inside the lead time" part needs arithmetic on stored times, which SQLite lacks).
+    /// </summary>
+    public static Expression<Func<Circulation, bool>> ToRemindAt(DateTimeOffset now, TimeSpan leadTime)
+    {
+        // Deadline - lead <= now, written as deadline <= now + lead so the database compares stored values.
+        var remindUntil = now + leadTime;
+        return c => c.ClosedAt == null && c.Deadline > now && c.ReminderSentAt == null && c.Deadline <= remindUntil;
+    }
+
     public void EnsureOpen(DateTimeOffset now)
     {
         if (!IsOpenAt(now))

@@ -1,5 +1,6 @@
 using Accreditation.Contracts;
 using Accreditation.Objections.Data;
+using Accreditation.Objections.Domain;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -20,11 +21,7 @@ public sealed class ObjectionDeadlineReminder(ObjectionsDb db, TimeProvider cloc
     {
         var now = clock.GetUtcNow();
         var lead = LeadTime;
-        // Deadline - lead <= now, written as deadline <= now + lead so SQLite compares stored values.
-        var remindUntil = now + lead;
-        var candidates = await db.Circulations.AsNoTracking()
-            .Where(c => c.ClosedAt == null && c.ReminderSentAt == null && c.Deadline > now && c.Deadline <= remindUntil)
-            .ToListAsync(ct);
+        var candidates = await db.Circulations.AsNoTracking().Where(Circulation.ToRemindAt(now, lead)).ToListAsync(ct);
         var sent = 0;
         foreach (var circulation in candidates.Where(c => c.IsDueForReminder(now, lead)))
             if (await RemindAsync(circulation.Id, now, ct))

@@ -45,7 +45,7 @@ public sealed class ApplicationsApi(RegistrationDb db, GroupCommit<RegistrationD
         var caller = context.GetCaller();
         var c = await db.ReadCaseAsync(Require.Id(request.ApplicationId, "application_id"), caller.Subject, context.CancellationToken);
         Access.EnsureCanRead(caller, c.Application.OrganizationId, c.CallerIsMember);
-        var response = new V1.GetApplicationResponse { Application = c.Application.ToContract(ShowsObjection(caller, c.Dialogue)) };
+        var response = new V1.GetApplicationResponse { Application = c.Application.ToContract(ObjectionDisclosure.TellsOfObjections(caller, c.Dialogue)) };
         if (NextStep.For(c.Application, c.Dialogue, clock.GetUtcNow()) is { } next)
             response.NextStep = next.ToContract();
         return response;
@@ -71,7 +71,7 @@ public sealed class ApplicationsApi(RegistrationDb db, GroupCommit<RegistrationD
             .ToListAsync(context.CancellationToken);
         return new V1.ListApplicationsResponse
         {
-            Applications = { page.Select(p => p.Application.ToContract(caller.IsSecretariat || p.Disclose)) },
+            Applications = { page.Select(p => p.Application.ToContract(ObjectionDisclosure.TellsOfObjections(caller, p.Disclose))) },
             NextPageToken = Require.NextPageToken(skip, take, page.Count),
         };
     }
@@ -88,7 +88,7 @@ public sealed class ApplicationsApi(RegistrationDb db, GroupCommit<RegistrationD
         // Organizations see which role acted, not which staff member, and learn of objections only where the dialogue discloses them.
         return new V1.GetApplicationHistoryResponse
         {
-            Changes = { changes.Select(s => s.ToContract(showActorSubject: caller.IsSecretariat, showObjections: ShowsObjection(caller, c.Dialogue))) },
+            Changes = { changes.Select(s => s.ToContract(showActorSubject: caller.IsSecretariat, showObjections: ObjectionDisclosure.TellsOfObjections(caller, c.Dialogue))) },
         };
     }
 
@@ -115,9 +115,6 @@ public sealed class ApplicationsApi(RegistrationDb db, GroupCommit<RegistrationD
             c.Application.Withdraw(reason, new Actor(caller.Subject, caller.Role), now);
             db.Enqueue(RegistrationEvents.Withdrawn(c, c.Application.Changes[^1].Reason, now), now);
         }, context.CancellationToken);
-        return new V1.WithdrawApplicationResponse { Application = c.Application.ToContract(ShowsObjection(caller, c.Dialogue)) };
+        return new V1.WithdrawApplicationResponse { Application = c.Application.ToContract(ObjectionDisclosure.TellsOfObjections(caller, c.Dialogue)) };
     }
-
-    static bool ShowsObjection(Caller caller, Dialogue dialogue) =>
-        caller.IsSecretariat || dialogue.Policy.DiscloseObjectionToOrganization;
 }

@@ -22,10 +22,10 @@ public sealed class AttendanceApi(RegistrationDb db, TimeProvider clock) : V1.At
         {
             var representative = await db.LoadRepresentativeAsync(id, ct);
             var dialogue = await db.DialogueAsync(representative.DialogueId, ct);
-            var attendance = Attendance.CheckIn(dialogue, representative, new Actor(caller.Subject, caller.Role), clock.GetUtcNow());
-            // Checked in (or joined) already: the first record stands, and a second click is harmless.
-            if (await db.Attendances().SingleOrDefaultAsync(a => a.RepresentativeId == id, ct) is { } existing)
-                return existing;
+            var recorded = await db.Attendances().SingleOrDefaultAsync(a => a.RepresentativeId == id, ct);
+            var attendance = Attendance.CheckIn(dialogue, representative, recorded, new Actor(caller.Subject, caller.Role), clock.GetUtcNow());
+            if (attendance == recorded)
+                return attendance;
             db.Attendances().Add(attendance);
             await db.SaveChangesAsync(ct);
             return attendance;
@@ -85,9 +85,7 @@ public sealed class AttendanceApi(RegistrationDb db, TimeProvider clock) : V1.At
                 .OrderBy(r => r.NominatedAt).ThenBy(r => r.Position).ToListAsync(ct);
             var ids = online.Select(r => r.Id).ToList();
             var codes = await db.JoinCodes().Where(j => ids.Contains(j.RepresentativeId)).ToDictionaryAsync(j => j.RepresentativeId, ct);
-            var now = clock.GetUtcNow();
-            foreach (var representative in online.Where(r => !codes.ContainsKey(r.Id)))
-                db.JoinCodes().Add(codes[representative.Id] = JoinCode.Issue(representative, now));
+            db.JoinCodes().AddRange(JoinCode.IssueMissing(online, codes, clock.GetUtcNow()));
             await db.SaveChangesAsync(ct);
             return online.Select(r => new V1.JoinLink { RepresentativeId = r.Id.ToString(), FullName = r.FullName, JoinCode = codes[r.Id].Code }).ToList();
         }, context.CancellationToken);

@@ -51,7 +51,7 @@ public sealed class ObjectionRepliesApi(RegistrationDb db, TimeProvider clock) :
         var reply = await db.Set<ObjectionReply>().AsNoTracking().SingleOrDefaultAsync(r => r.ApplicationId == c.Application.Id, ct);
         return new V1.GetObjectionReplyResponse
         {
-            ObjectionRaised = caller.IsSecretariat ? c.Application.ObjectionRaised : ObjectionReply.OrganizationSeesObjection(c.Application, c.Dialogue),
+            ObjectionRaised = ObjectionDisclosure.ShowsObjectionToReplyTo(caller, c.Application, c.Dialogue),
             ReplyOpen = reply is null && ObjectionReply.AcceptsReply(c.Application),
             Reply = reply?.ToContract(),
         };

@@ -26,8 +26,7 @@ public sealed class PublicDialoguesApi(RegistrationDb db, TimeProvider clock) : 
     {
         var (skip, take) = Require.Page(request.PageSize, request.PageToken);
         var series = Require.OptionalText(request.Series, "series", 200);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var query = db.Dialogues.AsNoTracking().Where(d => d.Date < today)
+        var query = db.Dialogues.AsNoTracking().Where(PublicRecord.Dialogues(clock.GetUtcNow()))
             .GroupJoin(db.Programmes().AsNoTracking(), d => d.Id, p => p.DialogueId, (d, p) => new { Dialogue = d, Programme = p })
             .SelectMany(x => x.Programme.DefaultIfEmpty(), (x, p) => new { x.Dialogue, Programme = p });
         if (series is not null)
@@ -47,9 +46,9 @@ public sealed class PublicDialoguesApi(RegistrationDb db, TimeProvider clock) : 
         var now = clock.GetUtcNow();
         await EnsurePublicAsync(id, now, ct);
         var view = await db.ProgrammeViewAsync(id, now, ct);
-        var accepted = view.Panellists.Where(p => p.Panellist.Status == PanellistStatus.Accepted).ToList();
+        var accepted = view.Panellists.Where(p => PublicRecord.ShowsPanellist(p.Panellist)).ToList();
         var numbers = view.AgendaItems.ToDictionary(i => i.Id, i => i.Number);
-        var comments = await db.Set<WrittenComment>().AsNoTracking().Where(c => c.DialogueId == id && c.PublishedAt != null)
+        var comments = await db.Set<WrittenComment>().AsNoTracking().Where(c => c.DialogueId == id).Where(PublicRecord.Comments)
             .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => new { Comment = c, o.Name })
             .ToListAsync(ct);
         var figures = await db.FiguresAsync(id, ct);
@@ -63,14 +62,14 @@ public sealed class PublicDialoguesApi(RegistrationDb db, TimeProvider clock) : 
                 MeetingDocuments = { view.Documents.Select(d => d.ToContract()) },
                 Speakers =
                 {
-                    view.FloorRequests.Where(f => f.Request.Status == FloorRequestStatus.Spoke)
+                    view.FloorRequests.Where(f => PublicRecord.ShowsSpeaker(f.Request))
                         .OrderBy(f => numbers.GetValueOrDefault(f.Request.AgendaItemId)).ThenBy(f => f.Request.Position)
                         .Select(f => new V1.PublicSpeaker
                         {
                             AgendaItemId = f.Request.AgendaItemId.ToString(),
                             Position = f.Request.Position,
                             OrganizationName = f.OrganizationName,
-                            OnBehalfOf = { f.Request.OnBehalf.Where(o => o.Status == OnBehalfStatus.Confirmed).Select(o => f.NameOf(o.OrganizationId)) },
+                            OnBehalfOf = { PublicRecord.SpokenFor(f.Request).Select(o => f.NameOf(o.OrganizationId)) },
                             FloorRequestId = f.Request.Id.ToString(),
                             Statement = f.Request.StatementPublished ? ProgrammeMapping.StatementOf(f.Request) : null,
                         }),
@@ -101,12 +100,12 @@ public sealed class PublicDialoguesApi(RegistrationDb db, TimeProvider clock) : 
         var ct = context.CancellationToken;
         await EnsurePublicAsync(dialogueId, clock.GetUtcNow(), ct);
         var name = await db.MeetingDocuments().AsNoTracking().Where(d => d.Id == id && d.DialogueId == dialogueId).Select(d => d.DocumentName).SingleOrDefaultAsync(ct)
-            ?? await db.FloorRequests().AsNoTracking().Where(f => f.Id == id && f.DialogueId == dialogueId && f.StatementPublishedAt != null)
+            ?? await db.FloorRequests().AsNoTracking().Where(f => f.Id == id && f.DialogueId == dialogueId).Where(PublicRecord.Statements)
                 .Select(f => f.StatementDocumentName).SingleOrDefaultAsync(ct);
         var bytes = name is null ? ByteString.Empty : await db.StoredBytesAsync(id, ct);
         if (name is null)
         {
-            var comment = await db.Set<WrittenComment>().AsNoTracking().Where(c => c.Id == id && c.DialogueId == dialogueId && c.PublishedAt != null)
+            var comment = await db.Set<WrittenComment>().AsNoTracking().Where(c => c.Id == id && c.DialogueId == dialogueId).Where(PublicRecord.Comments)
                 .Select(c => c.DocumentName).SingleOrDefaultAsync(ct);
             if (comment is not null)
                 (name, bytes) = (comment, (await db.Set<CommentDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.CommentId == id, ct)).ToContract());
@@ -125,19 +124,15 @@ public sealed class PublicDialoguesApi(RegistrationDb db, TimeProvider clock) : 
             var representative = await db.LoadRepresentativeAsync(join.RepresentativeId, ct);
             var dialogue = await db.DialogueAsync(join.DialogueId, ct);
             var programme = await db.ProgrammeOfAsync(dialogue.Id, ct);
-            if (!representative.IsActive)
-                throw new RuleViolationException($"The representative is {representative.Status}; the join link no longer admits anyone.",
-                    RegistrationReasons.JoinLinkLapsed, ("representative_status", representative.Status)) { Subject = $"representatives/{representative.Id}" };
-            var existing = await db.Attendances().AnyAsync(a => a.RepresentativeId == representative.Id, ct);
-            var now = clock.GetUtcNow();
-            // On the day the first use records attendance; before or after it the link only leads to the meeting.
-            if (!existing && Attendance.IsDialogueDay(dialogue, now))
+            join.EnsureAdmits(representative);
+            var recorded = await db.Attendances().AnyAsync(a => a.RepresentativeId == representative.Id, ct);
+            if (Attendance.OnJoin(dialogue, representative, recorded, clock.GetUtcNow()) is { } joined)
             {
-                db.Attendances().Add(Attendance.JoinOnline(dialogue, representative, now));
+                db.Attendances().Add(joined);
                 await db.SaveChangesAsync(ct);
-                existing = true;
+                recorded = true;
             }
-            return (dialogue, programme, existing);
+            return (dialogue, programme, recorded);
         }, context.CancellationToken);
         return new V1.JoinOnlineResponse { OnlineMeetingUrl = programme.OnlineMeetingUrl, Recorded = recorded, DialogueTitle = dialogue.Title };
     }

@@ -198,8 +198,8 @@ public sealed class SpeakersApi(RegistrationDb db, TimeProvider clock) : V1.Spea
             return true;
         }, ct);
 
-    async Task<bool> VisibleAsync(Caller caller, FloorRequest floor, CancellationToken ct) =>
-        caller.IsSecretariat || floor.StatementPublished || (await db.OrganizationsOfAsync(caller, ct)).Any(floor.Concerns);
+    Task<bool> VisibleAsync(Caller caller, FloorRequest floor, CancellationToken ct) =>
+        floor.IsVisibleToAsync(caller.IsSecretariat, () => db.OrganizationsOfAsync(caller, ct));
 
     /// <summary>Only the speaking organization's members change its request and its statement.</summary>
     async Task EnsureSpeakerAsync(Caller caller, FloorRequest floor, CancellationToken ct)

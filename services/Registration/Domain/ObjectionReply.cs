@@ -39,9 +39,4 @@ public sealed class ObjectionReply
             SubmittedAt = now,
         };
     }
-
-    /// <summary>The organization learns that an objection exists where the dialogue discloses it, or where it was referred (its right of reply).</summary>
-    public static bool OrganizationSeesObjection(Application application, Dialogue dialogue) =>
-        application.ObjectionRaised
-        && (dialogue.Policy.DiscloseObjectionToOrganization || dialogue.Policy.ObjectionEffect == ObjectionEffect.Refer);
 }

@@ -1,3 +1,4 @@
+using Accreditation.FunctionalTests.Infrastructure;
 using Accreditation.Standalone;
 
 namespace Accreditation.FunctionalTests.Configuration;
@@ -18,7 +19,7 @@ public sealed class WrongSettingTests : IDisposable
     [InlineData("Ledger:TreeHeadPollInterval", "ten seconds", "Ledger:TreeHeadPollInterval")]
     public async Task A_wrong_setting_stops_the_start_naming_the_setting(string key, string value, string named)
     {
-        var start = () => StandaloneSystem.StartAsync(new StandaloneOptions(_data, Ports.Free())
+        var start = () => StandaloneSystem.StartAsync(new StandaloneOptions(_data, StandalonePorts.Free())
         {
             Settings = new Dictionary<string, string?> { [key] = value },
         });
@@ -31,7 +32,7 @@ public sealed class WrongSettingTests : IDisposable
     [Fact]
     public async Task The_defaults_start_the_system()
     {
-        await using var system = await StandaloneSystem.StartAsync(new StandaloneOptions(_data, Ports.Free()));
+        await using var system = await StandaloneSystem.StartAsync(new StandaloneOptions(_data, StandalonePorts.Free()));
 
         using var http = new HttpClient { BaseAddress = system.GatewayHttp };
         Assert.True((await http.GetAsync("/healthz")).IsSuccessStatusCode);

@@ -52,7 +52,7 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             try
             {
-                System = await StartOnAsync(Ports.Free());
+                System = await StartOnAsync(StandalonePorts.Free());
                 break;
             }
             catch (IOException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))

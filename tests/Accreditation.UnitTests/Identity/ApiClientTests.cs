@@ -39,4 +39,15 @@ public sealed class ApiClientTests
         Assert.Contains("revoked", Assert.Throws<RuleViolationException>(() => client.RotateSecret(Now.AddHours(2))).Message);
         Assert.Throws<RuleViolationException>(() => client.Revoke(Now.AddHours(2)));
     }
+
+    [Fact]
+    public void The_secretariat_manages_the_clients_it_created_and_not_those_set_in_configuration()
+    {
+        ApiClient.ForState("KEN", "x", Now).EnsureManaged();
+
+        var configured = new ApiClient("state-aut", Roles.State, "AUT");
+        var refused = Assert.Throws<RuleViolationException>(configured.EnsureManaged);
+        Assert.Equal((IdentityReasons.ClientConfigured, "state-aut"), (refused.Reason, refused.Metadata["client_id"]));
+        Assert.Contains("Identity:Clients", refused.Message);
+    }
 }

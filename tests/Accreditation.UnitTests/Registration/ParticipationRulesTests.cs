@@ -1,5 +1,6 @@
 using System.Text;
 using Accreditation.Registration.Domain;
+using Accreditation.ServiceDefaults.Auth;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.UnitTests.Registration;
@@ -10,6 +11,7 @@ public sealed class ParticipationRulesTests
     static readonly DateTimeOffset Now = new(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
     static readonly Actor Officer = new("officer-1", "officer");
     static readonly Actor Member = new("user-1", "organization");
+    static readonly Caller OrganizationUser = new(Member.Subject, Roles.Organization, null);
     static readonly RepresentativeDetails Details = RepresentativeDetails.Parse("Amina Diallo", "Director", "amina@example.org");
 
     [Fact]
@@ -93,7 +95,7 @@ public sealed class ParticipationRulesTests
         var (application, dialogue) = Circulated(ObjectionEffect.Refer);
         Assert.Contains("is Circulated", Assert.Throws<RuleViolationException>(() => ObjectionReply.Submit(application, "Reply", Member, Now)).Message);
         application.CloseObjectionWindow(1, ObjectionEffect.Refer, Now.AddDays(15));
-        Assert.True(ObjectionReply.OrganizationSeesObjection(application, dialogue));
+        Assert.True(ObjectionDisclosure.ShowsObjectionToReplyTo(OrganizationUser, application, dialogue));
         Assert.Equal("Reply", ObjectionReply.Submit(application, "Reply", Member, Now.AddDays(16)).Text);
         application.RecordReferralDecision(admitted: false, "Bureau, 3-5, CTOC/COP/2026/2", Officer, Now.AddDays(20));
         Assert.Contains("is NotAdmitted", Assert.Throws<RuleViolationException>(() => ObjectionReply.Submit(application, "Late", Member, Now.AddDays(21))).Message);
@@ -104,7 +106,7 @@ public sealed class ParticipationRulesTests
     {
         var (application, dialogue) = Circulated(ObjectionEffect.Exclude);
         application.CloseObjectionWindow(1, ObjectionEffect.Exclude, Now.AddDays(15));
-        Assert.False(ObjectionReply.OrganizationSeesObjection(application, dialogue));
+        Assert.False(ObjectionDisclosure.ShowsObjectionToReplyTo(OrganizationUser, application, dialogue));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.Registration.Domain.Programme;
@@ -32,6 +31,24 @@ public sealed class Attendance
     public static Attendance JoinOnline(Dialogue dialogue, Representative representative, DateTimeOffset now) =>
         Record(dialogue, representative, AttendanceMode.Online, JoinLink, now);
 
+    /// <summary>
+    /// An officer checks a representative in; the rules are checked every time. Checked in (or
+    /// joined) already: the first record stands and is returned, so a second click is harmless.
+    /// </summary>
+    /// <param name="recorded">The representative's attendance already recorded, if any.</param>
+    public static Attendance CheckIn(Dialogue dialogue, Representative representative, Attendance? recorded, Actor actor, DateTimeOffset now)
+    {
+        var attendance = CheckIn(dialogue, representative, actor, now);
+        return recorded ?? attendance;
+    }
+
+    /// <summary>
+    /// The join link was used: on the dialogue's day its first use records attendance; before or
+    /// after that day, or once recorded, the link only leads to the meeting (nothing to record).
+    /// </summary>
+    public static Attendance? OnJoin(Dialogue dialogue, Representative representative, bool recorded, DateTimeOffset now) =>
+        !recorded && IsDialogueDay(dialogue, now) ? JoinOnline(dialogue, representative, now) : null;
+
     /// <summary>Whether it is the dialogue's day (UTC date): when attendance is recorded.</summary>
     public static bool IsDialogueDay(Dialogue dialogue, DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime) == dialogue.Date;
 
@@ -56,45 +73,5 @@ public sealed class Attendance
             RecordedAt = now,
             RecordedBy = by,
         };
-    }
-}
-
-/// <summary>
-/// An online representative's join code: the bearer of the link is let in, so the code is random
-/// (128 bits), never derived from the representative.
-/// </summary>
-public sealed class JoinCode
-{
-    JoinCode() { }
-
-    public string Code { get; private set; } = "";
-    public Guid RepresentativeId { get; private set; }
-    public Guid DialogueId { get; private set; }
-    public DateTimeOffset IssuedAt { get; private set; }
-
-    /// <summary>Issued to a representative who attends online.</summary>
-    public static JoinCode Issue(Representative representative, DateTimeOffset now)
-    {
-        if (representative.Status != RepresentativeStatus.Online)
-            throw new RuleViolationException($"The representative is {representative.Status}; join links are for online representatives.",
-                RegistrationReasons.JoinLinkForOnlineOnly, ("representative_status", representative.Status)) { Subject = $"representatives/{representative.Id}" };
-        return new JoinCode
-        {
-            Code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            RepresentativeId = representative.Id,
-            DialogueId = representative.DialogueId,
-            IssuedAt = now,
-        };
-    }
-
-    /// <summary>What a caller typed: 32 hexadecimal digits, or nothing to look up.</summary>
-    public static string Parse(string? code)
-    {
-        var text = code?.Trim().ToLowerInvariant() ?? "";
-        if (text.Length == 0)
-            throw new InvalidFieldException("join_code", "is required", CommonReasons.FieldRequired);
-        if (text.Length != 32 || !text.All(Uri.IsHexDigit))
-            throw new InvalidFieldException("join_code", "is not a join code this system issued", RegistrationReasons.JoinCodeInvalid);
-        return text;
     }
 }

@@ -71,6 +71,14 @@ public sealed class FloorRequest
     /// <summary>An organization user sees the floor requests its organizations made or are named in.</summary>
     public bool IsSeenBy(IReadOnlySet<Guid> ownOrganizations) => ownOrganizations.Any(Concerns);
 
+    /// <summary>
+    /// Whom a single floor request is shown to (read or changed): the secretariat, anyone once its
+    /// statement is published, otherwise the organizations it concerns (<see cref="IsSeenBy"/>).
+    /// Anyone else finds nothing. <paramref name="ownOrganizations"/> is asked only when needed.
+    /// </summary>
+    public async Task<bool> IsVisibleToAsync(bool secretariat, Func<Task<HashSet<Guid>>> ownOrganizations) =>
+        secretariat || StatementPublished || IsSeenBy(await ownOrganizations());
+
     /// <summary>The same rule as a filter the database runs (listing a dialogue's floor requests).</summary>
     public static Expression<Func<FloorRequest, bool>> SeenByMembersOf(IReadOnlyCollection<Guid> ownOrganizations) =>
         f => ownOrganizations.Contains(f.OrganizationId) || f.OnBehalf.Any(o => ownOrganizations.Contains(o.OrganizationId));

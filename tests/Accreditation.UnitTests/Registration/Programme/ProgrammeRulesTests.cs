@@ -275,6 +275,116 @@ public sealed class ProgrammeRulesTests
         Assert.Equal(ParticipationBasis.Admissions, Participation.Series([(ParticipationBasis.Attendance, Attended(AttendanceMode.Online), []), (ParticipationBasis.Admissions, [], [])]).Basis);
     }
 
+    [Fact]
+    public async Task A_floor_request_is_shown_to_the_secretariat_and_the_organizations_it_concerns_until_its_statement_is_published()
+    {
+        var (dialogue, application) = Admitted();
+        var floor = Floor(dialogue, application, out var named);
+        var asked = 0;
+        Func<Task<HashSet<Guid>>> Own(params Guid[] organizations) => () => { asked++; return Task.FromResult(organizations.ToHashSet()); };
+
+        Assert.True(await floor.IsVisibleToAsync(secretariat: true, Own()));
+        Assert.Equal(0, asked);
+        Assert.True(await floor.IsVisibleToAsync(secretariat: false, Own(application.OrganizationId)));
+        Assert.True(await floor.IsVisibleToAsync(secretariat: false, Own(named)));
+        Assert.False(await floor.IsVisibleToAsync(secretariat: false, Own(Guid.NewGuid())));
+        Assert.False(await floor.IsVisibleToAsync(secretariat: false, Own()));
+
+        floor.MarkSpoke(dialogue, OnTheDay);
+        floor.SubmitStatement("Our statement.", null, OnTheDay);
+        floor.PublishStatement(dialogue, Officer, After);
+        asked = 0;
+        Assert.True(await floor.IsVisibleToAsync(secretariat: false, Own()));
+        Assert.Equal(0, asked);
+    }
+
+    [Fact]
+    public void A_second_check_in_returns_the_first_record_and_still_checks_the_day()
+    {
+        var (dialogue, application) = Admitted();
+        var representative = Nominate(application, dialogue);
+        var first = Attendance.CheckIn(dialogue, representative, recorded: null, Officer, OnTheDay);
+        var joined = Attendance.JoinOnline(dialogue, representative, OnTheDay);
+
+        Assert.Same(first, Attendance.CheckIn(dialogue, representative, first, new Actor("officer-2", "officer"), OnTheDay.AddHours(1)));
+        Assert.Same(joined, Attendance.CheckIn(dialogue, representative, joined, Officer, OnTheDay));
+        Assert.Equal(RegistrationReasons.NotTheDialogueDay,
+            Assert.Throws<RuleViolationException>(() => Attendance.CheckIn(dialogue, representative, first, Officer, After)).Reason);
+    }
+
+    [Fact]
+    public void A_join_link_records_attendance_at_its_first_use_on_the_dialogues_day_only()
+    {
+        var (dialogue, application) = Admitted();
+        var online = Nominate(application, dialogue, AttendanceMode.Online);
+
+        Assert.Null(Attendance.OnJoin(dialogue, online, recorded: false, Before));
+        Assert.Null(Attendance.OnJoin(dialogue, online, recorded: false, After));
+        Assert.Null(Attendance.OnJoin(dialogue, online, recorded: true, OnTheDay));
+        var joined = Attendance.OnJoin(dialogue, online, recorded: false, OnTheDay);
+        Assert.Equal((AttendanceMode.Online, Attendance.JoinLink, OnTheDay), (joined!.Mode, joined.RecordedBy, joined.RecordedAt));
+    }
+
+    [Fact]
+    public void A_join_link_lapses_once_its_representative_is_withdrawn()
+    {
+        var (dialogue, application) = Admitted();
+        var online = Nominate(application, dialogue, AttendanceMode.Online);
+        var code = JoinCode.Issue(online, Before);
+        code.EnsureAdmits(online);
+
+        online.Withdraw(Member, Before.AddDays(1));
+        var lapsed = Assert.Throws<RuleViolationException>(() => code.EnsureAdmits(online));
+        Assert.Equal((RegistrationReasons.JoinLinkLapsed, "Withdrawn"), (lapsed.Reason, lapsed.Metadata["representative_status"]));
+        Assert.Equal($"representatives/{online.Id}", lapsed.Subject);
+    }
+
+    [Fact]
+    public void Listing_join_links_issues_a_code_to_each_online_representative_without_one_and_keeps_the_others()
+    {
+        var (dialogue, application) = Admitted();
+        var (kept, missing) = (Nominate(application, dialogue, AttendanceMode.Online), Nominate(application, dialogue, AttendanceMode.Online));
+        var issued = new Dictionary<Guid, JoinCode> { [kept.Id] = JoinCode.Issue(kept, Before) };
+        var keptCode = issued[kept.Id].Code;
+
+        var added = JoinCode.IssueMissing([kept, missing], issued, OnTheDay);
+
+        Assert.Equal([missing.Id], added.Select(c => c.RepresentativeId));
+        Assert.Equal(keptCode, issued[kept.Id].Code);
+        Assert.Same(added.Single(), issued[missing.Id]);
+        Assert.Empty(JoinCode.IssueMissing([kept, missing], issued, OnTheDay));
+    }
+
+    [Fact]
+    public void The_public_page_names_speakers_who_spoke_the_organizations_that_confirmed_and_accepted_panellists_only()
+    {
+        var (dialogue, application) = Admitted();
+        var floor = Floor(dialogue, application, out var named);
+        Assert.False(PublicRecord.ShowsSpeaker(floor));
+        Assert.Empty(PublicRecord.SpokenFor(floor));
+
+        floor.AnswerOnBehalf(named, confirm: true, Member, Before);
+        floor.MarkSpoke(dialogue, OnTheDay);
+        Assert.True(PublicRecord.ShowsSpeaker(floor));
+        Assert.Equal([named], PublicRecord.SpokenFor(floor).Select(o => o.OrganizationId));
+
+        var refused = Floor(dialogue, application, out var declined);
+        refused.AnswerOnBehalf(declined, confirm: false, Member, Before);
+        refused.MarkSpoke(dialogue, OnTheDay);
+        Assert.Empty(PublicRecord.SpokenFor(refused));
+        var withdrawn = Floor(dialogue, application, out _);
+        withdrawn.Withdraw(Before);
+        Assert.False(PublicRecord.ShowsSpeaker(withdrawn));
+
+        var panel = AgendaItem.Add(dialogue, 3, "Panel discussion", AgendaItemKind.Panel);
+        var (accepted, declinedPanellist, invited) = (Panellist.Invite(dialogue, panel, Nominate(application, dialogue), application, Officer, Before),
+            Panellist.Invite(dialogue, panel, Nominate(application, dialogue), application, Officer, Before),
+            Panellist.Invite(dialogue, panel, Nominate(application, dialogue), application, Officer, Before));
+        accepted.Answer(accept: true, dialogue, Member, Before);
+        declinedPanellist.Answer(accept: false, dialogue, Member, Before);
+        Assert.Equal([true, false, false], new[] { accepted, declinedPanellist, invited }.Select(PublicRecord.ShowsPanellist));
+    }
+
     static FloorRequest Floor(Dialogue dialogue, Application application, out Guid named)
     {
         named = Guid.NewGuid();
