@@ -152,6 +152,37 @@ public sealed class GroupCommitTests(SqliteDatabases databases) : IClassFixture<
         Assert.Equal(2, await check.LedgerEntries.CountAsync(e => e.Reason == "stays" || e.Reason == "stays too"));
     }
 
+    [Fact]
+    public async Task A_caller_that_gives_up_while_its_unit_runs_has_nothing_written_and_the_next_chains_to_the_one_before()
+    {
+        var (replica, _) = await RegistrationAsync();
+        var group = new GroupCommit<RegistrationDb>(replica.GetRequiredService<IServiceScopeFactory>());
+        var before = await CountAsync(replica);
+        using var leaving = new CancellationTokenSource();
+
+        var door = await Door.OpenAsync(group);
+        var earlier = group.RunAsync((db, ct) => AppendAsync(db, "before the one leaving", ct), CancellationToken.None);
+        var leaves = group.RunAsync(async (db, ct) =>
+        {
+            var sequence = await AppendAsync(db, "leaves midway", ct);
+            // Its caller gives up once its entry and rows are saved in its savepoint; its next step sees it.
+            await leaving.CancelAsync();
+            await db.LedgerEntries.CountAsync(ct);
+            return sequence;
+        }, leaving.Token);
+        var later = group.RunAsync((db, ct) => AppendAsync(db, "after the one leaving", ct), CancellationToken.None);
+        await door.CloseAsync();
+        await Settled([earlier, leaves, later]);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaves);
+        Assert.Equal((before + 1, before + 2), (await earlier, await later));
+        await using var check = ProviderDatabases.Open<RegistrationDb>(replica);
+        Assert.False(await check.LedgerEntries.AnyAsync(e => e.Reason == "leaves midway"));
+        Assert.False(await check.Set<InboxMessage>().AnyAsync(m => m.Consumer == "leaves midway"));
+        Assert.False(await check.Set<OutboxMessage>().AnyAsync(m => m.Payload.Contains("leaves midway")));
+        await AssertLedgerVerifiesAsync(check, before + 2);
+    }
+
     /// <summary>
     /// A unit as submissions' and screenings' are: a ledger entry, an outbox row and a row with a unique
     /// key, in one save; two units given the same <paramref name="key"/> are duplicates, as two
