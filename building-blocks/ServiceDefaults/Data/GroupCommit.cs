@@ -8,10 +8,12 @@ namespace Accreditation.ServiceDefaults.Data;
 /// Group commit: units of work of one database that arrive while another batch is committing run
 /// together in one write transaction (one lock, one fsync for all of them), each inside its own
 /// savepoint, in arrival order, on one context of the batch. Each caller is answered only once the
-/// shared transaction has committed. A unit that fails (a duplicate, a refusal, a bug) is rolled
-/// back to its savepoint and answered with its own error; the others go on. If the transaction
-/// itself fails (its BEGIN or its COMMIT), nothing of the batch was committed and every unit
-/// that had succeeded runs again alone, with the usual retry (<see cref="UnitOfWork.RetryInTransactionAsync{T}"/>).
+/// shared transaction's outcome is known. A unit that fails (a duplicate, a refusal, a bug) is rolled
+/// back to its savepoint and, once the others have committed, answered with its own error. If the
+/// transaction itself fails (its BEGIN or its COMMIT), nothing of the batch was committed and every
+/// unit not answered runs again alone, with the usual retry (<see cref="UnitOfWork.RetryInTransactionAsync{T}"/>):
+/// the failed ones too, since their refusal may have come from a unit before them that is now
+/// undone (a duplicate of a submission that was never committed).
 /// <para>
 /// A unit is the same work as a unit of work's: it loads what it changes and ends with its save
 /// (state, outbox rows, ledger entries together); the batch's context is cleared after each, so a
@@ -80,6 +82,8 @@ public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes) where TDb : Db
     {
         var committed = false;
         var saved = new HashSet<IUnit>();
+        // Refusals wait for the batch's outcome: they may rest on what a unit before them wrote.
+        var refused = new Dictionary<IUnit, Exception>();
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -108,7 +112,7 @@ public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes) where TDb : Db
                     await transaction.ReleaseSavepointAsync(Savepoint, CancellationToken.None);
                     // A conflict is the batch's, not the unit's: the unit runs again alone, after the commit.
                     if (!WriteConflict.Is(ex) && ex is not DbUpdateConcurrencyException)
-                        unit.Fail(ex);
+                        refused[unit] = ex;
                 }
                 finally
                 {
@@ -122,12 +126,14 @@ public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes) where TDb : Db
         catch (Exception)
         {
             // BEGIN, a savepoint or COMMIT failed: nothing of this batch is in the database, and every
-            // unit not answered yet runs again alone below.
+            // unit not answered yet (refused ones included) runs again alone below.
         }
         foreach (var unit in batch.Where(u => !u.Answered))
         {
             if (committed && saved.Contains(unit))
                 unit.Succeed();
+            else if (committed && refused.TryGetValue(unit, out var refusal))
+                unit.Fail(refusal);
             else
                 await RunAloneAsync(unit);
         }

@@ -25,4 +25,8 @@ static class WriterGate
         var gate = Files.GetOrAdd(database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
         return await gate.WaitAsync(Patience, ct) ? gate : null;
     }
+
+    /// <summary>Whether nobody holds this file's turn (a turn never given back would stall every later writer).</summary>
+    internal static bool IsFree(DatabaseFacade database) =>
+        !Files.TryGetValue(database.GetConnectionString() ?? "", out var gate) || gate.CurrentCount == 1;
 }

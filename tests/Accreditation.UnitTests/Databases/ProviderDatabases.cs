@@ -23,7 +23,9 @@ public abstract class ProviderDatabases : IAsyncLifetime
     /// A "replica" of <paramref name="service"/>: its own container, hence its own connections, on the
     /// class's database of that service. Every call on the same service reaches the same data.
     /// </summary>
-    public async Task<IServiceProvider> ReplicaAsync<TDb, TPostgreSqlDb>(string service) where TDb : DbContext where TPostgreSqlDb : TDb
+    /// <param name="configure">More of the context's options (a test's interceptors).</param>
+    public async Task<IServiceProvider> ReplicaAsync<TDb, TPostgreSqlDb>(string service, Action<DbContextOptionsBuilder>? configure = null)
+        where TDb : DbContext where TPostgreSqlDb : TDb
     {
         var settings = new Dictionary<string, string?>
         {
@@ -37,7 +39,8 @@ public abstract class ProviderDatabases : IAsyncLifetime
             settings[$"ConnectionStrings:{service}"] = connectionString;
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var provider = new ServiceCollection().AddServiceDbContext<TDb, TPostgreSqlDb>(configuration, service).BuildServiceProvider();
+        var provider = new ServiceCollection().AddServiceDbContext<TDb, TPostgreSqlDb>(configuration, service,
+            configure is null ? null : (_, options) => configure(options)).BuildServiceProvider();
         _providers.Add(provider);
         return provider;
     }

@@ -165,7 +165,8 @@ public abstract class ProviderGuaranteesTests<TDatabases>(TDatabases databases) 
         await using (var db = ProviderDatabases.Open<RegistrationDb>(first))
         {
             await db.Set<OutboxMessage>().Where(m => m.SentAt == null).ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, Now));
-            var queued = Enumerable.Range(0, 250).Select(i => OutboxMessage.For(Withdrawn($"row {i}"), Now)).ToList();
+            // More than two of the dispatcher's batches (500): the replicas hand the claim over between batches.
+            var queued = Enumerable.Range(0, 1_200).Select(i => OutboxMessage.For(Withdrawn($"row {i}"), Now)).ToList();
             db.Set<OutboxMessage>().AddRange(queued);
             await db.SaveChangesAsync();
             rows = queued.Select(r => r.MessageId).ToList();

@@ -1,8 +1,10 @@
+using System.Data.Common;
 using Accreditation.Registration.Data;
 using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
 using Accreditation.Tests.Databases;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Accreditation.UnitTests.Databases;
 
@@ -62,9 +64,69 @@ public sealed class WriterGateTests(SqliteDatabases databases) : IClassFixture<S
         await disposed.DisposeAsync();
     }
 
-    async Task<IServiceProvider> MigratedAsync()
+    [Fact]
+    public async Task A_writer_that_gives_up_waiting_takes_no_turn_and_the_next_writer_begins_at_once()
     {
-        var replica = await databases.ReplicaAsync<RegistrationDb, PostgreSqlRegistrationDb>("registration");
+        var replica = await MigratedAsync();
+        await using var first = ProviderDatabases.Open<RegistrationDb>(replica);
+        await using var leaving = ProviderDatabases.Open<RegistrationDb>(replica);
+        await using var next = ProviderDatabases.Open<RegistrationDb>(replica);
+        using var gone = new CancellationTokenSource();
+        var held = await first.Database.BeginWriteTransactionAsync(CancellationToken.None);
+        var waiting = leaving.Database.BeginWriteTransactionAsync(gone.Token);
+
+        await gone.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.Null(leaving.Database.CurrentTransaction);
+        await held.CommitAsync();
+        await held.DisposeAsync();
+
+        await AssertTurnComesBeforePatienceAsync(next);
+    }
+
+    [Fact]
+    public async Task A_writer_whose_begin_fails_gives_the_next_writer_its_turn_at_once()
+    {
+        var refusing = new RefusedBegin();
+        var replica = await MigratedAsync(options => options.AddInterceptors(refusing));
+        await using var failing = ProviderDatabases.Open<RegistrationDb>(replica);
+        await using var next = ProviderDatabases.Open<RegistrationDb>(replica);
+
+        refusing.RefuseNext = true;
+        await Assert.ThrowsAsync<IOException>(() => failing.Database.BeginWriteTransactionAsync(CancellationToken.None));
+
+        await AssertTurnComesBeforePatienceAsync(next);
+    }
+
+    /// <summary>
+    /// A turn taken and never given back would make every later writer wait the gate's whole
+    /// patience (5 s) before SQLite's busy handler admits it anyway: the turn must be free, and the
+    /// next writer begins.
+    /// </summary>
+    static async Task AssertTurnComesBeforePatienceAsync(RegistrationDb db)
+    {
+        Assert.True(WriterGate.IsFree(db.Database), "the writer gate's turn was not given back");
+        await using var turn = await db.Database.BeginWriteTransactionAsync(CancellationToken.None).WaitAsync(Patience);
+        await turn.CommitAsync();
+    }
+
+    sealed class RefusedBegin : DbTransactionInterceptor
+    {
+        public volatile bool RefuseNext;
+
+        public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
+            InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (!RefuseNext)
+                return ValueTask.FromResult(result);
+            RefuseNext = false;
+            throw new IOException("disk I/O error at BEGIN (injected)");
+        }
+    }
+
+    async Task<IServiceProvider> MigratedAsync(Action<DbContextOptionsBuilder>? configure = null)
+    {
+        var replica = await databases.ReplicaAsync<RegistrationDb, PostgreSqlRegistrationDb>("registration", configure);
         await using var db = ProviderDatabases.Open<RegistrationDb>(replica);
         await db.Database.MigrateAsync();
         return replica;

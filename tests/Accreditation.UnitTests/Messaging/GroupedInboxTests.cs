@@ -5,6 +5,7 @@ using Accreditation.Notifications.Domain;
 using Accreditation.Notifications.Messaging;
 using Accreditation.ServiceDefaults.Hosting;
 using Accreditation.ServiceDefaults.Messaging;
+using Accreditation.UnitTests.Databases;
 using Accreditation.UnitTests.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -20,22 +21,29 @@ public sealed class GroupedInboxTests
 {
     const string Queue = "notifications";
     static readonly DateTimeOffset At = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Decisions_published_together_are_committed_in_a_few_transactions_each_with_its_notice_once()
     {
         await using var database = await NotificationsDatabase.CreateAsync();
-        var commits = new CommitCounter();
+        var commits = new Commits();
         await using var system = await GroupedSystem.StartAsync(database, commits);
         var decisions = Enumerable.Range(0, 300).Select(i => (Id: Guid.NewGuid(), Event: Decided($"Organization {i}"))).ToList();
+        // The first message's commit waits until all are published, as when a window's decisions
+        // arrive faster than they are written; how many groups follow must not depend on the
+        // machine's speed (a fast consumer would otherwise keep up and commit one by one).
+        var first = commits.HoldOne(after: 0);
 
         var published = new List<PublishedEvent>();
         foreach (var (id, decided) in decisions)
             published.Add(await system.Bus.PublishAsync(decided, typeof(ApplicationDecided), id, CancellationToken.None));
-        await Task.WhenAll(published.Select(p => p.Delivered)).WaitAsync(TimeSpan.FromSeconds(60));
+        await first.Reached.WaitAsync(Patience);
+        first.Release();
+        await Task.WhenAll(published.Select(p => p.Delivered)).WaitAsync(Patience);
         // One of them again, as after a crash between commit and acknowledgement.
         var again = await system.Bus.PublishAsync(decisions[7].Event, typeof(ApplicationDecided), decisions[7].Id, CancellationToken.None);
-        await again.Delivered.WaitAsync(TimeSpan.FromSeconds(60));
+        await again.Delivered.WaitAsync(Patience);
 
         await using var db = database.Open();
         var ids = decisions.Select(d => d.Id).ToList();
@@ -43,14 +51,14 @@ public sealed class GroupedInboxTests
         Assert.Equal(300 * perMessage, await db.Notices.CountAsync(n => ids.Contains(n.SourceMessageId)));
         Assert.Equal(perMessage, await db.Notices.CountAsync(n => n.SourceMessageId == decisions[7].Id));
         Assert.Equal(300, await db.Set<InboxMessage>().CountAsync(m => ids.Contains(m.MessageId)));
-        Assert.True(commits.Count < 300 / 4, $"{commits.Count} transactions committed for 300 messages");
+        Assert.True(commits.Committed < 300 / 4, $"{commits.Committed} transactions committed for 300 messages");
     }
 
     [Fact]
     public async Task A_message_that_fails_in_a_group_fails_alone_and_the_others_of_its_group_commit()
     {
         await using var database = await NotificationsDatabase.CreateAsync();
-        await using var system = await GroupedSystem.StartAsync(database, new CommitCounter());
+        await using var system = await GroupedSystem.StartAsync(database, new Commits());
         var decisions = Enumerable.Range(0, 40).Select(i => (Id: Guid.NewGuid(), Event: Decided(i == 13 ? RefusingHandler.Refused : $"Organization {i}"))).ToList();
 
         var published = new List<PublishedEvent>();
@@ -70,6 +78,66 @@ public sealed class GroupedInboxTests
         Assert.Contains(RefusingHandler.Refused, failed.Error);
     }
 
+    [Fact]
+    public async Task No_message_of_a_group_is_answered_to_its_consumer_before_the_groups_transaction_commits()
+    {
+        await using var held = await HeldGroup.StartAsync();
+        var ids = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
+        var grouped = ids.Select((id, i) => held.HandleAsync(Decided($"Organization {i}"), id)).ToList();
+        var together = held.Commits.HoldOne(after: 0);
+        await held.ReleaseFirstAsync();
+        await together.Reached.WaitAsync(Patience);
+
+        Assert.All(grouped, g => Assert.False(g.IsCompleted));
+        together.Release();
+        Assert.All(await Task.WhenAll(grouped).WaitAsync(Patience), Assert.True);
+        Assert.Equal(2, held.Commits.Committed);
+        await using var db = held.Database.Open();
+        Assert.Equal(20, await db.Set<InboxMessage>().CountAsync(m => ids.Contains(m.MessageId)));
+    }
+
+    [Fact]
+    public async Task A_group_whose_commit_fails_commits_each_message_alone_once_and_a_second_delivery_in_the_group_is_ignored()
+    {
+        await using var held = await HeldGroup.StartAsync();
+        var decisions = Enumerable.Range(0, 10).Select(i => (Id: Guid.NewGuid(), Event: Decided($"Organization {i}"))).ToList();
+        var grouped = decisions.Select(d => held.HandleAsync(d.Event, d.Id)).ToList();
+        // The same message again in the same group, as a redelivery racing the first delivery.
+        var again = held.HandleAsync(decisions[4].Event, decisions[4].Id);
+        // The first message's commit is already under way: the next one is the group's.
+        held.Commits.FailOne(after: 0);
+        await held.ReleaseFirstAsync();
+
+        Assert.All(await Task.WhenAll(grouped).WaitAsync(Patience), Assert.True);
+        Assert.False(await again.WaitAsync(Patience));
+        Assert.Equal(1, held.Commits.Failed);
+        await using var db = held.Database.Open();
+        var ids = decisions.Select(d => d.Id).ToList();
+        var perMessage = NoticePlanner.For(decisions[0].Event).Count;
+        Assert.Equal(10, await db.Set<InboxMessage>().CountAsync(m => ids.Contains(m.MessageId)));
+        Assert.Equal(10 * perMessage, await db.Notices.CountAsync(n => ids.Contains(n.SourceMessageId)));
+    }
+
+    [Fact]
+    public async Task A_message_whose_consumer_gave_up_in_a_group_is_committed_once_and_its_redelivery_is_a_duplicate()
+    {
+        await using var held = await HeldGroup.StartAsync();
+        var (id, decided) = (Guid.NewGuid(), Decided("Organization whose consumer stops"));
+        using var stopping = new CancellationTokenSource();
+        var abandoned = held.HandleAsync(decided, id, stopping.Token);
+        var other = held.HandleAsync(Decided("Organization beside it"), Guid.NewGuid());
+        await stopping.CancelAsync();
+        await held.ReleaseFirstAsync();
+
+        // Not acknowledged: the transport delivers it again.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned.WaitAsync(Patience));
+        Assert.True(await other.WaitAsync(Patience));
+        Assert.False(await held.HandleAsync(decided, id).WaitAsync(Patience));
+        await using var db = held.Database.Open();
+        Assert.Equal(1, await db.Set<InboxMessage>().CountAsync(m => m.MessageId == id));
+        Assert.Equal(NoticePlanner.For(decided).Count, await db.Notices.CountAsync(n => n.SourceMessageId == id));
+    }
+
     static ApplicationDecided Decided(string organization) =>
         new(Guid.NewGuid(), Guid.NewGuid(), organization, Guid.NewGuid(), "Working Group on Smuggling of Migrants, ninth session",
             "Admitted", "No objection stood at the deadline", false, false, At);
@@ -85,16 +153,64 @@ public sealed class GroupedInboxTests
                 : inner.HandleAsync(message, context, ct);
     }
 
-    sealed class CommitCounter : DbTransactionInterceptor
+    /// <summary>Notifications' decision handler and what it needs, on the test's database.</summary>
+    static IServiceCollection Services(NotificationsDatabase database, Commits commits) => new ServiceCollection()
+        .AddLogging()
+        .AddDbContext<NotificationsDb>(options => options.UseSqlite(database.ConnectionString).AddInterceptors(commits))
+        .AddSingleton(TimeProvider.System)
+        .AddSingleton<WallClock>()
+        .AddSingleton<OutboxSignal>()
+        .AddSingleton(NoticeTemplates.Embedded)
+        .AddSingleton(Accreditation.Notifications.Email.EmailSettings.Disabled)
+        .AddSingleton(ConfiguredRecipients.Empty)
+        .AddScoped<DeliveryPlanner>()
+        .AddScoped<ScreeningQueue>()
+        .AddScoped<NoticeWriter>()
+        .AddScoped<ApplicationDecidedHandler>();
+
+    /// <summary>
+    /// Notifications' decision consumer's group alone (no bus), its first message committing alone
+    /// and held in its COMMIT, so the messages handed to it meanwhile make one group.
+    /// </summary>
+    sealed class HeldGroup : IAsyncDisposable
     {
-        int _count;
+        HeldGroup(NotificationsDatabase database, Commits commits, ServiceProvider provider, Hold alone) =>
+            (Database, Commits, _provider, _alone) = (database, commits, provider, alone);
 
-        public int Count => Volatile.Read(ref _count);
+        readonly ServiceProvider _provider;
+        readonly Hold _alone;
+        InboxGroup<ApplicationDecided, NotificationsDb, ApplicationDecidedHandler>? _group;
+        Task<bool> _first = Task.FromResult(false);
 
-        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        public NotificationsDatabase Database { get; }
+        public Commits Commits { get; }
+
+        public static async Task<HeldGroup> StartAsync()
         {
-            Interlocked.Increment(ref _count);
-            return Task.CompletedTask;
+            var database = await NotificationsDatabase.CreateAsync();
+            var commits = new Commits();
+            var provider = Services(database, commits).BuildServiceProvider(validateScopes: true);
+            var held = new HeldGroup(database, commits, provider, commits.HoldOne(after: 0));
+            held._group = new InboxGroup<ApplicationDecided, NotificationsDb, ApplicationDecidedHandler>(provider, EventHandlers<NotificationsDb>.GroupedConcurrency);
+            held._first = held.HandleAsync(Decided("Organization first"), Guid.NewGuid());
+            await held._alone.Reached.WaitAsync(Patience);
+            return held;
+        }
+
+        public Task<bool> HandleAsync(ApplicationDecided decided, Guid messageId, CancellationToken ct = default) =>
+            _group!.HandleAsync(decided, new EventContext(messageId, null), ct);
+
+        /// <summary>Lets the first message's commit go on; what was handed over meanwhile is the next group.</summary>
+        public async Task ReleaseFirstAsync()
+        {
+            _alone.Release();
+            Assert.True(await _first.WaitAsync(Patience));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _provider.DisposeAsync();
+            await Database.DisposeAsync();
         }
     }
 
@@ -109,23 +225,10 @@ public sealed class GroupedInboxTests
 
         public SharedBus Bus { get; }
 
-        public static async Task<GroupedSystem> StartAsync(NotificationsDatabase database, CommitCounter commits)
+        public static async Task<GroupedSystem> StartAsync(NotificationsDatabase database, Commits commits)
         {
             var bus = await SharedBus.StartAsync(CancellationToken.None);
-            var services = new ServiceCollection()
-                .AddLogging()
-                .AddDbContext<NotificationsDb>(options => options.UseSqlite(database.ConnectionString).AddInterceptors(commits))
-                .AddSingleton(TimeProvider.System)
-                .AddSingleton<WallClock>()
-                .AddSingleton<OutboxSignal>()
-                .AddSingleton<IConsumptionReceipts>(bus)
-                .AddSingleton(NoticeTemplates.Embedded)
-                .AddSingleton(Accreditation.Notifications.Email.EmailSettings.Disabled)
-                .AddSingleton(ConfiguredRecipients.Empty)
-                .AddScoped<DeliveryPlanner>()
-                .AddScoped<ScreeningQueue>()
-                .AddScoped<NoticeWriter>()
-                .AddScoped<ApplicationDecidedHandler>();
+            var services = Services(database, commits).AddSingleton<IConsumptionReceipts>(bus);
             var handlers = new EventHandlers<NotificationsDb>(services, Queue).OnGrouped<ApplicationDecided, RefusingHandler>();
             var provider = services.BuildServiceProvider(validateScopes: true);
             bus.Subscribe(Queue, handlers.Subscriptions);
