@@ -24,12 +24,15 @@ public sealed class HostProcess : IAsyncDisposable
     readonly Queue<string> _lastLines = new();
     Stopwatch _started = new();
 
-    HostProcess(Process process, string dataDirectory, int basePort)
+    HostProcess(Process process, string dataDirectory, bool ownsData, int basePort)
     {
         _process = process;
         DataDirectory = dataDirectory;
+        _ownsData = ownsData;
         BasePort = basePort;
     }
+
+    readonly bool _ownsData;
 
     public string DataDirectory { get; }
     public int BasePort { get; }
@@ -71,12 +74,17 @@ public sealed class HostProcess : IAsyncDisposable
     // a bench that gives up first measures nothing at all.
     static readonly TimeSpan HealthyWithin = TimeSpan.FromSeconds(180);
 
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TextWriter log, CancellationToken ct)
+    /// <summary>
+    /// Starts the host and waits until it is healthy. Without a data folder it gets a fresh one, deleted
+    /// with it; a given folder (a restart on the same data) is the caller's and is kept.
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TextWriter log, CancellationToken ct,
+        string? dataDirectory = null)
     {
         // Ports found free can be taken before the host binds them (others run tests here too): try new ones then.
         for (var attempt = 1; ; attempt++)
         {
-            var host = Launch(settings, LoopbackPorts.FreeBlock(Ports.Offsets));
+            var host = Launch(settings, LoopbackPorts.FreeBlock(Ports.Offsets), dataDirectory);
             try
             {
                 await host.WaitHealthyAsync(HealthyWithin, ct);
@@ -95,10 +103,17 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    static HostProcess Launch(IReadOnlyDictionary<string, string> settings, int basePort)
+    /// <summary>A new folder under the temporary one, for a host's data.</summary>
+    public static string NewDataDirectory()
     {
         var data = Path.Combine(Path.GetTempPath(), "accreditation-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
+        return data;
+    }
+
+    static HostProcess Launch(IReadOnlyDictionary<string, string> settings, int basePort, string? dataDirectory)
+    {
+        var data = dataDirectory ?? NewDataDirectory();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -111,7 +126,7 @@ public sealed class HostProcess : IAsyncDisposable
         foreach (var (key, value) in BenchDefaults.Concat(settings).GroupBy(s => s.Key).Select(g => g.Last()))
             start.Environment[key.Replace(":", "__")] = value;
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var host = new HostProcess(process, data, basePort);
+        var host = new HostProcess(process, data, ownsData: dataDirectory is null, basePort);
         process.OutputDataReceived += (_, e) => host.Remember(e.Data);
         process.ErrorDataReceived += (_, e) => host.Remember(e.Data);
         host._started = Stopwatch.StartNew();
@@ -181,7 +196,13 @@ public sealed class HostProcess : IAsyncDisposable
         catch (InvalidOperationException) { }
         catch (TimeoutException) { }
         _process.Dispose();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (_ownsData)
+            DeleteDataDirectory(DataDirectory);
+    }
+
+    public static void DeleteDataDirectory(string directory)
+    {
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
 

@@ -27,7 +27,12 @@ public static class ServiceDatabaseExtensions
         builder.Services.AddServiceDbContext<TDb, TPostgreSqlDb>(builder.Configuration, name, (sp, options) => options
             // A failed save is answered to the caller (ALREADY_EXISTS for a duplicate) or logged by gRPC
             // when unexpected; EF's own error line for it would only alarm operators about refused requests.
-            .ConfigureWarnings(warnings => warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug)))
+            .ConfigureWarnings(warnings => warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug))
+                // Migrating at start would otherwise first build the model twice more (the snapshot's and
+                // the design-time one) to compare them, on every start, up to date or not (bench startup:
+                // about 0.3 s less CPU on a restart). A migration forgotten is caught before it ships, by
+                // ProviderGuaranteesTests (HasPendingModelChanges, every service, both providers).
+                .Ignore(RelationalEventId.PendingModelChangesWarning))
             .AddInterceptors(
                 new OutboxSavedInterceptor(sp.GetRequiredService<OutboxSignal>()),
                 new OutboxCommitInterceptor(sp.GetRequiredService<OutboxSignal>())));
