@@ -20,6 +20,8 @@ public abstract record Stop
 /// </summary>
 public static class LoadRunner
 {
+    static readonly TimeSpan FirstCallBound = TimeSpan.FromSeconds(30);
+
     public static async Task<Row> RunAsync(string target, int concurrency, Stop stop, Call call, HostGauges? host, CancellationToken ct)
     {
         var latencies = new List<long>[concurrency];
@@ -30,6 +32,9 @@ public static class LoadRunner
         double peakMemory = 0;
         var residentMemory = host?.ResidentMemory;
         double cpuAtStart = 0;
+        // A measured window shorter than one call (a tiny smoke run on a busy machine) would count
+        // nothing: it lasts until at least one call has been measured, up to a bound.
+        var firstMeasured = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         async Task Worker(int worker)
         {
@@ -56,7 +61,10 @@ public static class LoadRunner
                     return;
                 }
                 if (recorded && Volatile.Read(ref measuring))
+                {
                     mine.Add(Stopwatch.GetTimestamp() - started);
+                    firstMeasured.TrySetResult();
+                }
             }
         }
 
@@ -79,6 +87,7 @@ public static class LoadRunner
             cpuAtStart = host?.CpuSeconds() ?? 0;
             clock.Restart();
             await Task.Delay(measured, ct);
+            await Task.WhenAny(firstMeasured.Task, Task.Delay(FirstCallBound, ct));
             Volatile.Write(ref measuring, false);
             clock.Stop();
             cpuUsed = (host?.CpuSeconds() ?? 0) - cpuAtStart;
