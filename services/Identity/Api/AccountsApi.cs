@@ -241,10 +241,8 @@ public sealed class AccountsApi(UserManager<AccountUser> users, IdentityDb db, O
         var ended = await db.RetryOnBusyAsync(async token =>
         {
             var session = await db.Sessions.FindAsync([sessionId], token);
-            // A signed token names its own account's session; anything else ends nothing.
-            if (session is null || session.AccountId != caller.Subject)
+            if (session is null || !session.EndBy(caller.Subject, clock.GetUtcNow()))
                 return false;
-            session.End(clock.GetUtcNow());
             await db.SaveChangesAsync(token);
             return true;
         }, context.CancellationToken);

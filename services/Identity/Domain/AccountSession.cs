@@ -27,6 +27,18 @@ public sealed class AccountSession
     /// <summary>Ending an ended session changes nothing: signing out twice is signing out.</summary>
     public void End(DateTimeOffset now) => EndedAt ??= now;
 
+    /// <summary>
+    /// Signing out: a signed token names its own account's session, so a session is ended only by
+    /// its account; for any other account nothing changes. Whether it was the account's session.
+    /// </summary>
+    public bool EndBy(string accountId, DateTimeOffset now)
+    {
+        if (AccountId != accountId)
+            return false;
+        End(now);
+        return true;
+    }
+
     /// <summary>Whether a refresh token naming this session may still be exchanged by <paramref name="accountId"/>.</summary>
     public bool Allows(string accountId) => IsActive && AccountId == accountId;
 

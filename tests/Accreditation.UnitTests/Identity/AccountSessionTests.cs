@@ -43,6 +43,17 @@ public sealed class AccountSessionTests
     }
 
     [Fact]
+    public void Only_its_own_account_signs_a_session_out()
+    {
+        var session = AccountSession.Start("user-1", Now);
+
+        Assert.False(session.EndBy("user-2", Now.AddHours(1)));
+        Assert.True(session.IsActive);
+        Assert.True(session.EndBy("user-1", Now.AddHours(2)));
+        Assert.Equal(Now.AddHours(2), session.EndedAt);
+    }
+
+    [Fact]
     public void Every_sign_in_is_a_session_of_its_own() =>
         Assert.NotEqual(AccountSession.Start("user-1", Now).Id, AccountSession.Start("user-1", Now).Id);
 }
