@@ -154,18 +154,8 @@ public sealed class GroupedInboxTests
     }
 
     /// <summary>Notifications' decision handler and what it needs, on the test's database.</summary>
-    static IServiceCollection Services(NotificationsDatabase database, Commits commits) => new ServiceCollection()
+    static IServiceCollection Services(NotificationsDatabase database, Commits commits) => NotificationsParts.Services(database.ConnectionString, commits)
         .AddLogging()
-        .AddDbContext<NotificationsDb>(options => options.UseSqlite(database.ConnectionString).AddInterceptors(commits))
-        .AddSingleton(TimeProvider.System)
-        .AddSingleton<WallClock>()
-        .AddSingleton<OutboxSignal>()
-        .AddSingleton(NoticeTemplates.Embedded)
-        .AddSingleton(Accreditation.Notifications.Email.EmailSettings.Disabled)
-        .AddSingleton(ConfiguredRecipients.Empty)
-        .AddScoped<DeliveryPlanner>()
-        .AddScoped<ScreeningQueue>()
-        .AddScoped<NoticeWriter>()
         .AddScoped<ApplicationDecidedHandler>();
 
     /// <summary>

@@ -18,17 +18,7 @@ public sealed class InboxConsumerTests
     public async Task A_redelivered_event_has_no_second_effect()
     {
         await using var database = await NotificationsDatabase.CreateAsync();
-        var services = new ServiceCollection()
-            .AddDbContext<NotificationsDb>(options => options.UseSqlite(database.ConnectionString))
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton<WallClock>()
-            .AddSingleton<OutboxSignal>()
-            .AddSingleton(NoticeTemplates.Embedded)
-            .AddSingleton(Accreditation.Notifications.Email.EmailSettings.Disabled)
-            .AddSingleton(ConfiguredRecipients.Empty)
-            .AddScoped<DeliveryPlanner>()
-            .AddScoped<ScreeningQueue>()
-            .AddScoped<NoticeWriter>()
+        var services = NotificationsParts.Services(database.ConnectionString)
             .AddScoped<ApplicationSubmittedHandler>()
             .AddMassTransitTestHarness(bus => bus.AddConsumer<InboxConsumer<ApplicationSubmitted, NotificationsDb, ApplicationSubmittedHandler>>());
         await using var provider = services.BuildServiceProvider(validateScopes: true);

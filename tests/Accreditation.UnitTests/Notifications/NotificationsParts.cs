@@ -3,7 +3,11 @@ using Accreditation.Notifications.Domain;
 using Accreditation.Notifications.Email;
 using Accreditation.Notifications.Messaging;
 using Accreditation.ServiceDefaults.Hosting;
+using Accreditation.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Accreditation.UnitTests.Notifications;
 
@@ -21,6 +25,19 @@ static class NotificationsParts
 
     public static DeliveryPlanner Planner(NotificationsDb db, EmailSettings? email = null, ConfiguredRecipients? recipients = null) =>
         new(db, NoticeTemplates.Embedded, recipients ?? ConfiguredRecipients.Empty, email ?? EmailSettings.Disabled, new WallClock());
+
+    /// <summary>What the service's event handlers need, in a container, on the test's database (e-mail off).</summary>
+    public static IServiceCollection Services(string connectionString, params IInterceptor[] interceptors) => new ServiceCollection()
+        .AddDbContext<NotificationsDb>(options => options.UseSqlite(connectionString).AddInterceptors(interceptors))
+        .AddSingleton(TimeProvider.System)
+        .AddSingleton<WallClock>()
+        .AddSingleton<OutboxSignal>()
+        .AddSingleton(NoticeTemplates.Embedded)
+        .AddSingleton(EmailSettings.Disabled)
+        .AddSingleton(ConfiguredRecipients.Empty)
+        .AddScoped<DeliveryPlanner>()
+        .AddScoped<ScreeningQueue>()
+        .AddScoped<NoticeWriter>();
 
     public static NoticeWriter Writer(NotificationsDb db, TimeProvider clock, EmailSettings? email = null, ConfiguredRecipients? recipients = null) =>
         new(db, NoticeTemplates.Embedded, Planner(db, email, recipients), clock);
