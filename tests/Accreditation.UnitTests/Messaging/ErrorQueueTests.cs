@@ -22,8 +22,14 @@ public sealed class ErrorQueueTests
             if (instrument.Meter.Name == MessagingMetrics.MeterName && instrument.Name == "accreditation.messaging.faults")
                 l.EnableMeasurementEvents(instrument);
         };
+        // The meter is the process's: other tests running beside this one report their own faults
+        // (a refusing handler on "notifications"); only this test's queues count here.
         listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-            faults.Add((value, tags.ToArray().FirstOrDefault(t => t.Key == "queue").Value as string)));
+        {
+            var queue = tags.ToArray().FirstOrDefault(t => t.Key == "queue").Value as string;
+            if (queue?.StartsWith("poison-probe", StringComparison.Ordinal) == true)
+                faults.Add((value, queue));
+        });
         listener.Start();
         var logs = new ListLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs));
