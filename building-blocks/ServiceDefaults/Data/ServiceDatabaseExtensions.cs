@@ -61,9 +61,11 @@ public static class ServiceDatabaseExtensions
         var connectionString = configured ?? SqliteDatabaseExtensions.ConnectionString(configuration, name);
         PrivateFiles.CreateDatabaseFile(new SqliteConnectionStringBuilder(connectionString).DataSource);
         var pragmas = new SqlitePragmas(configuration.GetValue("Data:Synchronous", SqliteSynchronous.Full));
+        // Created by the container so that it closes the read connections when the host stops.
+        services.AddKeyedSingleton(typeof(TDb), (_, _) => new PreparedReads(connectionString));
         return services.AddDbContextPool<TDb>((sp, options) =>
         {
-            options.UseSqlite(connectionString).AddInterceptors(pragmas);
+            options.UseSqlite(connectionString).AddInterceptors(pragmas, sp.GetRequiredKeyedService<PreparedReads>(typeof(TDb)));
             configure?.Invoke(sp, options);
         });
     }

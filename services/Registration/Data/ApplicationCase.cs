@@ -25,8 +25,8 @@ public static class ApplicationCases
     /// <summary>
     /// What a call that changes nothing (GetApplication, its history) needs of a case: the
     /// application, its dialogue and whether the caller is a member of the applying organization,
-    /// untracked, in one statement compiled once for the process (one connection open, one statement
-    /// prepared, no member list read): the authorization check itself stays the domain's
+    /// untracked, in one statement compiled once for the process and kept prepared on SQLite
+    /// (<see cref="PreparedReads"/>; no member list read): the authorization check itself stays the domain's
     /// (<see cref="Access.EnsureCanRead(ServiceDefaults.Auth.Caller, Guid, bool)"/>).
     /// </summary>
     public static async Task<ApplicationRead> ReadCaseAsync(this RegistrationDb db, Guid applicationId, string callerSubject, CancellationToken ct) =>
@@ -37,6 +37,7 @@ public static class ApplicationCases
                  join d in db.Dialogues.AsNoTracking() on a.DialogueId equals d.Id
                  where a.Id == id
                  select new ApplicationRead(a, d, db.OrganizationMembers.Any(m => m.OrganizationId == a.OrganizationId && m.Subject == subject)))
+                .TagWith(PreparedReads.Tag)
                 .SingleOrDefault()))(db, applicationId, callerSubject, ct)
         ?? throw new NotFoundException("Application", applicationId, RegistrationReasons.ApplicationNotFound);
 
