@@ -138,6 +138,44 @@ public sealed class GroupedInboxTests
         Assert.Equal(NoticePlanner.For(decided).Count, await db.Notices.CountAsync(n => n.SourceMessageId == id));
     }
 
+    [Fact]
+    public async Task Screenings_committed_in_one_group_take_every_stored_application_off_the_screening_queue()
+    {
+        // The screenings change entries the group loads from the database (not ones it added):
+        // their changes must be found although the group does not detect changes at each look-up.
+        await using var database = await NotificationsDatabase.CreateAsync();
+        var commits = new Commits();
+        await using var provider = Services(database, commits)
+            .AddScoped<ApplicationSubmittedHandler>().AddScoped<ApplicationScreenedHandler>()
+            .BuildServiceProvider(validateScopes: true);
+        var submitted = new InboxGroup<ApplicationSubmitted, NotificationsDb, ApplicationSubmittedHandler>(provider, EventHandlers<NotificationsDb>.GroupedConcurrency);
+        var screened = new InboxGroup<ApplicationScreened, NotificationsDb, ApplicationScreenedHandler>(provider, EventHandlers<NotificationsDb>.GroupedConcurrency);
+        var applications = Enumerable.Range(0, 30).Select(i => (Id: Guid.NewGuid(), Organization: $"Organization {i}")).ToList();
+        foreach (var (id, organization) in applications)
+            Assert.True(await submitted.HandleAsync(new ApplicationSubmitted(id, Guid.NewGuid(), organization, Guid.NewGuid(), "Working Group on Smuggling of Migrants, ninth session", At),
+                new EventContext(Guid.NewGuid(), null), CancellationToken.None));
+        await using (var db = database.Open())
+            Assert.Equal(30, await db.ScreeningEntries.CountAsync(e => e.Waiting));
+
+        // The first screening commits alone and is held in its COMMIT; the other 29 meanwhile make one group.
+        var committedBefore = commits.Committed;
+        var first = commits.HoldOne(after: 0);
+        var handled = new List<Task<bool>> { Screen(applications[0]) };
+        await first.Reached.WaitAsync(Patience);
+        handled.AddRange(applications.Skip(1).Select(Screen));
+        first.Release();
+        Assert.All(await Task.WhenAll(handled).WaitAsync(Patience), Assert.True);
+
+        await using var check = database.Open();
+        Assert.Equal(0, await check.ScreeningEntries.CountAsync(e => e.Waiting));
+        Assert.Equal(30, await check.ScreeningEntries.CountAsync());
+        Assert.Equal(2, commits.Committed - committedBefore);
+
+        Task<bool> Screen((Guid Id, string Organization) application) => screened.HandleAsync(
+            new ApplicationScreened(application.Id, Guid.NewGuid(), application.Organization, Guid.NewGuid(), "Working Group on Smuggling of Migrants, ninth session", true, null, At.AddHours(1)),
+            new EventContext(Guid.NewGuid(), null), CancellationToken.None);
+    }
+
     static ApplicationDecided Decided(string organization) =>
         new(Guid.NewGuid(), Guid.NewGuid(), organization, Guid.NewGuid(), "Working Group on Smuggling of Migrants, ninth session",
             "Admitted", "No objection stood at the deadline", false, false, At);
