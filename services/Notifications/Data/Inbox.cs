@@ -26,6 +26,7 @@ public sealed class Inbox(NotificationsDb db, TimeProvider clock)
         IReadOnlyList<Guid> memberOf = [];
         if (caller.Role == Roles.Organization)
             memberOf = await db.OrganizationMembers.AsNoTracking()
+                .TagWith(PreparedReads.Tag)
                 .Where(m => m.Subject == caller.Subject)
                 .Select(m => m.OrganizationId)
                 .ToListAsync(ct);
@@ -76,7 +77,9 @@ public sealed class Inbox(NotificationsDb db, TimeProvider clock)
     {
         var recipients = audience.Recipients.ToList();
         var reader = audience.StateReader ?? "";
+        // Every portal page asks for the unread count: on SQLite its statement stays prepared.
         return db.Notices.AsNoTracking()
+            .TagWith(PreparedReads.Tag)
             .Where(n => recipients.Contains(n.Recipient))
             .Select(n => new InboxEntry
             {

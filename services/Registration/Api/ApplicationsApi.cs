@@ -56,7 +56,7 @@ public sealed class ApplicationsApi(RegistrationDb db, GroupCommit<RegistrationD
         var caller = context.GetCaller().Require(Roles.Organization, Roles.Officer, Roles.Auditor);
         var (skip, take) = Require.Page(request.PageSize, request.PageToken);
         var dialogueId = Require.OptionalId(request.DialogueId, "dialogue_id");
-        var query = db.Applications.AsNoTracking().Where(Access.ApplicationsReadableBy(caller, db.OrganizationMembers));
+        var query = db.Applications.AsNoTracking().TagWith(PreparedReads.Tag).Where(Access.ApplicationsReadableBy(caller, db.OrganizationMembers));
         if (dialogueId is { } dialogue)
             query = query.Where(a => a.DialogueId == dialogue);
         if (request.State != V1.ApplicationState.Unspecified)
