@@ -57,6 +57,30 @@ public sealed class WithdrawalOrderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_circulation_of_more_applicants_than_sqlite_binds_in_one_statement_opens_its_window_without_the_withdrawn()
+    {
+        var applicants = Enumerable.Range(0, 40_000).Select(_ => Applicant(Guid.NewGuid())).ToList();
+        var withdrawn = applicants[39_999].ApplicationId;
+        await using (var db = Open())
+        {
+            await new ApplicationWithdrawnHandler(db).HandleAsync(
+                new ApplicationWithdrawn(withdrawn, Guid.NewGuid(), "Org", Guid.NewGuid(), "Dialogue", "Cannot attend", Now), new EventContext(Guid.NewGuid(), null), CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = Open())
+        {
+            await new ApplicationsCirculatedHandler(db).HandleAsync(new ApplicationsCirculated(Guid.NewGuid(), Guid.NewGuid(), "Dialogue", Now, Now.AddDays(14), applicants),
+                new EventContext(Guid.NewGuid(), null), CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = Open();
+        Assert.Equal(39_999, await check.ApplicantsBeforeStates.CountAsync());
+        Assert.False(await check.ApplicantsBeforeStates.AnyAsync(a => a.ApplicationId == withdrawn));
+    }
+
+    [Fact]
     public async Task A_profile_change_reaches_the_states_copy_and_an_older_change_arriving_later_does_not_undo_it()
     {
         var application = Guid.NewGuid();
