@@ -100,20 +100,24 @@ public static class PipelineScenario
         result.Fact($"admitted (expected {n - k})", statistics.Admitted, "applications", statistics.Admitted == n - k);
         result.Fact($"not admitted (expected {k})", statistics.NotAdmitted, "applications", statistics.NotAdmitted == k);
         result.Fact("resident memory of the host at the end", context.System.Host?.ResidentMemory().Current ?? 0, "MB");
-        result.Notes.Add($"times are from the deadline (server clock = this machine's) to the first poll (every 200 ms) that saw the fact; Objections polls deadlines every Objections:DeadlinePollInterval (default 1 s).");
+        result.Notes.Add($"times are from the deadline (server clock = this machine's) to the first poll (every 200 ms, or as long as the last poll took) that saw the fact; Objections polls deadlines every Objections:DeadlinePollInterval (default 1 s).");
         result.Notes.Add($"notices counted: the {NoticesPerApplication} an organization gets per application (received, eligible, circulated, decided), through its users' unread counts; the ratio time(100,000) / time(10,000) is read across two runs.");
     }
 
-    /// <summary>Polls every 200 ms until the fact holds or the limit passes: seconds since the deadline, the last value, whether it held.</summary>
+    /// <summary>Polls every 200 ms (or as long as the last poll took) until the fact holds or the limit passes: seconds since the deadline, the last value, whether it held.</summary>
     static async Task<(double Seconds, T Last, bool Held)> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> holds, DateTimeOffset deadline, TimeSpan limit, CancellationToken ct)
     {
         var giveUp = DateTimeOffset.UtcNow + limit;
         while (true)
         {
+            var started = DateTimeOffset.UtcNow;
             var value = await probe();
             if (holds(value) || DateTimeOffset.UtcNow > giveUp)
                 return ((DateTimeOffset.UtcNow - deadline).TotalSeconds, value, holds(value));
-            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+            // A probe that costs the host seconds (the figures of 100,000 applications) is not repeated
+            // back to back: the bench would then measure its own polling.
+            var took = DateTimeOffset.UtcNow - started;
+            await Task.Delay(took > TimeSpan.FromMilliseconds(200) ? took : TimeSpan.FromMilliseconds(200), ct);
         }
     }
 
