@@ -138,7 +138,9 @@ public sealed class PreparedReads(string connectionString) : DbCommandIntercepto
 
         public static ReadConnection Open(string connectionString)
         {
-            var connection = new SqliteConnection(connectionString);
+            // Not from Microsoft.Data.Sqlite's pool, nor back to it: a native connection left query_only
+            // there would refuse the next host's writes on the same file (a restart in the same process).
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
             connection.Open();
             using var settings = connection.CreateCommand();
             settings.CommandText = "PRAGMA query_only = ON; PRAGMA busy_timeout = 5000;";

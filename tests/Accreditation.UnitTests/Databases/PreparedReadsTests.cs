@@ -100,9 +100,32 @@ public sealed class PreparedReadsTests(SqliteDatabases databases) : IClassFixtur
         Assert.Equal((open, open), (reads.Open, reads.Compiled));
     }
 
-    async Task<(IServiceProvider Replica, PreparedReads Reads, Application Application)> SeedAsync()
+    [Fact]
+    public async Task A_host_stopped_after_prepared_reads_leaves_the_next_host_on_the_file_free_to_write()
     {
-        var replica = await databases.ReplicaAsync<RegistrationDb, PostgreSqlRegistrationDb>($"registration-{Guid.NewGuid():N}");
+        var service = $"registration-{Guid.NewGuid():N}";
+        var (first, reads, application) = await SeedAsync(service);
+        await using (var scope = first.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<RegistrationDb>().ReadCaseAsync(application.Id, Member.Subject, CancellationToken.None);
+        Assert.Equal(1, reads.Open);
+        await ((ServiceProvider)first).DisposeAsync();
+
+        // A restart in the same process, on the same file: its connections come from the same pool.
+        var next = await databases.ReplicaAsync<RegistrationDb, PostgreSqlRegistrationDb>(service);
+        for (var i = 0; i < 8; i++)
+        {
+            await using var scope = next.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RegistrationDb>();
+            Assert.Equal(1, await db.Applications.Where(a => a.Id == application.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.State, ApplicationState.Eligible)));
+        }
+    }
+
+    Task<(IServiceProvider Replica, PreparedReads Reads, Application Application)> SeedAsync() => SeedAsync($"registration-{Guid.NewGuid():N}");
+
+    async Task<(IServiceProvider Replica, PreparedReads Reads, Application Application)> SeedAsync(string service)
+    {
+        var replica = await databases.ReplicaAsync<RegistrationDb, PostgreSqlRegistrationDb>(service);
         await using var scope = replica.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistrationDb>();
         await db.Database.MigrateAsync();
