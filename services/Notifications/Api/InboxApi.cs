@@ -14,7 +14,7 @@ public sealed class InboxApi(Inbox inbox) : V1.InboxService.InboxServiceBase
     {
         var caller = context.GetCaller();
         var (skip, take) = Require.Page(request.PageSize, request.PageToken);
-        var audience = await inbox.AudienceOfAsync(caller, context.CancellationToken);
+        var audience = InboxAudience.For(caller);
         var page = await inbox.ListAsync(audience, request.UnreadOnly, skip, take, context.CancellationToken);
         return new V1.ListNoticesResponse
         {
@@ -25,7 +25,7 @@ public sealed class InboxApi(Inbox inbox) : V1.InboxService.InboxServiceBase
 
     public override async Task<V1.GetUnreadCountResponse> GetUnreadCount(V1.GetUnreadCountRequest request, ServerCallContext context)
     {
-        var audience = await inbox.AudienceOfAsync(context.GetCaller(), context.CancellationToken);
+        var audience = InboxAudience.For(context.GetCaller());
         return new V1.GetUnreadCountResponse { Unread = await inbox.UnreadCountAsync(audience, context.CancellationToken) };
     }
 
@@ -34,7 +34,7 @@ public sealed class InboxApi(Inbox inbox) : V1.InboxService.InboxServiceBase
         var caller = context.GetCaller();
         InboxAudience.RequireMayMarkRead(caller);
         var id = Require.Id(request.NoticeId, "notice_id");
-        var audience = await inbox.AudienceOfAsync(caller, context.CancellationToken);
+        var audience = InboxAudience.For(caller);
         var entry = await inbox.MarkReadAsync(audience, id, context.CancellationToken);
         return new V1.MarkNoticeReadResponse { Notice = entry.ToContract() };
     }

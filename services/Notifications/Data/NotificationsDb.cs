@@ -39,6 +39,8 @@ public class NotificationsDb : DbContext
             e.HasIndex(n => new { n.SourceMessageId, n.Recipient, n.Kind }).IsUnique();
             // An inbox: a recipient's notices, newest first.
             e.HasIndex(n => new { n.Recipient, n.CreatedAt });
+            // A member's unread count: counted in the index, per organization of the member directory.
+            e.HasIndex(n => new { n.OrganizationId, n.ReadAt });
             e.HasIndex(n => n.ApplicationId);
         });
         model.Entity<BroadcastRead>(e =>

@@ -10,6 +10,11 @@ public sealed class Notice
     public Guid Id { get; private set; }
     public string Kind { get; private set; } = "";
     public string Recipient { get; private set; } = "";
+    /// <summary>
+    /// The organization of an organization's notice (null otherwise): a member's inbox is found by
+    /// joining the member directory on it, however many organizations the member belongs to.
+    /// </summary>
+    public Guid? OrganizationId { get; private set; }
     public string Language { get; private set; } = "";
     public string Subject { get; private set; } = "";
     public string Body { get; private set; } = "";
@@ -30,6 +35,7 @@ public sealed class Notice
         Id = Guid.NewGuid(),
         Kind = draft.Kind,
         Recipient = draft.Recipient,
+        OrganizationId = Recipients.OrganizationOf(draft.Recipient),
         Language = rendered.Language,
         Subject = rendered.Subject,
         Body = rendered.Body,

@@ -21,5 +21,9 @@ public static class Recipients
 
     public static bool IsOrganization(string recipient) => recipient.StartsWith(OrganizationPrefix, StringComparison.Ordinal);
 
+    /// <summary>The organization a notice is to, or null for a State, every State party or the secretariat.</summary>
+    public static Guid? OrganizationOf(string recipient) =>
+        IsOrganization(recipient) && Guid.TryParse(recipient.AsSpan(OrganizationPrefix.Length), out var id) ? id : null;
+
     public static bool IsState(string recipient) => recipient.StartsWith(StatePrefix, StringComparison.Ordinal);
 }

@@ -18,9 +18,8 @@ public sealed class DeliveryPlanner(NotificationsDb db, NoticeTemplates template
     /// <summary>The language of the inbox copy: an organization's is its first known member's; a configured recipient's its setting.</summary>
     public async Task<string> InboxLanguageAsync(string recipient, CancellationToken ct)
     {
-        if (!Recipients.IsOrganization(recipient))
+        if (Recipients.OrganizationOf(recipient) is not { } organizationId)
             return configured.LanguageOf(recipient);
-        var organizationId = Guid.Parse(recipient[Recipients.OrganizationPrefix.Length..]);
         var first = await MemberAccounts(organizationId).OrderBy(m => m.AddedAt).Select(m => m.Account.Language).FirstOrDefaultAsync(ct);
         return first ?? NoticeTemplates.DefaultLanguage;
     }
@@ -30,9 +29,8 @@ public sealed class DeliveryPlanner(NotificationsDb db, NoticeTemplates template
         if (!settings.Enabled)
             return;
         IReadOnlyList<Addressee> addressees = configured.AddresseesOf(notice.Recipient);
-        if (Recipients.IsOrganization(notice.Recipient))
+        if (notice.OrganizationId is { } organizationId)
         {
-            var organizationId = Guid.Parse(notice.Recipient[Recipients.OrganizationPrefix.Length..]);
             addressees = await MemberAccounts(organizationId)
                 .Where(m => m.AddedAt <= notice.CreatedAt)
                 .Select(m => new Addressee(m.Account.Email, m.Account.Language))

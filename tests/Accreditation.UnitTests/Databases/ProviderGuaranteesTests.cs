@@ -2,6 +2,10 @@ using System.Collections.Concurrent;
 using Accreditation.Contracts;
 using Accreditation.Identity.Data;
 using Accreditation.Notifications.Data;
+using Inbox = Accreditation.Notifications.Data.Inbox;
+using InboxAudience = Accreditation.Notifications.Domain.InboxAudience;
+using NotificationsMember = Accreditation.Notifications.Domain.OrganizationMember;
+using Accreditation.ServiceDefaults.Auth;
 using Accreditation.Objections.Data;
 using Accreditation.Objections.Domain;
 using Accreditation.Objections.Messaging;
@@ -16,6 +20,8 @@ using Accreditation.ServiceDefaults.Messaging;
 using Accreditation.Tests.Databases;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -64,6 +70,35 @@ public abstract class ProviderGuaranteesTests<TDatabases>(TDatabases databases) 
                 Assert.False(db.Database.HasPendingModelChanges());
             }
         }
+    }
+
+    [Fact]
+    public async Task Notices_written_before_the_organization_column_stay_in_their_members_inboxes_after_the_migration()
+    {
+        var replica = await databases.ReplicaAsync<NotificationsDb, PostgreSqlNotificationsDb>("noticesupgrade");
+        var (ours, theirs) = (Guid.NewGuid(), Guid.NewGuid());
+        await using (var db = ProviderDatabases.Open<NotificationsDb>(replica))
+        {
+            await db.GetService<IMigrator>().MigrateAsync("OutboxTraceContext");
+            db.OrganizationMembers.Add(new NotificationsMember(ours, "member-1", "Ours", Now));
+            await db.SaveChangesAsync();
+            var at = Now.UtcDateTime;
+            foreach (var (organization, readAt) in new[] { (ours, (DateTime?)null), (ours, at), (theirs, (DateTime?)null) })
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "Notices" ("Id", "Kind", "Recipient", "Language", "Subject", "Body", "SourceMessageId", "CreatedAt", "Values", "ReadAt")
+                    VALUES ({Guid.NewGuid()}, {"application-received"}, {"organization:" + organization.ToString("D")}, {"en"}, {"Received"}, {"Body"}, {Guid.NewGuid()}, {at}, {"{}"}, {readAt})
+                    """);
+            await db.Database.MigrateAsync();
+        }
+
+        await using var check = ProviderDatabases.Open<NotificationsDb>(replica);
+        var inbox = new Inbox(check, new FakeTimeProvider(Now));
+        var member = InboxAudience.For(new Caller("member-1", Roles.Organization, null));
+        Assert.Equal(1, await inbox.UnreadCountAsync(member, CancellationToken.None));
+        var listed = await inbox.ListAsync(member, unreadOnly: false, 0, 10, CancellationToken.None);
+        Assert.Equal([ours, ours], listed.Select(e => e.Notice.OrganizationId!.Value));
+        Assert.Equal(2, await check.Notices.CountAsync(n => n.OrganizationId == ours));
+        Assert.Equal(1, await check.Notices.CountAsync(n => n.OrganizationId == theirs));
     }
 
     [Fact]

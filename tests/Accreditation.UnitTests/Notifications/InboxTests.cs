@@ -49,7 +49,7 @@ public sealed class InboxTests : IAsyncLifetime
     {
         await using var db = _database.Open();
         var inbox = new Inbox(db, _clock);
-        return await query(inbox, await inbox.AudienceOfAsync(caller, CancellationToken.None));
+        return await query(inbox, InboxAudience.For(caller));
     }
 
     Task<IReadOnlyList<InboxEntry>> List(Caller caller, bool unreadOnly = false, int skip = 0, int take = 50) =>
@@ -104,6 +104,25 @@ public sealed class InboxTests : IAsyncLifetime
         // Marking again changes nothing.
         await MarkRead(Member, newest.Id);
         Assert.Equal(1, await Unread(Member));
+    }
+
+    [Fact]
+    public async Task A_member_of_more_organizations_than_a_statement_has_parameters_sees_its_inbox_and_marks_it_read()
+    {
+        // 40,000 memberships: more than SQLite binds in one statement (32,766), so no list of them may travel as parameters.
+        await using (var db = _database.Open())
+        {
+            db.OrganizationMembers.AddRange(Enumerable.Range(0, 40_000)
+                .Select(i => new OrganizationMember(Guid.NewGuid(), Member.Subject, $"Organization {i}", SampleEvents.At)));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(2, await Unread(Member));
+        var notices = await List(Member);
+        Assert.Equal([NoticeKinds.ApplicationCirculated, NoticeKinds.ApplicationReceived], notices.Select(e => e.Notice.Kind));
+        await MarkRead(Member, notices[0].Notice.Id);
+        Assert.Equal(1, await Unread(Member));
+        Assert.Equal(0, await Unread(Outsider));
     }
 
     [Fact]

@@ -157,6 +157,9 @@ namespace Accreditation.Notifications.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT");
 
@@ -180,6 +183,8 @@ namespace Accreditation.Notifications.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("OrganizationId", "ReadAt");
 
                     b.HasIndex("Recipient", "CreatedAt");
 

@@ -162,6 +162,9 @@ namespace Accreditation.Notifications.Data.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -185,6 +188,8 @@ namespace Accreditation.Notifications.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("OrganizationId", "ReadAt");
 
                     b.HasIndex("Recipient", "CreatedAt");
 
