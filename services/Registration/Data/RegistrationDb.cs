@@ -244,7 +244,8 @@ public class RegistrationDb : DbContext
             e.HasIndex(l => l.PreviousHash).IsUnique();
             e.HasIndex(l => l.ApplicationId);
             e.HasIndex(l => l.OrganizationId);
-            e.HasIndex(l => l.DialogueId);
+            // A dialogue's entries, and its objection facts (its figures) without reading every other entry of it.
+            e.HasIndex(l => new { l.DialogueId, l.Kind });
             e.HasIndex(l => l.ActorSubject);
             e.HasIndex(l => l.At);
         });

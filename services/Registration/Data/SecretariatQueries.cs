@@ -30,19 +30,31 @@ public static class SecretariatQueries
             .ToListAsync(ct);
     }
 
-    /// <summary>The figures of a dialogue: its applications, and the objection facts the ledger holds for it.</summary>
+    /// <summary>
+    /// The figures of a dialogue: its applications counted by the database (by state, category
+    /// and country), the submission and decision times of the decided ones, and the objection facts
+    /// the ledger holds for it (found by dialogue and kind in one index). The public dialogue page
+    /// and every poll of the statistics ask for them: no application is materialized whole.
+    /// </summary>
     public static async Task<DialogueFigures> FiguresAsync(this RegistrationDb db, Guid dialogueId, CancellationToken ct)
     {
-        var applications = await db.Applications.AsNoTracking().Where(a => a.DialogueId == dialogueId)
-            .Join(db.Organizations.AsNoTracking(), a => a.OrganizationId, o => o.Id,
-                (a, o) => new ApplicationFact(a.Id, o.Id, a.State, o.Category, o.Country, a.SubmittedAt, a.DecidedAt))
+        var applications = db.Applications.AsNoTracking().Where(a => a.DialogueId == dialogueId);
+        var tallies = await applications
+            .Join(db.Organizations.AsNoTracking(), a => a.OrganizationId, o => o.Id, (a, o) => new { a.State, o.Category, o.Country })
+            .GroupBy(x => new { x.State, x.Category, x.Country })
+            .Select(g => new ApplicationTally(g.Key.State, g.Key.Category, g.Key.Country, g.Count()))
+            .ToListAsync(ct);
+        // The decided states (ApplicationLifecycle.IsDecided), written out so that the SQL names them.
+        var decided = await applications
+            .Where(a => (a.State == ApplicationState.Admitted || a.State == ApplicationState.NotAdmitted) && a.SubmittedAt != null && a.DecidedAt != null)
+            .Select(a => new { SubmittedAt = a.SubmittedAt!.Value, DecidedAt = a.DecidedAt!.Value })
             .ToListAsync(ct);
         var objections = await db.LedgerEntries.AsNoTracking()
-            .Where(l => l.DialogueId == dialogueId && l.ApplicationId != null
-                && (l.Kind == LedgerKinds.ObjectionFiled || l.Kind == LedgerKinds.ObjectionWithdrawn))
+            .Where(l => l.DialogueId == dialogueId && (l.Kind == LedgerKinds.ObjectionFiled || l.Kind == LedgerKinds.ObjectionWithdrawn)
+                && l.ApplicationId != null)
             .OrderBy(l => l.Sequence)
-            .Select(l => new ObjectionFact(l.ApplicationId!.Value, l.ActorSubject, l.Kind == LedgerKinds.ObjectionFiled))
+            .Select(l => new ObjectionFact(l.ApplicationId!.Value, l.ActorSubject, l.Kind == LedgerKinds.ObjectionFiled, l.OrganizationId))
             .ToListAsync(ct);
-        return DialogueFigures.Compute(applications, objections);
+        return DialogueFigures.Compute(tallies, decided.Select(d => DialogueFigures.DaysToDecision(d.SubmittedAt, d.DecidedAt)), objections);
     }
 }

@@ -267,12 +267,12 @@ namespace Accreditation.Registration.Data.Migrations
 
                     b.HasIndex("At");
 
-                    b.HasIndex("DialogueId");
-
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("PreviousHash")
                         .IsUnique();
+
+                    b.HasIndex("DialogueId", "Kind");
 
                     b.ToTable("LedgerEntries", (string)null);
                 });

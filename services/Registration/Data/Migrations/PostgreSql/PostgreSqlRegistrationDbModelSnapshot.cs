@@ -274,12 +274,12 @@ namespace Accreditation.Registration.Data.Migrations.PostgreSql
 
                     b.HasIndex("At");
 
-                    b.HasIndex("DialogueId");
-
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("PreviousHash")
                         .IsUnique();
+
+                    b.HasIndex("DialogueId", "Kind");
 
                     b.ToTable("LedgerEntries", (string)null);
                 });
