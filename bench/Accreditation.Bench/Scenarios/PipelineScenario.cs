@@ -99,6 +99,10 @@ public static class PipelineScenario
             noticed ? Math.Max(noticeSeconds, decidedSeconds) : notices - before, noticed ? "s" : "notices", noticed);
         result.Fact($"admitted (expected {n - k})", statistics.Admitted, "applications", statistics.Admitted == n - k);
         result.Fact($"not admitted (expected {k})", statistics.NotAdmitted, "applications", statistics.NotAdmitted == k);
+        // What each poll cost the host at the end: the statistics over every application, and one user's unread count
+        // (a member of n / 8 organizations), each the median of three calls, the system otherwise at rest.
+        result.Fact($"one GetDialogueStatistics of {n} applications (median of 3)", await MedianMillisecondsAsync(() => api.StatisticsAsync(officer, dialogue.DialogueId, ct)), "ms");
+        result.Fact($"one unread count of a member of {n / users.Length} organizations (median of 3)", await MedianMillisecondsAsync(() => api.UnreadAsync(users[0].Token, ct)), "ms");
         result.Fact("resident memory of the host at the end", context.System.Host?.ResidentMemory().Current ?? 0, "MB");
         result.Notes.Add($"times are from the deadline (server clock = this machine's) to the first poll (every 200 ms, or as long as the last poll took) that saw the fact; Objections polls deadlines every Objections:DeadlinePollInterval (default 1 s).");
         result.Notes.Add($"notices counted: the {NoticesPerApplication} an organization gets per application (received, eligible, circulated, decided), through its users' unread counts; the ratio time(100,000) / time(10,000) is read across two runs.");
@@ -119,6 +123,18 @@ public static class PipelineScenario
             var took = DateTimeOffset.UtcNow - started;
             await Task.Delay(took > TimeSpan.FromMilliseconds(200) ? took : TimeSpan.FromMilliseconds(200), ct);
         }
+    }
+
+    static async Task<double> MedianMillisecondsAsync<T>(Func<Task<T>> call)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await call();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        return times.Order().ElementAt(1);
     }
 
     static async Task<int> UnreadAsync(Api api, IEnumerable<OrganizationUser> users, CancellationToken ct)
