@@ -134,7 +134,7 @@ public static class PipelineScenario
             await call();
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
-        return times.Order().ElementAt(1);
+        return Statistics.Median(times);
     }
 
     static async Task<int> UnreadAsync(Api api, IEnumerable<OrganizationUser> users, CancellationToken ct)
