@@ -23,13 +23,16 @@ public abstract class WholePathTests(DistributedSystem system)
         await _api.ScreenEligibleAsync(officer, objectedApplication.ApplicationId);
         await _api.ScreenEligibleAsync(officer, admittedApplication.ApplicationId);
 
-        // The server's real clock judges the deadline: a short window instead of a simulated clock (long
-        // enough for the circulation to reach Objections on a loaded two-core machine).
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
+        // The server's real clock judges the deadline, so the window must hold the event's travel and
+        // the State's two calls, not a replica's first request: each Objections process answers both
+        // calls once before the window opens. With replicas on PostgreSQL, circulation to filing took
+        // 7-11 s on an idle machine, and in CI a cold run missed a 15 s deadline by 2 s.
+        var austria = await _api.StateTokenAsync("AUT");
+        await WarmObjectionsAsync(austria, dialogue.DialogueId, objectedApplication.ApplicationId);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
         var circulation = await _api.CirculateAsync(officer, dialogue.DialogueId, deadline);
         Assert.Equal(2, circulation.CirculatedApplicationIds.Count);
 
-        var austria = await _api.StateTokenAsync("AUT");
         // ApplicationsCirculated travels Registration -> RabbitMQ -> Objections.
         var applicants = await Api.EventuallyAsync(async () => (await _api.Circulations.ListCirculatedApplicantsAsync(
                 new ObjectionsV1.ListCirculatedApplicantsRequest { DialogueId = dialogue.DialogueId }, Api.Bearer(austria))).Applicants,
@@ -64,6 +67,24 @@ public abstract class WholePathTests(DistributedSystem system)
             n => n.Any(x => x.Kind == "objection-receipt" && x.ApplicationId == objectedApplication.ApplicationId), "the State's receipt");
         await Api.EventuallyAsync(() => _api.NoticesAsync(officer),
             n => n.Any(x => x.Kind == "objection-window-closed" && x.Body.Contains(circulation.CirculationId)), "the secretariat's window-closed notice");
+    }
+
+    /// <summary>
+    /// Concurrent calls, so the gateway's least-requests choice spreads them over every replica: the
+    /// list is empty and the objection refused, since nothing is circulated yet.
+    /// </summary>
+    async Task WarmObjectionsAsync(string state, string dialogueId, string applicationId)
+    {
+        var calls = Enumerable.Range(0, 4).Select(async _ =>
+        {
+            var listed = await _api.Circulations.ListCirculatedApplicantsAsync(
+                new ObjectionsV1.ListCirculatedApplicantsRequest { DialogueId = dialogueId }, Api.Bearer(state));
+            Assert.Empty(listed.Applicants);
+            var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => _api.Objections.FileObjectionAsync(
+                new ObjectionsV1.FileObjectionRequest { ApplicationId = applicationId, Grounds = "Not yet circulated" }, Api.Bearer(state)).ResponseAsync);
+            Assert.Equal(Grpc.Core.StatusCode.NotFound, refused.StatusCode);
+        });
+        await Task.WhenAll(calls);
     }
 }
 
