@@ -32,6 +32,31 @@ public class RegistrationDb : DbContext
     /// <summary>The entry appended last in this unit of work: the head the next one chains to.</summary>
     internal LedgerEntry? LastAppended { get; set; }
 
+    /// <summary>
+    /// <see cref="LastAppended"/> while it still waits to be saved, else null (a save accepted it, or
+    /// a retry cleared the tracker and the head must be read again). Its state is read without
+    /// DetectChanges: an added entry stays Added until one of those, and detecting on every append
+    /// walked the unit of work (29 % of the time closing a window of 100,000 applications).
+    /// </summary>
+    internal LedgerEntry? PendingHead
+    {
+        get
+        {
+            if (LastAppended is not { } last)
+                return null;
+            var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+            ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                return Entry(last).State == EntityState.Added ? last : null;
+            }
+            finally
+            {
+                ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            }
+        }
+    }
+
     /// <summary>The Merkle tree's right edge after <see cref="LastAppended"/>: valid only while that entry is still pending.</summary>
     internal MerkleFrontier? Frontier { get; set; }
 

@@ -27,7 +27,7 @@ public static class LedgerTree
     internal static async Task<MerkleFrontier> FrontierAsync(RegistrationDb db, long size, CancellationToken ct, string? headHash = null)
     {
         if (db.Frontier is { } pending && pending.Size == size
-            && db.LastAppended is { } last && last.Sequence == size && db.Entry(last).State == EntityState.Added)
+            && db.PendingHead is { } last && last.Sequence == size)
             return pending;
         if (headHash is not null && LastFrontiers.TryGetValue(Key(db), out var cached) && cached.Sequence == size && cached.Hash == headHash)
             return cached.Frontier.Clone();

@@ -44,8 +44,7 @@ public static class LedgerWriter
     /// <summary>The last entry: one added in this unit of work, else the last stored.</summary>
     public static async Task<(long Sequence, string Hash)> HeadAsync(RegistrationDb db, CancellationToken ct)
     {
-        // Checked against the tracker: a retry clears it, and the head is then read again.
-        if (db.LastAppended is { } pending && db.Entry(pending).State == EntityState.Added)
+        if (db.PendingHead is { } pending)
             return (pending.Sequence, pending.Hash);
         var head = await db.LedgerEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
