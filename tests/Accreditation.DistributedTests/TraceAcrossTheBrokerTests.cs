@@ -39,20 +39,20 @@ public sealed class TraceAcrossTheBrokerTests(DistributedSystem system)
         await Api.EventuallyAsync(() => _api.NoticesAsync(user.Token),
             notices => notices.Any(n => n.Kind == "application-received" && n.ApplicationId == application.ApplicationId), "the application-received notice");
 
-        // Each process exports in batches (every half second here); the consumer's span ends after its commit.
+        // Each process exports in batches (every half second here), each on its own timer: the
+        // gateway's span can arrive after the consumer's, so wait for every process's part.
+        bool IsGatewayTaking(ReceivedSpan s) => s.Service == "gateway" && s.Kind == Span.Types.SpanKind.Server && s.ParentSpanId == caller;
         var spans = await Api.EventuallyAsync(() => Task.FromResult(system.Traces.SpansOf(trace)),
-            s => s.Any(IsNotificationsConsuming), "the Notifications process's consumer span in the request's trace (the context would be lost at the broker)");
+            s => s.Any(IsGatewayTaking) && s.Any(IsRegistrationServing) && s.Any(IsOutboxPublication) && s.Any(IsNotificationsConsuming),
+            "the gateway's, Registration's, the outbox's and the Notifications consumer's spans in the request's trace (the context would be lost at the broker)");
         var described = string.Join("\n", spans.Where(s => s.Scope != "OpenTelemetry.Instrumentation.EntityFrameworkCore"));
 
         // The request as the gateway took it from the caller.
-        var gateway = One(spans, s => s.Service == "gateway" && s.Kind == Span.Types.SpanKind.Server && s.ParentSpanId == caller, "the gateway's request span", described);
-        var service = One(spans, s => s.Service == "registration" && s.Kind == Span.Types.SpanKind.Server
-            && (s.Name.Contains("ApplicationService/SubmitApplication", StringComparison.Ordinal)
-                || s.Attributes.Values.Any(v => v.EndsWith("ApplicationService/SubmitApplication", StringComparison.Ordinal))), "Registration's SubmitApplication span", described);
+        var gateway = One(spans, IsGatewayTaking, "the gateway's request span", described);
+        var service = One(spans, IsRegistrationServing, "Registration's SubmitApplication span", described);
         Assert.True(IsBelow(service, gateway, spans), $"Registration's span is not under the gateway's:\n{described}");
 
-        var publish = One(spans, s => s.Service == "registration" && s.Scope == "Accreditation.Outbox"
-            && s.Attributes.GetValueOrDefault("accreditation.outbox.event") == "ApplicationSubmitted", "the outbox's publication of ApplicationSubmitted", described);
+        var publish = One(spans, IsOutboxPublication, "the outbox's publication of ApplicationSubmitted", described);
         Assert.True(IsBelow(publish, service, spans), $"The outbox's publication is not under the request that queued the event:\n{described}");
 
         var send = spans.Where(s => s.Service == "registration" && s.Scope == "MassTransit" && s.Kind == Span.Types.SpanKind.Producer).ToList();
@@ -67,6 +67,15 @@ public sealed class TraceAcrossTheBrokerTests(DistributedSystem system)
         Assert.True(found.Count == 1, $"{found.Count} spans are {what}, not one, in the trace:\n{described}");
         return found[0];
     }
+
+    static bool IsRegistrationServing(ReceivedSpan span) =>
+        span.Service == "registration" && span.Kind == Span.Types.SpanKind.Server
+        && (span.Name.Contains("ApplicationService/SubmitApplication", StringComparison.Ordinal)
+            || span.Attributes.Values.Any(v => v.EndsWith("ApplicationService/SubmitApplication", StringComparison.Ordinal)));
+
+    static bool IsOutboxPublication(ReceivedSpan span) =>
+        span.Service == "registration" && span.Scope == "Accreditation.Outbox"
+        && span.Attributes.GetValueOrDefault("accreditation.outbox.event") == "ApplicationSubmitted";
 
     static bool IsNotificationsConsuming(ReceivedSpan span) =>
         span.Service == "notifications" && span.Scope == "MassTransit" && span.Kind == Span.Types.SpanKind.Consumer;
