@@ -123,16 +123,21 @@ public sealed class InboxGroup<TEvent, TDb, THandler>(IServiceProvider services,
             var inbox = db.Set<InboxMessage>();
             var seen = (await inbox.Where(m => m.Consumer == ConsumerName && ids.Contains(m.MessageId)).Select(m => m.MessageId).ToListAsync(ct))
                 .ToHashSet();
-            var handled = new bool[group.Count];
+            // Stored already, or a second delivery of one in this very group.
+            var fresh = new List<int>(group.Count);
             for (var i = 0; i < group.Count; i++)
             {
+                if (seen.Add(group[i].Context.MessageId))
+                    fresh.Add(i);
+                else
+                    InboxConsumer<TEvent, TDb, THandler>.Duplicate(services, group[i].Context.MessageId);
+            }
+            if (handler is IGroupEventHandler<TEvent> readsAhead && fresh.Count > 0)
+                await readsAhead.PrepareAsync(fresh.Select(i => new EventInGroup<TEvent>(group[i].Message, group[i].Context)).ToList(), ct);
+            var handled = new bool[group.Count];
+            foreach (var i in fresh)
+            {
                 var (message, context, _) = group[i];
-                // Stored already, or a second delivery of one in this very group.
-                if (!seen.Add(context.MessageId))
-                {
-                    InboxConsumer<TEvent, TDb, THandler>.Duplicate(services, context.MessageId);
-                    continue;
-                }
                 await handler.HandleAsync(message, context, ct);
                 inbox.Add(new InboxMessage { MessageId = context.MessageId, Consumer = ConsumerName, ProcessedAt = clock.GetUtcNow() });
                 handled[i] = true;

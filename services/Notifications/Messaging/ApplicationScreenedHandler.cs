@@ -4,8 +4,14 @@ using Accreditation.ServiceDefaults.Messaging;
 
 namespace Accreditation.Notifications.Messaging;
 
-public sealed class ApplicationScreenedHandler(NoticeWriter writer, ScreeningQueue screening) : IEventHandler<ApplicationScreened>
+public sealed class ApplicationScreenedHandler(NoticeWriter writer, ScreeningQueue screening) : IGroupEventHandler<ApplicationScreened>
 {
+    public async Task PrepareAsync(IReadOnlyList<EventInGroup<ApplicationScreened>> group, CancellationToken ct)
+    {
+        await screening.PrepareAsync(group.Select(e => e.Message.ApplicationId), ct);
+        await writer.PrepareAsync(group.Select(e => (NoticePlanner.For(e.Message), e.Context)).ToList(), ct);
+    }
+
     public async Task HandleAsync(ApplicationScreened message, EventContext context, CancellationToken ct)
     {
         await screening.LeftAsync(message.ApplicationId, message.OrganizationName, message.DialogueTitle, message.At, ct);

@@ -139,6 +139,58 @@ public sealed class GroupedInboxTests
     }
 
     [Fact]
+    public async Task A_group_writes_each_decision_in_its_organizations_first_members_language_and_e_mails_each_member_who_had_joined()
+    {
+        var (french, silent) = (Guid.NewGuid(), Guid.NewGuid());
+        var now = DateTimeOffset.UtcNow;
+        await using var held = await HeldGroup.StartAsync(async db =>
+        {
+            await AddMemberAsync(db, french, "premier@ong.example", "fr", now.AddDays(-2));
+            await AddMemberAsync(db, french, "segunda@ong.example", "es", now.AddDays(-1));
+            await AddMemberAsync(db, french, "later@ong.example", "en", now.AddDays(1)); // joins after the notice
+        }, emailOn: true);
+        var decisions = new[] { Decided("Organization francophone", french), Decided("Organization without members", silent) };
+        var grouped = decisions.Select(d => held.HandleAsync(d, Guid.NewGuid())).ToList();
+        await held.ReleaseFirstAsync();
+        Assert.All(await Task.WhenAll(grouped).WaitAsync(Patience), Assert.True);
+
+        Assert.Equal(2, held.Commits.Committed); // the first alone, then these two as one group
+        await using var db = held.Database.Open();
+        var toFrench = await db.Notices.SingleAsync(n => n.OrganizationId == french);
+        Assert.Equal("fr", toFrench.Language);
+        Assert.Equal(new[] { "premier@ong.example:fr", "segunda@ong.example:es" },
+            (await db.Deliveries.Where(d => d.NoticeId == toFrench.Id).ToListAsync()).Select(d => $"{d.Address}:{d.Language}").Order());
+        var toSilent = await db.Notices.SingleAsync(n => n.OrganizationId == silent);
+        Assert.Equal(NoticeTemplates.DefaultLanguage, toSilent.Language);
+        Assert.False(await db.Deliveries.AnyAsync(d => d.NoticeId == toSilent.Id));
+    }
+
+    [Fact]
+    public async Task A_decision_whose_notices_are_stored_already_adds_none_and_its_group_still_commits_in_one_transaction()
+    {
+        // As after a run outside the inbox: the notices are stored, the message is not in the inbox.
+        var (storedId, stored) = (Guid.NewGuid(), Decided("Organization noticed before"));
+        await using var held = await HeldGroup.StartAsync(async db =>
+        {
+            await NotificationsParts.Writer(db, TimeProvider.System).AddAsync(NoticePlanner.For(stored), new EventContext(storedId, null), CancellationToken.None);
+            await db.SaveChangesAsync();
+        });
+        var others = Enumerable.Range(0, 5).Select(i => (Id: Guid.NewGuid(), Event: Decided($"Organization {i}"))).ToList();
+        var grouped = others.Prepend((Id: storedId, Event: stored)).Select(d => held.HandleAsync(d.Event, d.Id)).ToList();
+        await held.ReleaseFirstAsync();
+        Assert.All(await Task.WhenAll(grouped).WaitAsync(Patience), Assert.True);
+
+        // A second notice would break the unique index and send every message of the group alone.
+        Assert.Equal((2, 0), (held.Commits.Committed, held.Commits.Failed));
+        await using var db = held.Database.Open();
+        var perMessage = NoticePlanner.For(stored).Count;
+        Assert.Equal(perMessage, await db.Notices.CountAsync(n => n.SourceMessageId == storedId));
+        var ids = others.Select(o => o.Id).ToList();
+        Assert.Equal(5 * perMessage, await db.Notices.CountAsync(n => ids.Contains(n.SourceMessageId)));
+        Assert.Equal(1, await db.Set<InboxMessage>().CountAsync(m => m.MessageId == storedId));
+    }
+
+    [Fact]
     public async Task Screenings_committed_in_one_group_take_every_stored_application_off_the_screening_queue()
     {
         // The screenings change entries the group loads from the database (not ones it added):
@@ -176,14 +228,16 @@ public sealed class GroupedInboxTests
             new EventContext(Guid.NewGuid(), null), CancellationToken.None);
     }
 
-    static ApplicationDecided Decided(string organization) =>
-        new(Guid.NewGuid(), Guid.NewGuid(), organization, Guid.NewGuid(), "Working Group on Smuggling of Migrants, ninth session",
+    static ApplicationDecided Decided(string organization, Guid? organizationId = null) =>
+        new(Guid.NewGuid(), organizationId ?? Guid.NewGuid(), organization, Guid.NewGuid(), "Working Group on Smuggling of Migrants, ninth session",
             "Admitted", "No objection stood at the deadline", false, false, At);
 
     /// <summary>Notifications' decision handler, refusing one organization's decision every time.</summary>
-    sealed class RefusingHandler(ApplicationDecidedHandler inner) : IEventHandler<ApplicationDecided>
+    sealed class RefusingHandler(ApplicationDecidedHandler inner) : IGroupEventHandler<ApplicationDecided>
     {
         public const string Refused = "Organization the handler refuses";
+
+        public Task PrepareAsync(IReadOnlyList<EventInGroup<ApplicationDecided>> group, CancellationToken ct) => inner.PrepareAsync(group, ct);
 
         public Task HandleAsync(ApplicationDecided message, EventContext context, CancellationToken ct) =>
             message.OrganizationName == Refused
@@ -195,6 +249,14 @@ public sealed class GroupedInboxTests
     static IServiceCollection Services(NotificationsDatabase database, Commits commits) => NotificationsParts.Services(database.ConnectionString, commits)
         .AddLogging()
         .AddScoped<ApplicationDecidedHandler>();
+
+    static async Task AddMemberAsync(NotificationsDb db, Guid organizationId, string email, string language, DateTimeOffset addedAt)
+    {
+        var subject = Guid.NewGuid().ToString();
+        db.Accounts.Add(new Account(subject, email, email, language, addedAt));
+        db.OrganizationMembers.Add(new OrganizationMember(organizationId, subject, "Organization", addedAt));
+        await db.SaveChangesAsync();
+    }
 
     /// <summary>
     /// Notifications' decision consumer's group alone (no bus), its first message committing alone
@@ -213,11 +275,20 @@ public sealed class GroupedInboxTests
         public NotificationsDatabase Database { get; }
         public Commits Commits { get; }
 
-        public static async Task<HeldGroup> StartAsync()
+        /// <param name="seed">What the database holds before the first message (members, notices).</param>
+        public static async Task<HeldGroup> StartAsync(Func<NotificationsDb, Task>? seed = null, bool emailOn = false)
         {
             var database = await NotificationsDatabase.CreateAsync();
+            if (seed is not null)
+            {
+                await using var db = database.Open();
+                await seed(db);
+            }
             var commits = new Commits();
-            var provider = Services(database, commits).BuildServiceProvider(validateScopes: true);
+            var services = Services(database, commits);
+            if (emailOn)
+                services.AddSingleton(NotificationsParts.EmailOn);
+            var provider = services.BuildServiceProvider(validateScopes: true);
             var held = new HeldGroup(database, commits, provider, commits.HoldOne(after: 0));
             held._group = new InboxGroup<ApplicationDecided, NotificationsDb, ApplicationDecidedHandler>(provider, EventHandlers<NotificationsDb>.GroupedConcurrency);
             held._first = held.HandleAsync(Decided("Organization first"), Guid.NewGuid());
