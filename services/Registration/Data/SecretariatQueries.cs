@@ -1,6 +1,7 @@
 using Accreditation.Registration.Domain;
 using Accreditation.Registration.Domain.Ledger;
 using Accreditation.Registration.Domain.Statistics;
+using Accreditation.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Accreditation.Registration.Data;
@@ -34,9 +35,13 @@ public static class SecretariatQueries
     /// The figures of a dialogue: its applications counted by the database (by state, category
     /// and country), the submission and decision times of the decided ones, and the objection facts
     /// the ledger holds for it (found by dialogue and kind in one index). The public dialogue page
-    /// and every poll of the statistics ask for them: no application is materialized whole.
+    /// and every poll of the statistics ask for them: no application is materialized whole. The three
+    /// queries read one snapshot, so the counts agree even while a window's decisions commit.
     /// </summary>
-    public static async Task<DialogueFigures> FiguresAsync(this RegistrationDb db, Guid dialogueId, CancellationToken ct)
+    public static Task<DialogueFigures> FiguresAsync(this RegistrationDb db, Guid dialogueId, CancellationToken ct) =>
+        db.Database.InReadSnapshotAsync(ct => db.CountFiguresAsync(dialogueId, ct), ct);
+
+    static async Task<DialogueFigures> CountFiguresAsync(this RegistrationDb db, Guid dialogueId, CancellationToken ct)
     {
         var applications = db.Applications.AsNoTracking().Where(a => a.DialogueId == dialogueId);
         var tallies = await applications

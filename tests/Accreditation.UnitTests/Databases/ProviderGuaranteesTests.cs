@@ -20,6 +20,7 @@ using Accreditation.ServiceDefaults.Messaging;
 using Accreditation.Tests.Databases;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
@@ -355,6 +356,73 @@ public abstract class ProviderGuaranteesTests<TDatabases>(TDatabases databases) 
         var events = await check.Set<OutboxMessage>().Where(m => m.Type == typeof(ObjectionWindowClosed).FullName).ToListAsync();
         Assert.Single(events, m => m.Payload.Contains(circulation.Id.ToString(), StringComparison.OrdinalIgnoreCase));
         Assert.NotNull((await check.Circulations.SingleAsync(c => c.Id == circulation.Id)).ClosedAt);
+    }
+
+    [Fact]
+    public async Task A_dialogues_figures_read_while_its_decisions_commit_agree_with_each_other()
+    {
+        // The reading replica's first query is followed, before its next one, by a window's decisions
+        // committed by another replica: the figures count all of them decided, or none.
+        var decisions = new CommitBetweenReads();
+        var reader = await databases.ReplicaAsync<RegistrationDb, PostgreSqlRegistrationDb>("registration", o => o.AddInterceptors(decisions));
+        var writer = await RegistrationAsync();
+        var (member, officer) = (new Actor("user-1", "organization"), new Actor("officer-1", "officer"));
+        var dialogue = Dialogue.Create("Working Group on Smuggling of Migrants", "ninth session", new DateOnly(2027, 7, 1), "Vienna",
+            Now.AddDays(-1), Now.AddDays(30), 14, 40, new DialoguePolicy(CirculationPolicy.All, ObjectionEffect.Exclude, false, 2), Now);
+        var applications = new List<Guid>();
+        await using (var db = ProviderDatabases.Open<RegistrationDb>(writer))
+        {
+            if (db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;"); // as the service opens its file
+            db.Add(dialogue);
+            for (var i = 0; i < 3; i++)
+            {
+                var organization = Organization.Create($"Organization {i}", null, StakeholderCategory.Ngo, "KEN", EcosocStatus.None, null, [], member.Subject, Now);
+                var application = Application.Submit(organization, dialogue, member, Now);
+                application.Screen(true, null, officer, Now);
+                application.Circulate(Guid.NewGuid(), Now.AddDays(14), officer, Now);
+                db.AddRange(organization, application);
+                applications.Add(application.Id);
+            }
+            await db.SaveWithLedgerAsync(CancellationToken.None);
+        }
+        decisions.Commit = async () =>
+        {
+            await using var db = ProviderDatabases.Open<RegistrationDb>(writer);
+            foreach (var application in await db.Applications.Where(a => applications.Contains(a.Id)).ToListAsync())
+                application.CloseObjectionWindow(0, ObjectionEffect.Exclude, Now.AddDays(14));
+            await db.SaveWithLedgerAsync(CancellationToken.None);
+        };
+
+        await using (var db = ProviderDatabases.Open<RegistrationDb>(reader))
+        {
+            var during = await db.FiguresAsync(dialogue.Id, CancellationToken.None);
+            Assert.True(decisions.Committed);
+            Assert.Equal((3, 0, 0), (during.Applications, during.Admitted, during.Decided));
+        }
+        await using (var db = ProviderDatabases.Open<RegistrationDb>(reader))
+        {
+            var after = await db.FiguresAsync(dialogue.Id, CancellationToken.None);
+            Assert.Equal((3, 3, 3), (after.Applications, after.Admitted, after.Decided));
+        }
+    }
+
+    /// <summary>Runs <see cref="Commit"/> once, right after the first query of its contexts started reading.</summary>
+    sealed class CommitBetweenReads : DbCommandInterceptor
+    {
+        public Func<Task>? Commit { get; set; }
+        public bool Committed { get; private set; }
+
+        public override async ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command,
+            CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (Commit is { } commit && !Committed)
+            {
+                Committed = true;
+                await commit();
+            }
+            return result;
+        }
     }
 
     async Task<IServiceProvider> RegistrationAsync() => await MigratedAsync<RegistrationDb, PostgreSqlRegistrationDb>("registration");
