@@ -23,8 +23,7 @@ public static class ReadSnapshot
             await using var transaction = await database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
             return await reads(ct);
         }
-        if (!database.IsSqlite())
-            return await reads(ct);
+        // Otherwise SQLite, the only other provider a service is configured with (DatabaseOptions).
         await database.OpenConnectionAsync(ct);
         try
         {

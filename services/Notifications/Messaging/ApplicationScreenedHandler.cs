@@ -1,20 +1,15 @@
 using Accreditation.Contracts;
 using Accreditation.Notifications.Domain;
-using Accreditation.ServiceDefaults.Messaging;
 
 namespace Accreditation.Notifications.Messaging;
 
-public sealed class ApplicationScreenedHandler(NoticeWriter writer, ScreeningQueue screening) : IGroupEventHandler<ApplicationScreened>
+public sealed class ApplicationScreenedHandler(NoticeWriter writer, ScreeningQueue screening)
+    : ScreeningNoticeHandler<ApplicationScreened>(writer, screening)
 {
-    public async Task PrepareAsync(IReadOnlyList<EventInGroup<ApplicationScreened>> group, CancellationToken ct)
-    {
-        await screening.PrepareAsync(group.Select(e => e.Message.ApplicationId), ct);
-        await writer.PrepareAsync(group.Select(e => (NoticePlanner.For(e.Message), e.Context)).ToList(), ct);
-    }
+    protected override Guid ApplicationOf(ApplicationScreened message) => message.ApplicationId;
 
-    public async Task HandleAsync(ApplicationScreened message, EventContext context, CancellationToken ct)
-    {
-        await screening.LeftAsync(message.ApplicationId, message.OrganizationName, message.DialogueTitle, message.At, ct);
-        await writer.AddAsync(NoticePlanner.For(message), context, ct);
-    }
+    protected override IReadOnlyList<NoticeDraft> Plan(ApplicationScreened message) => NoticePlanner.For(message);
+
+    protected override Task MoveOnQueueAsync(ScreeningQueue queue, ApplicationScreened message, CancellationToken ct) =>
+        queue.LeftAsync(message.ApplicationId, message.OrganizationName, message.DialogueTitle, message.At, ct);
 }

@@ -1,20 +1,15 @@
 using Accreditation.Contracts;
 using Accreditation.Notifications.Domain;
-using Accreditation.ServiceDefaults.Messaging;
 
 namespace Accreditation.Notifications.Messaging;
 
-public sealed class ApplicationSubmittedHandler(NoticeWriter writer, ScreeningQueue screening) : IGroupEventHandler<ApplicationSubmitted>
+public sealed class ApplicationSubmittedHandler(NoticeWriter writer, ScreeningQueue screening)
+    : ScreeningNoticeHandler<ApplicationSubmitted>(writer, screening)
 {
-    public async Task PrepareAsync(IReadOnlyList<EventInGroup<ApplicationSubmitted>> group, CancellationToken ct)
-    {
-        await screening.PrepareAsync(group.Select(e => e.Message.ApplicationId), ct);
-        await writer.PrepareAsync(group.Select(e => (NoticePlanner.For(e.Message), e.Context)).ToList(), ct);
-    }
+    protected override Guid ApplicationOf(ApplicationSubmitted message) => message.ApplicationId;
 
-    public async Task HandleAsync(ApplicationSubmitted message, EventContext context, CancellationToken ct)
-    {
-        await screening.SubmittedAsync(message.ApplicationId, message.OrganizationName, message.DialogueTitle, message.At, ct);
-        await writer.AddAsync(NoticePlanner.For(message), context, ct);
-    }
+    protected override IReadOnlyList<NoticeDraft> Plan(ApplicationSubmitted message) => NoticePlanner.For(message);
+
+    protected override Task MoveOnQueueAsync(ScreeningQueue queue, ApplicationSubmitted message, CancellationToken ct) =>
+        queue.SubmittedAsync(message.ApplicationId, message.OrganizationName, message.DialogueTitle, message.At, ct);
 }
