@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Accreditation.Registration.Data.Ledger;
 using Accreditation.Registration.Domain;
@@ -6,6 +7,7 @@ using Accreditation.ServiceDefaults.Data;
 using Accreditation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Accreditation.Registration.Data;
 
@@ -129,7 +131,7 @@ public class RegistrationDb : DbContext
             throw new InvalidOperationException("Status changes are saved with SaveWithLedgerAsync, which records them in the ledger.");
         var ownTransaction = pending.AddsLedgerEntries && Database.CurrentTransaction is null;
         await using var transaction = ownTransaction ? await Database.BeginWriteTransactionAsync(cancellationToken) : null;
-        var saved = await SaveLedgerSafelyAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await SaveLedgerSafelyAsync(pending.AddsLedgerEntries, acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null)
             await transaction.CommitAsync(cancellationToken);
         return saved;
@@ -181,16 +183,18 @@ public class RegistrationDb : DbContext
         return (changes, addsEntries);
     }
 
-    async Task<int> SaveLedgerSafelyAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
+    async Task<int> SaveLedgerSafelyAsync(bool addsLedgerEntries, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
         // Pending() has just detected the changes: EF need not walk every tracked entry once more.
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            return addsLedgerEntries && Database.CurrentTransaction is { } transaction
+                ? await SaveLedgerRowsFirstAsync(transaction, acceptAllChangesOnSuccess, ct)
+                : await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         }
-        catch (DbUpdateException ex) when (UniqueViolation.On(ex, "LedgerEntries"))
+        catch (Exception ex) when (ex is DbUpdateException or DbException && UniqueViolation.On(ex, "LedgerEntries"))
         {
             // Another writer appended after the same head: a retry of the whole unit re-reads it.
             // (No inner exception: callers would read the unique violation as a domain duplicate.)
@@ -199,6 +203,47 @@ public class RegistrationDb : DbContext
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    const string LedgerRows = "ledger_rows";
+
+    /// <summary>
+    /// The ledger's entries and subtrees by one prepared statement each, then the rest by EF: a
+    /// window's closing appends hundreds of thousands of them, which EF's batches would plan and
+    /// prepare again and again. Inside a savepoint, so that a failed save leaves none of its rows,
+    /// as EF's own savepoint does for the rest.
+    /// </summary>
+    async Task<int> SaveLedgerRowsFirstAsync(IDbContextTransaction transaction, bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        await transaction.CreateSavepointAsync(LedgerRows, ct);
+        var written = new List<EntityEntry>();
+        try
+        {
+            written.AddRange(await this.InsertAddedAsync<LedgerEntry>(ct));
+            written.AddRange(await this.InsertAddedAsync<LedgerTreeNode>(ct));
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            await transaction.ReleaseSavepointAsync(LedgerRows, ct);
+            return written.Count + saved;
+        }
+        catch
+        {
+            await UndoAsync(transaction, written);
+            throw;
+        }
+    }
+
+    static async Task UndoAsync(IDbContextTransaction transaction, IReadOnlyList<EntityEntry> written)
+    {
+        AppendOnlyInsert.MarkAdded(written);
+        try
+        {
+            await transaction.RollbackToSavepointAsync(LedgerRows, CancellationToken.None);
+            await transaction.ReleaseSavepointAsync(LedgerRows, CancellationToken.None);
+        }
+        catch (DbException)
+        {
+            // The engine ended the transaction itself (it is then retried whole): nothing left to undo.
         }
     }
 

@@ -331,6 +331,73 @@ public abstract class ProviderGuaranteesTests<TDatabases>(TDatabases databases) 
     }
 
     [Fact]
+    public async Task A_ledger_entry_written_by_the_prepared_insert_reads_back_with_every_column_as_appended()
+    {
+        var replica = await RegistrationAsync();
+        var fact = new LedgerFact(LedgerKinds.WindowClosed, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), new Actor("objection-window", "system"),
+            new DateTimeOffset(2026, 12, 1, 11, 30, 15, 123, TimeSpan.FromHours(2)), "Objection period closed with 1 standing objection(s)",
+            "Circulated", "Admitted", new Dictionary<string, string> { ["standingObjections"] = "1", ["deadline"] = "2026-12-01T09:00:00Z" },
+            CorrelationId: "message:" + Guid.NewGuid().ToString("N"));
+        LedgerEntry appended = null!;
+        await using (var db = ProviderDatabases.Open<RegistrationDb>(replica))
+            await db.RetryInTransactionAsync(async ct =>
+            {
+                appended = await db.AppendAsync(fact, ct);
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, CancellationToken.None);
+
+        await using var check = ProviderDatabases.Open<RegistrationDb>(replica);
+        var read = await check.LedgerEntries.AsNoTracking().SingleAsync(e => e.Sequence == appended.Sequence);
+        Assert.Equal((appended.Kind, appended.ApplicationId, appended.OrganizationId, appended.DialogueId, appended.ActorSubject, appended.ActorRole),
+            (read.Kind, read.ApplicationId, read.OrganizationId, read.DialogueId, read.ActorSubject, read.ActorRole));
+        Assert.Equal((appended.Reason, appended.StateBefore, appended.StateAfter, appended.Details, appended.CorrelationId, appended.PreviousHash, appended.Hash),
+            (read.Reason, read.StateBefore, read.StateAfter, read.Details, read.CorrelationId, read.PreviousHash, read.Hash));
+        Assert.Equal(fact.At, read.At);
+        Assert.Equal(appended.LeafHash(), read.LeafHash());
+        // Found by the columns EF filters on too: the stored values are the ones EF writes.
+        Assert.Equal(1, await check.LedgerEntries.CountAsync(e => e.ApplicationId == fact.ApplicationId && e.At == fact.At && e.StateAfter == "Admitted"));
+        var root = await LedgerTree.RootAsync(check, appended.Sequence, CancellationToken.None);
+        var proof = await LedgerTree.InclusionAsync(check, appended.Sequence - 1, appended.Sequence, CancellationToken.None);
+        Assert.True(Accreditation.Transparency.Merkle.VerifyInclusion(appended.Sequence - 1, appended.Sequence, read.LeafHash(), proof.AuditPath, root));
+    }
+
+    [Fact]
+    public async Task A_save_refused_after_its_ledger_rows_were_written_leaves_none_of_them_and_the_next_save_writes_them_once()
+    {
+        var replica = await RegistrationAsync();
+        var taken = Guid.NewGuid();
+        await using (var db = ProviderDatabases.Open<RegistrationDb>(replica))
+        {
+            db.Set<InboxMessage>().Add(new InboxMessage { MessageId = taken, Consumer = "refused-save", ProcessedAt = Now });
+            await db.SaveChangesAsync();
+        }
+        await using (var db = ProviderDatabases.Open<RegistrationDb>(replica))
+        {
+            await using var transaction = await db.Database.BeginWriteTransactionAsync(CancellationToken.None);
+            await db.AppendAsync(Fact("refused, then saved"), CancellationToken.None);
+            var duplicate = new InboxMessage { MessageId = taken, Consumer = "refused-save", ProcessedAt = Now };
+            db.Set<InboxMessage>().Add(duplicate);
+
+            var refusal = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            Assert.True(UniqueViolation.Is(refusal));
+            // Inside the same transaction: the entry and its subtrees were written first, and undone with the rest.
+            Assert.Equal(0, await db.LedgerEntries.AsNoTracking().CountAsync(e => e.Reason == "refused, then saved"));
+
+            db.Entry(duplicate).State = EntityState.Detached;
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        await using var check = ProviderDatabases.Open<RegistrationDb>(replica);
+        Assert.Equal(1, await check.LedgerEntries.CountAsync(e => e.Reason == "refused, then saved"));
+        var verification = await check.VerifyLedgerAsync([], CancellationToken.None);
+        Assert.True(verification.Ok, verification.Message);
+        var size = await check.LedgerEntries.CountAsync();
+        Assert.Equal(size, await check.LedgerTreeNodes.CountAsync(n => n.Level == 0));
+    }
+
+    [Fact]
     public async Task Closers_of_two_replicas_racing_for_a_due_window_close_it_once_with_one_event()
     {
         var (first, second) = (await ObjectionsAsync(), await ObjectionsAsync());
