@@ -107,11 +107,7 @@ public abstract class ProviderGuaranteesTests<TDatabases>(TDatabases databases) 
     {
         var replica = await RegistrationAsync();
         var messageId = Guid.NewGuid();
-        await using (var db = ProviderDatabases.Open<RegistrationDb>(replica))
-        {
-            db.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, Consumer = "c", ProcessedAt = Now });
-            await db.SaveChangesAsync();
-        }
+        await StoreInboxRowAsync(replica, messageId, "c");
         await using var second = ProviderDatabases.Open<RegistrationDb>(replica);
         second.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, Consumer = "c", ProcessedAt = Now });
 
@@ -276,11 +272,7 @@ public abstract class ProviderGuaranteesTests<TDatabases>(TDatabases databases) 
         await using (var db = ProviderDatabases.Open<RegistrationDb>(replica))
             before = await db.LedgerEntries.CountAsync();
         var taken = Guid.NewGuid();
-        await using (var db = ProviderDatabases.Open<RegistrationDb>(replica))
-        {
-            db.Set<InboxMessage>().Add(new InboxMessage { MessageId = taken, Consumer = "grouped", ProcessedAt = Now });
-            await db.SaveChangesAsync();
-        }
+        await StoreInboxRowAsync(replica, taken, "grouped");
         var group = new GroupCommit<RegistrationDb>(replica.GetRequiredService<IServiceScopeFactory>());
 
         // Thirty units at once: every tenth one's inbox row is a duplicate, which only that unit's caller hears of.
@@ -367,11 +359,7 @@ public abstract class ProviderGuaranteesTests<TDatabases>(TDatabases databases) 
     {
         var replica = await RegistrationAsync();
         var taken = Guid.NewGuid();
-        await using (var db = ProviderDatabases.Open<RegistrationDb>(replica))
-        {
-            db.Set<InboxMessage>().Add(new InboxMessage { MessageId = taken, Consumer = "refused-save", ProcessedAt = Now });
-            await db.SaveChangesAsync();
-        }
+        await StoreInboxRowAsync(replica, taken, "refused-save");
         await using (var db = ProviderDatabases.Open<RegistrationDb>(replica))
         {
             await using var transaction = await db.Database.BeginWriteTransactionAsync(CancellationToken.None);
@@ -506,6 +494,14 @@ public abstract class ProviderGuaranteesTests<TDatabases>(TDatabases databases) 
 
     static ApplicationWithdrawn Withdrawn(string reason) =>
         new(Guid.NewGuid(), Guid.NewGuid(), "Org", Guid.NewGuid(), "Dialogue", reason, Now);
+
+    /// <summary>A message already handled by <paramref name="consumer"/>: a second row with its key is a unique violation.</summary>
+    static async Task StoreInboxRowAsync(IServiceProvider replica, Guid messageId, string consumer)
+    {
+        await using var db = ProviderDatabases.Open<RegistrationDb>(replica);
+        db.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = Now });
+        await db.SaveChangesAsync();
+    }
 
     static LedgerFact Fact(string reason) =>
         new(LedgerKinds.ObjectionFiled, Guid.NewGuid(), null, Guid.NewGuid(), new Actor("AUT", "state"), Now, reason);
