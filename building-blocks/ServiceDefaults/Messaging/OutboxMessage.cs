@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Accreditation.ServiceDefaults.Auth;
+using Accreditation.ServiceDefaults.Domain;
 using Accreditation.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,7 @@ public sealed class OutboxMessage
         var (traceParent, traceState) = OutboxTracing.Current();
         return new()
         {
-            MessageId = Guid.NewGuid(),
+            MessageId = RowId.At(at),
             Type = typeof(TEvent).FullName!,
             Payload = JsonSerializer.Serialize(message),
             CreatedAt = at,

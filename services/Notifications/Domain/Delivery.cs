@@ -1,3 +1,5 @@
+using Accreditation.ServiceDefaults.Domain;
+
 namespace Accreditation.Notifications.Domain;
 
 public enum DeliveryState
@@ -41,7 +43,7 @@ public sealed class Delivery
     /// <param name="dueAt">Wall time: the sender's retries and leases run on the wall clock, not on a (possibly simulated) domain clock.</param>
     public static Delivery Create(Notice notice, Addressee to, RenderedNotice rendered, DateTimeOffset createdAt, DateTimeOffset dueAt) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = RowId.At(createdAt),
         NoticeId = notice.Id,
         Kind = notice.Kind,
         Recipient = notice.Recipient,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Accreditation.ServiceDefaults.Domain;
 
 namespace Accreditation.Notifications.Domain;
 
@@ -32,7 +33,7 @@ public sealed class Notice
 
     public static Notice Create(NoticeDraft draft, RenderedNotice rendered, Guid sourceMessageId, DateTimeOffset createdAt) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = RowId.At(createdAt),
         Kind = draft.Kind,
         Recipient = draft.Recipient,
         OrganizationId = Recipients.OrganizationOf(draft.Recipient),

@@ -1,3 +1,4 @@
+using Accreditation.ServiceDefaults.Domain;
 using Accreditation.ServiceDefaults.Errors;
 
 namespace Accreditation.Registration.Domain;
@@ -31,7 +32,7 @@ public sealed class Application
         dialogue.EnsureRegistrationOpen(now);
         var application = new Application
         {
-            Id = Guid.NewGuid(),
+            Id = RowId.At(now),
             OrganizationId = organization.Id,
             DialogueId = dialogue.Id,
             State = ApplicationState.Draft,

@@ -32,7 +32,7 @@ public sealed class Organization
 
     public static Organization Create(OrganizationProfile profile, string createdBy, DateTimeOffset now)
     {
-        var organization = new Organization { Id = Guid.NewGuid(), CreatedAt = now };
+        var organization = new Organization { Id = RowId.At(now), CreatedAt = now };
         organization.Apply(profile);
         organization.AddMember(createdBy, now);
         return organization;

@@ -121,6 +121,25 @@ public abstract class ProviderGuaranteesTests<TDatabases>(TDatabases databases) 
     }
 
     [Fact]
+    public async Task Keys_of_rows_created_later_sort_after_earlier_ones_in_the_database_so_inserts_append()
+    {
+        // A database of its own: the class's other tests queue rows of their own.
+        var replica = await MigratedAsync<RegistrationDb, PostgreSqlRegistrationDb>("rowids");
+        // A millisecond apart, queued out of order: the database's own order of the keys is the creation order.
+        var times = Enumerable.Range(0, 50).Select(i => Now.AddMilliseconds(i)).ToList();
+        await using (var db = ProviderDatabases.Open<RegistrationDb>(replica))
+        {
+            foreach (var at in times.OrderBy(_ => Random.Shared.Next()))
+                db.Enqueue(Withdrawn($"at {at:O}"), at);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = ProviderDatabases.Open<RegistrationDb>(replica);
+        var byKey = await check.Set<OutboxMessage>().OrderBy(m => m.MessageId).Select(m => m.CreatedAt).ToListAsync();
+        Assert.Equal(times, byKey);
+    }
+
+    [Fact]
     public async Task A_foreign_key_refusal_is_not_taken_for_a_duplicate()
     {
         await using var db = ProviderDatabases.Open<RegistrationDb>(await RegistrationAsync());
